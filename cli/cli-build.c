@@ -1,0 +1,544 @@
+/* cli-build.c — `build` and `check`: read the inputs, join, classify,
+ * report, group the districts into sheets and have render/ draw them in
+ * parallel.  The only place that turns errors into exit statuses besides
+ * main: 0 fine, 1 data problems under --strict, 2 bad usage or input
+ * (nothing written), 3 rendering or writing failed. */
+#include "cli.h"
+
+#include "config.h"
+#include "geo.h"
+#include "render.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+enum { EXIT_DATA = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3 };
+
+/* The first existing folder among $ENV, the installed and the source tree. */
+static char *
+cli_build_find_dir(const char *env, const char *sub)
+{
+  const char *e = g_getenv(env);
+  if (e && *e)
+    return g_strdup(e);
+  g_autofree char *installed = g_build_filename(PETARAWAN_DATADIR, sub, NULL);
+  if (g_file_test(installed, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer(&installed);
+  return g_build_filename(PETARAWAN_SOURCE_DIR, sub, NULL);
+}
+
+static int
+cli_build_fail(GError *error)
+{
+  int code = EXIT_USAGE;
+  if (error->domain == GEO_ERROR && error->code == GEO_ERROR_OUTPUT)
+    code = EXIT_OUTPUT;
+  g_printerr("petarawan: error: %s\n", error->message);
+  g_error_free(error);
+  return code;
+}
+
+/* "22 November 2026" from SOURCE_DATE_EPOCH or now. */
+static char *
+cli_build_date_text(void)
+{
+  static const char *months[] = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
+                                 "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
+  g_autofree char *iso = render_output_date_iso();
+  int y = 0, mo = 1, d = 1;
+  sscanf(iso, "%d-%d-%d", &y, &mo, &d);
+  return g_strdup_printf("%d %s %d", d, months[CLAMP(mo, 1, 12) - 1], y);
+}
+
+/* A group code safe as part of a file name: letters, digits, '.', '-'. */
+static char *
+cli_build_safe_code(const char *code)
+{
+  GString *s = g_string_new(NULL);
+  for (const char *p = code; *p && s->len < 32; p++)
+    if (g_ascii_isalnum(*p) || (*p == '.' && s->len > 0) || (*p == '-' && s->len > 0))
+      g_string_append_c(s, *p);
+  while (s->len > 0 && (s->str[s->len - 1] == '.' || s->str[s->len - 1] == '-'))
+    g_string_truncate(s, s->len - 1);
+  if (s->len == 0)
+    g_string_append(s, "x");
+  return g_string_free(s, FALSE);
+}
+
+/* Province names by code from data/provinsi.csv (kode,nama,...). */
+static GHashTable *
+cli_build_province_names(void)
+{
+  GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *dir = cli_build_find_dir("PETARAWAN_DATA", "data");
+  g_autofree char *path = g_build_filename(dir, "provinsi.csv", NULL);
+  g_autoptr(GError) err = NULL;
+  GeoTable *t = geo_table_read(path, &err);
+  if (t == NULL)
+    return names;
+  int name_col = geo_table_find_field(t, "nama");
+  for (guint r = 0; name_col >= 0 && r < t->n_rows; r++) {
+    const char *k = geo_table_cell(t, r, (guint)t->key_column);
+    const char *n = geo_table_cell(t, r, (guint)name_col);
+    if (k && n)
+      g_hash_table_insert(names, geo_key_normalise(k), g_strdup(n));
+  }
+  geo_table_free(t);
+  return names;
+}
+
+static int
+cli_build_cmp_group(gconstpointer a, gconstpointer b)
+{
+  const RenderGroup *ga = a, *gb = b;
+  return strcmp(ga->code, gb->code);
+}
+
+/* Groups the layer's features by their group value, sorted by code. */
+static GArray *
+cli_build_groups(const CliConfig *c, const GeoLayer *layer, GError **error)
+{
+  GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
+  GPtrArray *members = g_ptr_array_new();
+  GArray *groups = g_array_new(FALSE, TRUE, sizeof(RenderGroup));
+  for (guint f = 0; f < layer->n_features; f++) {
+    const char *code = layer->features[f].group;
+    gpointer gi;
+    if (!g_hash_table_lookup_extended(index, code, NULL, &gi)) {
+      gi = GUINT_TO_POINTER(groups->len);
+      RenderGroup g = {0};
+      g.code = g_strdup(code);
+      g_array_append_val(groups, g);
+      g_ptr_array_add(members, g_array_new(FALSE, FALSE, sizeof(guint)));
+      g_hash_table_insert(index, (gpointer)code, gi);
+    }
+    g_array_append_val(g_ptr_array_index(members, GPOINTER_TO_UINT(gi)), f);
+  }
+  /* Names: a field of the layer, else the province table, else the code. */
+  GHashTable *province = c->group_name ? NULL : cli_build_province_names();
+  GHashTable *field_names = NULL;
+  if (c->group_name) {
+    GeoLayerSpec spec = {c->boundaries, c->layer, c->key, c->group_name, c->group, c->where};
+    GeoLayer *l2 = geo_layer_read(&spec, error);
+    if (l2 == NULL) {
+      g_hash_table_destroy(index);
+      g_ptr_array_free(members, TRUE);
+      g_array_free(groups, TRUE);
+      return NULL;
+    }
+    field_names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    for (guint f = 0; f < l2->n_features; f++)
+      g_hash_table_insert(field_names, g_strdup(l2->features[f].group),
+                          g_strdup(l2->features[f].name));
+    geo_layer_free(l2);
+  }
+  for (guint i = 0; i < groups->len; i++) {
+    RenderGroup *g = &g_array_index(groups, RenderGroup, i);
+    GArray *m = g_ptr_array_index(members, i);
+    g->n_features = m->len;
+    g->features = (guint *)g_array_free(m, FALSE);
+    const char *name = NULL;
+    if (field_names)
+      name = g_hash_table_lookup(field_names, g->code);
+    if (name == NULL && province)
+      name = g_hash_table_lookup(province, g->code);
+    if (name == NULL)
+      name = *g->code ? g->code : "Semua wilayah";
+    g->name = g_strdup(name);
+    g->slug = render_slug(name);
+    char *safe = cli_build_safe_code(*g->code ? g->code : "00");
+    g_free(g->code);
+    g->code = safe;
+  }
+  g_array_sort(groups, cli_build_cmp_group);
+  if (province)
+    g_hash_table_destroy(province);
+  if (field_names)
+    g_hash_table_destroy(field_names);
+  g_hash_table_destroy(index);
+  g_ptr_array_free(members, TRUE);
+  return groups;
+}
+
+static void
+cli_build_free_groups(GArray *groups)
+{
+  if (groups == NULL)
+    return;
+  for (guint i = 0; i < groups->len; i++) {
+    RenderGroup *g = &g_array_index(groups, RenderGroup, i);
+    g_free(g->code);
+    g_free(g->name);
+    g_free(g->slug);
+    g_free(g->features);
+  }
+  g_array_free(groups, TRUE);
+}
+
+/* ---- parallel drawing ---- */
+
+typedef struct {
+  const RenderModel *model;
+  const char *dir;
+  RenderFormat formats;
+  double dpi;
+  GMutex lock;
+  GError *error; /* the first failure */
+  GPtrArray *written;
+  gboolean quiet;
+} CliBuildJobs;
+
+typedef struct {
+  int kind; /* 0 sheet, 1 overview, 2 atlas */
+  const RenderGroup *group;
+} CliBuildTask;
+
+static void
+cli_build_task_run(gpointer data, gpointer user)
+{
+  CliBuildTask *task = data;
+  CliBuildJobs *jobs = user;
+  GError *err = NULL;
+  gboolean ok;
+  g_mutex_lock(&jobs->lock);
+  gboolean failed = jobs->error != NULL;
+  g_mutex_unlock(&jobs->lock);
+  if (failed) {
+    g_free(task);
+    return;
+  }
+  char *what;
+  if (task->kind == 0) {
+    ok = render_output_sheet(jobs->model, task->group, jobs->dir, jobs->formats, jobs->dpi, &err);
+    what = g_strdup_printf("%s-%s", task->group->code, task->group->slug);
+  } else if (task->kind == 1) {
+    ok = render_output_overview(jobs->model, jobs->dir, jobs->formats, jobs->dpi, &err);
+    what = g_strdup("00-nasional");
+  } else {
+    ok = render_output_atlas(jobs->model, jobs->dir, &err);
+    what = g_strdup("atlas");
+  }
+  g_mutex_lock(&jobs->lock);
+  if (!ok && jobs->error == NULL)
+    jobs->error = err;
+  else if (!ok)
+    g_error_free(err);
+  if (ok)
+    g_ptr_array_add(jobs->written, what);
+  else
+    g_free(what);
+  g_mutex_unlock(&jobs->lock);
+  g_free(task);
+}
+
+static RenderFormat
+cli_build_formats(const char *text, GError **error)
+{
+  RenderFormat f = 0;
+  g_auto(GStrv) items = g_strsplit(text ? text : "pdf", ",", -1);
+  for (guint i = 0; items[i]; i++) {
+    char *it = g_strstrip(items[i]);
+    if (g_ascii_strcasecmp(it, "pdf") == 0)
+      f |= RENDER_FORMAT_PDF;
+    else if (g_ascii_strcasecmp(it, "png") == 0)
+      f |= RENDER_FORMAT_PNG;
+    else if (g_ascii_strcasecmp(it, "svg") == 0)
+      f |= RENDER_FORMAT_SVG;
+    else if (*it) {
+      g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "--format: unknown format '%s' (pdf, png, svg)",
+                  it);
+      return 0;
+    }
+  }
+  if (f == 0)
+    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "--format: no format given");
+  return f;
+}
+
+/* A manifest line per input file: its size and SHA-256. */
+static void
+cli_build_manifest_input(GString *o, const char *role, const char *path, gboolean *first)
+{
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+  g_autofree char *sum = NULL;
+  if (g_file_get_contents(path, &bytes, &len, NULL))
+    sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)bytes, len);
+  g_string_append_printf(o, "%s\n    {\"role\": \"%s\", \"source\": \"", *first ? "" : ",", role);
+  for (const char *p = path; *p; p++) {
+    if (*p == '"' || *p == '\\')
+      g_string_append_c(o, '\\');
+    g_string_append_c(o, *p);
+  }
+  g_string_append_printf(o, "\", \"bytes\": %" G_GSIZE_FORMAT ", \"sha256\": %s%s%s}", len,
+                         sum ? "\"" : "", sum ? sum : "null", sum ? "\"" : "");
+  *first = FALSE;
+}
+
+static gboolean
+cli_build_write_manifest(const CliConfig *c, const GeoStyle *style, GPtrArray *written,
+                         const char *dir, GError **error)
+{
+  GString *o = g_string_new("{\n  \"program\": \"petarawan " PETARAWAN_VERSION "\",\n");
+  g_autofree char *date = render_output_date_iso();
+  g_string_append_printf(o, "  \"date\": \"%s\",\n  \"style\": \"%s\",\n  \"value\": \"%s\",\n",
+                         date, style->name, c->value);
+  g_string_append(o, "  \"inputs\": [");
+  gboolean first = TRUE;
+  cli_build_manifest_input(o, "boundaries", c->boundaries, &first);
+  for (guint i = 0; c->tables && c->tables[i]; i++) {
+    g_autofree char *src = g_strdup(c->tables[i]);
+    char *colon = strrchr(src, ':');
+    if (colon && !g_file_test(src, G_FILE_TEST_EXISTS))
+      *colon = '\0';
+    cli_build_manifest_input(o, "table", src, &first);
+  }
+  cli_build_manifest_input(o, "style", style->path, &first);
+  g_string_append(o, "\n  ],\n  \"outputs\": [");
+  g_ptr_array_sort(written, (GCompareFunc)g_strcmp0);
+  for (guint i = 0; i < written->len; i++)
+    g_string_append_printf(o, "%s\n    \"%s\"", i ? "," : "", (char *)g_ptr_array_index(written, i));
+  g_string_append(o, "\n  ]\n}\n");
+  g_autofree char *path = g_build_filename(dir, "manifest.json", NULL);
+  gboolean ok = g_file_set_contents(path, o->str, (gssize)o->len, error);
+  if (!ok)
+    (*error)->domain = GEO_ERROR, (*error)->code = GEO_ERROR_OUTPUT;
+  g_string_free(o, TRUE);
+  return ok;
+}
+
+int
+cli_build_run(CliConfig *c)
+{
+  GError *error = NULL;
+  int status = 0;
+  GeoStyle *style = NULL;
+  GeoLayer *layer = NULL, *context = NULL;
+  GPtrArray *tables = g_ptr_array_new_with_free_func((GDestroyNotify)geo_table_free);
+  GeoJoin *join = NULL;
+  double *values = NULL;
+  int *classes = NULL;
+  GArray *groups = NULL;
+  char *styles_dir = NULL, *generated = NULL;
+  gboolean check = strcmp(c->command, "check") == 0;
+
+  /* Everything the run needs, checked before anything is read. */
+  GString *missing = g_string_new(NULL);
+  if (!c->boundaries)
+    g_string_append(missing, " --boundaries");
+  if (!c->key)
+    g_string_append(missing, " --key");
+  if (!c->value)
+    g_string_append(missing, " --value");
+  if (!check && !c->output)
+    g_string_append(missing, " --output");
+  if (missing->len) {
+    g_printerr("petarawan: error: %s needs%s (see petarawan --help)\n", c->command, missing->str);
+    g_string_free(missing, TRUE);
+    status = EXIT_USAGE;
+    goto out;
+  }
+  g_string_free(missing, TRUE);
+  RenderFormat formats = cli_build_formats(c->format, &error);
+  if (formats == 0)
+    goto fail;
+
+  styles_dir = cli_build_find_dir("PETARAWAN_STYLES", "styles");
+  style = geo_style_load(c->style ? c->style : "quantile", styles_dir, &error);
+  if (style == NULL)
+    goto fail;
+
+  GeoLayerSpec spec = {c->boundaries, c->layer, c->key, c->name, c->group, c->where};
+  layer = geo_layer_read(&spec, &error);
+  if (layer == NULL)
+    goto fail;
+  if (c->context) {
+    GeoLayerSpec cspec = {c->context, c->context_layer, NULL, NULL, NULL, NULL};
+    context = geo_layer_read(&cspec, &error);
+    if (context == NULL)
+      goto fail;
+  }
+  for (guint i = 0; c->tables && c->tables[i]; i++) {
+    GeoTable *t = geo_table_read(c->tables[i], &error);
+    if (t == NULL)
+      goto fail;
+    g_ptr_array_add(tables, t);
+  }
+
+  join = geo_join_run(layer, (GeoTable **)tables->pdata, tables->len);
+  if (geo_join_find_field(join, c->value) < 0) {
+    GString *names = g_string_new(NULL);
+    for (guint i = 0; i < join->fields->len; i++)
+      g_string_append_printf(names, "%s%s", i ? ", " : "", (char *)g_ptr_array_index(join->fields, i));
+    g_set_error(&error, GEO_ERROR, GEO_ERROR_USAGE, "--value: no field '%s' in the tables (fields: %s)",
+                c->value, names->len ? names->str : "none: give --table");
+    g_string_free(names, TRUE);
+    goto fail;
+  }
+  classes = g_new(int, MAX(layer->n_features, 1));
+  if (style->method == GEO_METHOD_CATEGORICAL) {
+    int fi = geo_join_find_field(join, c->value);
+    values = g_new(double, MAX(layer->n_features, 1));
+    GeoJoinReport *r = join->report;
+    r->value_field = g_strdup(c->value);
+    for (guint f = 0; f < layer->n_features; f++) {
+      const char *text = geo_join_get(join, f, fi);
+      classes[f] = geo_style_classify(style, NAN, text);
+      values[f] = NAN;
+      if (classes[f] < 0) {
+        g_array_append_val(r->without_data, f);
+        if (text && !geo_number_is_missing(text)) {
+          GeoBadValue *b = g_new0(GeoBadValue, 1);
+          guint ti = g_array_index(join->field_table, guint, fi);
+          b->source = g_strdup(g_ptr_array_index(join->sources, ti));
+          b->line = ((guint *)g_ptr_array_index(join->row_lines, ti))[f];
+          b->feature = f;
+          b->field = g_strdup(c->value);
+          b->raw = g_strdup(text);
+          g_ptr_array_add(r->bad_values, b);
+        }
+      } else {
+        r->n_with_data++;
+      }
+    }
+  } else {
+    values = geo_join_numbers(join, c->value, TRUE);
+    if (!geo_style_resolve(style, values, layer->n_features, (guint)MAX(c->classes, 0), &error))
+      goto fail;
+    for (guint f = 0; f < layer->n_features; f++)
+      classes[f] = geo_style_classify(style, values[f], NULL);
+  }
+
+  gboolean problems = geo_join_report_has_problems(join->report);
+  if (check) {
+    g_autofree char *report = c->json ? geo_join_report_json(join->report, layer)
+                                      : geo_join_report_text(join->report, layer);
+    g_print("%s", report);
+    status = (c->strict && problems) ? EXIT_DATA : 0;
+    goto out;
+  }
+  if (!c->quiet) {
+    g_autofree char *report = geo_join_report_text(join->report, layer);
+    g_printerr("%s", report);
+  }
+
+  groups = cli_build_groups(c, layer, &error);
+  if (groups == NULL)
+    goto fail;
+  if (c->only) {
+    g_auto(GStrv) want = g_strsplit(c->only, ",", -1);
+    GArray *kept = g_array_new(FALSE, TRUE, sizeof(RenderGroup));
+    for (guint i = 0; i < groups->len; i++) {
+      RenderGroup *g = &g_array_index(groups, RenderGroup, i);
+      gboolean keep = FALSE;
+      for (guint k = 0; want[k]; k++) {
+        g_autofree char *w = geo_key_normalise(want[k]);
+        if (strcmp(w, g->code) == 0)
+          keep = TRUE;
+      }
+      if (keep) {
+        g_array_append_val(kept, *g);
+      } else {
+        g_free(g->code);
+        g_free(g->name);
+        g_free(g->slug);
+        g_free(g->features);
+      }
+    }
+    g_array_free(groups, TRUE);
+    groups = kept;
+    if (groups->len == 0) {
+      g_set_error(&error, GEO_ERROR, GEO_ERROR_USAGE, "--only %s: no such group in %s", c->only,
+                  c->group ? c->group : "(no --group)");
+      goto fail;
+    }
+  }
+
+  if (g_mkdir_with_parents(c->output, 0755) != 0 ||
+      g_access(c->output, W_OK) != 0) {
+    int e = errno;
+    g_set_error(&error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: cannot write to the output folder: %s",
+                c->output, g_strerror(e));
+    goto fail;
+  }
+
+  generated = cli_build_date_text();
+  RenderTexts texts = {
+      .title = c->title ? c->title : "Peta Kerawanan Pemilu",
+      .index_name = c->index_name ? c->index_name : style->title,
+      .index_date = c->index_date,
+      .sources = c->sources,
+      .generated = generated,
+      .marking = c->marking,
+      .unit_name = c->unit_name ? c->unit_name : "Kab/Kota",
+      .group_kind = c->group_kind ? c->group_kind : (c->group ? "Provinsi" : ""),
+      .sample_personnel = c->sample_personnel,
+  };
+  RenderModel model = {
+      .layer = layer,
+      .context = context,
+      .style = style,
+      .join = join,
+      .values = values,
+      .classes = classes,
+      .value_field = c->value,
+      .texts = &texts,
+      .groups = (RenderGroup *)groups->data,
+      .n_groups = groups->len,
+  };
+  render_personnel_find(join, &model.personnel);
+
+  CliBuildJobs jobs = {.model = &model, .dir = c->output, .formats = formats,
+                       .dpi = c->dpi > 0 ? c->dpi : 300, .quiet = c->quiet};
+  g_mutex_init(&jobs.lock);
+  jobs.written = g_ptr_array_new_with_free_func(g_free);
+  int n_jobs = c->jobs > 0 ? c->jobs : (int)g_get_num_processors();
+  GThreadPool *pool = g_thread_pool_new(cli_build_task_run, &jobs, n_jobs, TRUE, NULL);
+  /* The atlas is the longest job: start it first. */
+  if (formats & RENDER_FORMAT_PDF) {
+    CliBuildTask *t = g_new0(CliBuildTask, 1);
+    t->kind = 2;
+    g_thread_pool_push(pool, t, NULL);
+  }
+  CliBuildTask *ov = g_new0(CliBuildTask, 1);
+  ov->kind = 1;
+  g_thread_pool_push(pool, ov, NULL);
+  for (guint i = 0; i < groups->len; i++) {
+    CliBuildTask *t = g_new0(CliBuildTask, 1);
+    t->group = &g_array_index(groups, RenderGroup, i);
+    g_thread_pool_push(pool, t, NULL);
+  }
+  g_thread_pool_free(pool, FALSE, TRUE);
+  g_mutex_clear(&jobs.lock);
+  if (jobs.error) {
+    error = jobs.error;
+    g_ptr_array_unref(jobs.written);
+    goto fail;
+  }
+  if (!cli_build_write_manifest(c, style, jobs.written, c->output, &error)) {
+    g_ptr_array_unref(jobs.written);
+    goto fail;
+  }
+  if (!c->quiet)
+    g_printerr("wrote %u sheets, the overview%s and manifest.json to %s\n", groups->len,
+               (formats & RENDER_FORMAT_PDF) ? ", atlas.pdf" : "", c->output);
+  g_ptr_array_unref(jobs.written);
+  status = (c->strict && problems) ? EXIT_DATA : 0;
+  goto out;
+
+fail:
+  status = cli_build_fail(error);
+out:
+  g_free(styles_dir);
+  g_free(generated);
+  cli_build_free_groups(groups);
+  g_free(values);
+  g_free(classes);
+  geo_join_free(join);
+  g_ptr_array_unref(tables);
+  geo_layer_free(layer);
+  geo_layer_free(context);
+  geo_style_free(style);
+  return status;
+}

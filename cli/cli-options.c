@@ -1,0 +1,289 @@
+/* cli-options.c — command-line options and project files for `build` and
+ * `check`.  A project file is a key file whose [petarawan] keys are the
+ * long option names; relative paths in it are relative to the file; the
+ * command line overrides it.  All problems are reported in one go. */
+#include "cli.h"
+
+#include "geo.h"
+
+#include <string.h>
+
+void
+cli_config_free(CliConfig *c)
+{
+  char **strs[] = {&c->command, &c->project, &c->boundaries, &c->layer, &c->key, &c->name,
+                   &c->group, &c->group_name, &c->where, &c->value, &c->style, &c->output,
+                   &c->format, &c->context, &c->context_layer, &c->only, &c->title,
+                   &c->index_name, &c->index_date, &c->sources, &c->marking, &c->unit_name,
+                   &c->group_kind};
+  for (guint i = 0; i < G_N_ELEMENTS(strs); i++)
+    g_clear_pointer(strs[i], g_free);
+  g_clear_pointer(&c->tables, g_strfreev);
+}
+
+/* The option table, shared by the parser and the project-file reader. */
+typedef enum { CLI_STR, CLI_PATH, CLI_PATHS, CLI_INT, CLI_BOOL, CLI_DOUBLE } CliKind;
+
+typedef struct {
+  const char *name;
+  char short_name;
+  CliKind kind;
+  gsize offset;
+  const char *help;
+  const char *arg;
+} CliOption;
+
+#define O(field) G_STRUCT_OFFSET(CliConfig, field)
+static const CliOption cli_options[] = {
+    {"boundaries", 'b', CLI_PATH, O(boundaries), "Boundary layer: any GDAL vector source", "SRC"},
+    {"layer", 0, CLI_STR, O(layer), "Layer of the boundary source (default: the first)", "L"},
+    {"key", 'k', CLI_STR, O(key), "Field holding the district code", "FIELD"},
+    {"name", 'n', CLI_STR, O(name), "Field holding the district name", "FIELD"},
+    {"group", 'g', CLI_STR, O(group), "Field grouping districts into sheets (e.g. KODE_PROV)",
+     "FIELD"},
+    {"group-name", 0, CLI_STR, O(group_name),
+     "Field holding the group's name (default: province names from data/provinsi.csv)", "FIELD"},
+    {"where", 0, CLI_STR, O(where), "Attribute filter on the boundaries (OGR SQL)", "EXPR"},
+    {"table", 't', CLI_PATHS, O(tables), "Table to join: SRC[:KEYFIELD] (repeatable)",
+     "SRC[:KEY]"},
+    {"value", 'v', CLI_STR, O(value), "Field to classify and map", "FIELD"},
+    {"style", 's', CLI_STR, O(style), "Built-in style name or style file", "NAME|FILE"},
+    {"classes", 'c', CLI_INT, O(classes), "Number of classes for quantile/equal/jenks", "N"},
+    {"context", 0, CLI_PATH, O(context), "Countries or areas drawn in grey around the map", "SRC"},
+    {"context-layer", 0, CLI_STR, O(context_layer), "Layer of the context source", "L"},
+    {"output", 'o', CLI_PATH, O(output), "Output folder", "DIR"},
+    {"format", 'f', CLI_STR, O(format), "Formats to write: pdf,png,svg (default pdf)", "LIST"},
+    {"dpi", 0, CLI_DOUBLE, O(dpi), "PNG resolution (default 300)", "DPI"},
+    {"jobs", 'j', CLI_INT, O(jobs), "Sheets drawn in parallel (default: number of cores)", "N"},
+    {"only", 0, CLI_STR, O(only), "Only these groups (codes, comma-separated)", "GROUPS"},
+    {"force", 0, CLI_BOOL, O(force), "Redraw everything", NULL},
+    {"strict", 0, CLI_BOOL, O(strict), "Exit 1 when the data has problems", NULL},
+    {"json", 0, CLI_BOOL, O(json), "check: print the report as JSON", NULL},
+    {"quiet", 'q', CLI_BOOL, O(quiet), "Print only errors", NULL},
+    {"title", 0, CLI_STR, O(title), "Sheet title", "TEXT"},
+    {"index-name", 0, CLI_STR, O(index_name), "Index name shown on the sheet", "TEXT"},
+    {"index-date", 0, CLI_STR, O(index_date), "Index date shown on the sheet", "TEXT"},
+    {"sources", 0, CLI_STR, O(sources), "Data sources for the footer", "TEXT"},
+    {"marking", 0, CLI_STR, O(marking), "Security marking, e.g. TERBATAS", "TEXT"},
+    {"unit-name", 0, CLI_STR, O(unit_name), "What a district is called (default kab/kota)",
+     "TEXT"},
+    {"group-kind", 0, CLI_STR, O(group_kind), "What a group is called (default Provinsi)", "TEXT"},
+    {"sample-personnel", 0, CLI_BOOL, O(sample_personnel), "Label personnel figures as sample",
+     NULL},
+};
+#undef O
+
+/* Stores `value` (from a project file in `base_dir`, or the command line
+ * when base_dir is NULL) into the field of `opt`. */
+static gboolean
+cli_options_set(CliConfig *c, const CliOption *opt, const char *value, const char *base_dir,
+                GString *problems, const char *where)
+{
+  gpointer field = G_STRUCT_MEMBER_P(c, opt->offset);
+  switch (opt->kind) {
+  case CLI_STR:
+  case CLI_PATH: {
+    char **s = field;
+    g_free(*s);
+    *s = (opt->kind == CLI_PATH && base_dir && !g_path_is_absolute(value) &&
+          !g_str_has_prefix(value, "/vsi") && !strstr(value, ":"))
+             ? g_build_filename(base_dir, value, NULL)
+             : g_strdup(value);
+    return TRUE;
+  }
+  case CLI_PATHS: {
+    char ***v = field;
+    g_auto(GStrv) items = g_strsplit(value, base_dir ? ";" : "\x01", -1);
+    GStrvBuilder *b = g_strv_builder_new();
+    if (*v)
+      g_strv_builder_addv(b, (const char **)*v);
+    for (guint i = 0; items[i]; i++) {
+      char *item = g_strstrip(items[i]);
+      if (*item == '\0')
+        continue;
+      if (base_dir && !g_path_is_absolute(item) && !g_str_has_prefix(item, "/vsi") &&
+          !g_str_has_prefix(item, "PG:"))
+      {
+        g_autofree char *full = g_build_filename(base_dir, item, NULL);
+        g_strv_builder_add(b, full);
+      }
+      else
+        g_strv_builder_add(b, item);
+    }
+    g_strfreev(*v);
+    *v = g_strv_builder_end(b);
+    g_strv_builder_unref(b);
+    return TRUE;
+  }
+  case CLI_INT: {
+    gint64 n;
+    if (!g_ascii_string_to_signed(value, 10, 0, 100000, &n, NULL)) {
+      g_string_append_printf(problems, "%s: %s: '%s' is not a whole number\n", where, opt->name,
+                             value);
+      return FALSE;
+    }
+    *(int *)field = (int)n;
+    return TRUE;
+  }
+  case CLI_DOUBLE: {
+    double d;
+    if (!geo_number_parse(value, FALSE, &d) || d <= 0) {
+      g_string_append_printf(problems, "%s: %s: '%s' is not a positive number\n", where,
+                             opt->name, value);
+      return FALSE;
+    }
+    *(double *)field = d;
+    return TRUE;
+  }
+  case CLI_BOOL: {
+    if (base_dir == NULL) {
+      *(gboolean *)field = TRUE;
+      return TRUE;
+    }
+    if (g_ascii_strcasecmp(value, "true") == 0 || strcmp(value, "1") == 0 ||
+        g_ascii_strcasecmp(value, "yes") == 0)
+      *(gboolean *)field = TRUE;
+    else if (g_ascii_strcasecmp(value, "false") == 0 || strcmp(value, "0") == 0 ||
+             g_ascii_strcasecmp(value, "no") == 0)
+      *(gboolean *)field = FALSE;
+    else {
+      g_string_append_printf(problems, "%s: %s: '%s' is not true or false\n", where, opt->name,
+                             value);
+      return FALSE;
+    }
+    return TRUE;
+  }
+  }
+  return FALSE;
+}
+
+static const CliOption *
+cli_options_find(const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS(cli_options); i++)
+    if (strcmp(cli_options[i].name, name) == 0)
+      return &cli_options[i];
+  return NULL;
+}
+
+/* Reads the project file's [petarawan] group. */
+static gboolean
+cli_options_read_project(CliConfig *c, const char *path, GString *problems)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new();
+  g_autoptr(GError) err = NULL;
+  if (!g_key_file_load_from_file(kf, path, G_KEY_FILE_NONE, &err)) {
+    g_string_append_printf(problems, "%s: cannot read project file: %s\n", path, err->message);
+    return FALSE;
+  }
+  g_autofree char *base = g_path_get_dirname(path);
+  g_auto(GStrv) groups = g_key_file_get_groups(kf, NULL);
+  for (guint gi = 0; groups[gi]; gi++) {
+    if (strcmp(groups[gi], "petarawan") != 0) {
+      g_string_append_printf(problems, "%s: unknown section [%s] (expected [petarawan])\n", path,
+                             groups[gi]);
+      continue;
+    }
+    g_auto(GStrv) keys = g_key_file_get_keys(kf, groups[gi], NULL, NULL);
+    for (guint k = 0; keys[k]; k++) {
+      const CliOption *opt = cli_options_find(keys[k]);
+      g_autofree char *where = g_strdup_printf("%s: [%s] %s", path, groups[gi], keys[k]);
+      if (opt == NULL) {
+        g_string_append_printf(problems, "%s: unknown key\n", where);
+        continue;
+      }
+      g_autofree char *value = g_key_file_get_string(kf, groups[gi], keys[k], NULL);
+      cli_options_set(c, opt, value ? value : "", base, problems, path);
+    }
+  }
+  return TRUE;
+}
+
+gboolean
+cli_config_parse(CliConfig *c, int argc, char **argv, GError **error)
+{
+  GString *problems = g_string_new(NULL);
+  /* First pass: the project file, a positional argument. */
+  for (int i = 1; i < argc; i++) {
+    if (argv[i][0] == '-') {
+      const char *n = argv[i] + (argv[i][1] == '-' ? 2 : 1);
+      const char *eq = strchr(n, '=');
+      g_autofree char *name = eq ? g_strndup(n, (gsize)(eq - n)) : g_strdup(n);
+      const CliOption *opt = NULL;
+      if (argv[i][1] == '-')
+        opt = cli_options_find(name);
+      else
+        for (guint k = 0; k < G_N_ELEMENTS(cli_options); k++)
+          if (name[0] && cli_options[k].short_name == name[0] && name[1] == '\0')
+            opt = &cli_options[k];
+      if (opt && opt->kind != CLI_BOOL && !eq)
+        i++; /* skip its value */
+      continue;
+    }
+    if (c->project) {
+      g_string_append_printf(problems, "more than one project file: '%s' and '%s'\n", c->project,
+                             argv[i]);
+      continue;
+    }
+    c->project = g_strdup(argv[i]);
+  }
+  if (c->project)
+    cli_options_read_project(c, c->project, problems);
+
+  /* Second pass: options override the project. */
+  for (int i = 1; i < argc; i++) {
+    if (argv[i][0] != '-' || argv[i][1] == '\0')
+      continue;
+    gboolean is_long = argv[i][1] == '-';
+    const char *n = argv[i] + (is_long ? 2 : 1);
+    const char *eq = is_long ? strchr(n, '=') : NULL;
+    g_autofree char *name = eq ? g_strndup(n, (gsize)(eq - n)) : g_strdup(n);
+    const CliOption *opt = NULL;
+    if (is_long)
+      opt = cli_options_find(name);
+    else if (strlen(name) == 1)
+      for (guint k = 0; k < G_N_ELEMENTS(cli_options); k++)
+        if (cli_options[k].short_name == name[0])
+          opt = &cli_options[k];
+    if (opt == NULL) {
+      g_string_append_printf(problems, "unknown option '%s'\n", argv[i]);
+      continue;
+    }
+    const char *value = NULL;
+    if (opt->kind != CLI_BOOL) {
+      if (eq)
+        value = eq + 1;
+      else if (i + 1 < argc)
+        value = argv[++i];
+      else {
+        g_string_append_printf(problems, "option --%s needs a value (%s)\n", opt->name, opt->arg);
+        continue;
+      }
+    } else if (eq) {
+      g_string_append_printf(problems, "option --%s takes no value\n", opt->name);
+      continue;
+    }
+    cli_options_set(c, opt, value ? value : "", NULL, problems, "command line");
+  }
+  if (problems->len > 0) {
+    g_strchomp(problems->str);
+    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "%s", problems->str);
+    g_string_free(problems, TRUE);
+    return FALSE;
+  }
+  g_string_free(problems, TRUE);
+  return TRUE;
+}
+
+void
+cli_options_print_help(void)
+{
+  g_print("Options of build and check:\n");
+  for (guint i = 0; i < G_N_ELEMENTS(cli_options); i++) {
+    const CliOption *o = &cli_options[i];
+    g_autofree char *flag = o->short_name ? g_strdup_printf("-%c, --%s", o->short_name, o->name)
+                                          : g_strdup_printf("    --%s", o->name);
+    g_autofree char *full = o->arg ? g_strdup_printf("%s %s", flag, o->arg) : g_strdup(flag);
+    g_print("  %-32s %s\n", full, o->help);
+  }
+}

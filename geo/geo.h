@@ -1,0 +1,309 @@
+/* geo.h — the public interface of petarawan's geo library.
+ *
+ * geo/ turns input files into a joined, classified map model: boundary
+ * layers read with GDAL into flat coordinate arrays, tables read with GDAL
+ * and joined on normalised Kemendagri codes, values classified by a style,
+ * and per-sheet projected shape sets (PROJ) ready for render/.  render/ and
+ * the front end include only this header.
+ *
+ * Conventions: every function that can fail returns FALSE or NULL and fills
+ * a GError in GEO_ERROR; nothing here prints or exits.  Functions that return
+ * memory say who frees it; every *_free accepts NULL.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* ---------------------------------------------------------------- errors */
+
+#define GEO_ERROR (geo_error_quark())
+GQuark geo_error_quark(void);
+
+typedef enum {
+  GEO_ERROR_USAGE,  /* bad option, style or configuration (exit 2) */
+  GEO_ERROR_INPUT,  /* unreadable or invalid input file (exit 2) */
+  GEO_ERROR_OUTPUT, /* rendering or writing failed (exit 3) */
+} GeoErrorCode;
+
+/* Collects GDAL's last error message for `what` into a GError. */
+void geo_error_set_from_gdal(GError **error, GeoErrorCode code, const char *what);
+
+/* ------------------------------------------------------------ colours */
+
+typedef struct {
+  double r, g, b; /* sRGB, 0..1 */
+} GeoRgb;
+
+/* Parses "#rrggbb" (or "#rgb").  Returns FALSE on anything else. */
+gboolean geo_rgb_parse(const char *text, GeoRgb *out);
+/* CIE L* (D65) of an sRGB colour, 0..100. */
+double geo_rgb_lightness(GeoRgb c);
+/* Fills out[0..n-1] with n colours interpolated in CIE L*a*b* along the
+ * anchor colours (n_anchors >= 2), first anchor to last. */
+void geo_rgb_ramp(const GeoRgb *anchors, guint n_anchors, guint n, GeoRgb *out);
+
+/* ------------------------------------------------------------ numbers */
+
+/* Parses a number written in Indonesian ("1.234,5", "45,23") or plain
+ * ("1234.5", "45.23") form; surrounding spaces ignored.  Returns FALSE for
+ * anything that is not a finite number.  A lone group of three digits after
+ * a single dot ("1.234") is read as Indonesian thousands only when
+ * `indonesian` is TRUE. */
+gboolean geo_number_parse(const char *text, gboolean indonesian, double *out);
+/* TRUE for empty cells and the usual missing markers: "", "-", "n/a", "NA". */
+gboolean geo_number_is_missing(const char *text);
+/* Formats v with `decimals` digits in Indonesian style (1.234,56).
+ * Caller frees with g_free. */
+char *geo_number_format_id(double v, int decimals);
+
+/* --------------------------------------------------------------- keys */
+
+/* Normalises a Kemendagri code however it is written ("53.71", "5371",
+ * " 53.71 ", "53.71.01", "5371011001") to its dotted form ("53.71").
+ * Text that is not a code is returned trimmed and unchanged.
+ * Caller frees with g_free. */
+char *geo_key_normalise(const char *raw);
+
+/* ----------------------------------------------------------- geometry */
+
+/* A set of polygon features as flat arrays (liblwgeom-style point arrays).
+ * Feature f owns parts feature_part[f] .. feature_part[f+1]-1; part p owns
+ * rings part_ring[p] .. part_ring[p+1]-1, the first being the shell; ring r
+ * owns points ring_point[r] .. ring_point[r+1]-1 in xy (x,y pairs).
+ * Rings are stored open (the closing point is dropped). */
+typedef struct {
+  double *xy;
+  guint n_points;
+  guint *ring_point; /* n_rings + 1 */
+  guint n_rings;
+  guint *part_ring; /* n_parts + 1 */
+  guint n_parts;
+  guint *feature_part; /* n_features + 1 */
+  guint n_features;
+  double *bbox; /* 4 per feature: minx, miny, maxx, maxy */
+} GeoShapes;
+
+void geo_shapes_free(GeoShapes *shapes);
+/* Signed area of ring r (shoelace; positive = counter-clockwise). */
+double geo_shapes_ring_area(const GeoShapes *s, guint r);
+/* Area of part p: |shell| - sum |holes|. */
+double geo_shapes_part_area(const GeoShapes *s, guint p);
+/* Index of the largest part of feature f. */
+guint geo_shapes_main_part(const GeoShapes *s, guint f);
+
+/* A good interior point of part p: the pole of inaccessibility (the point
+ * farthest from the part's edges), found to within `precision` map units.
+ * Returns its distance to the nearest edge. */
+double geo_shapes_pole(const GeoShapes *s, guint p, double precision, double *x, double *y);
+
+/* ------------------------------------------------------------- layers */
+
+typedef struct {
+  const char *key;     /* normalised key ("53.71"), owned by the layer */
+  const char *raw_key; /* as stored in the source */
+  const char *name;
+  const char *group; /* normalised group value, "" when no group field */
+  long fid;          /* feature id in the source, for messages */
+} GeoFeature;
+
+typedef struct {
+  char *source;     /* as given by the user */
+  char *layer_name; /* the layer actually read */
+  char *crs_name;   /* the source CRS as its name, e.g. "WGS 84" */
+  GeoFeature *features;
+  guint n_features;
+  GeoShapes *shapes; /* in WGS84 longitude/latitude */
+  GStringChunk *strings;
+  guint n_skipped_empty; /* features without polygon geometry */
+} GeoLayer;
+
+typedef struct {
+  const char *source;     /* any GDAL vector source */
+  const char *layer;      /* NULL: the first layer */
+  const char *key_field;  /* NULL: no key (context layers) */
+  const char *name_field; /* NULL: no names */
+  const char *group_field;
+  const char *where; /* optional attribute filter (OGR SQL) */
+} GeoLayerSpec;
+
+/* Reads every polygon of the layer, transformed to WGS84 lon/lat with PROJ.
+ * Caller frees with geo_layer_free. */
+GeoLayer *geo_layer_read(const GeoLayerSpec *spec, GError **error);
+void geo_layer_free(GeoLayer *layer);
+/* Index of the feature with normalised key `key`, or -1. */
+int geo_layer_find(const GeoLayer *layer, const char *key);
+
+/* ------------------------------------------------------------- tables */
+
+typedef struct {
+  char *source;
+  char *key_field;
+  char **fields; /* column names, NULL-terminated */
+  guint n_fields;
+  guint n_rows;
+  char **cells;   /* n_rows * n_fields, row-major; NULL for empty */
+  guint *line;    /* n_rows: the row number a user sees (header is 1) */
+  int key_column; /* index of key_field in fields */
+  GStringChunk *strings;
+} GeoTable;
+
+/* Opens `spec` = "SRC[:KEYFIELD]" with GDAL (CSV, XLSX, ODS, DBF, GPKG...).
+ * Without KEYFIELD the first column is the key.  Every cell is kept as text.
+ * Caller frees with geo_table_free. */
+GeoTable *geo_table_read(const char *spec, GError **error);
+void geo_table_free(GeoTable *table);
+/* Column index of `field` (exact, then case-insensitive), or -1. */
+int geo_table_find_field(const GeoTable *table, const char *field);
+const char *geo_table_cell(const GeoTable *t, guint row, guint column);
+
+/* --------------------------------------------------------------- join */
+
+typedef struct {
+  guint line;
+  char *raw_key;
+} GeoRowRef;
+
+typedef struct {
+  char *key;
+  guint first_line;
+  guint line;
+} GeoDuplicate;
+
+typedef struct {
+  char *source; /* table file */
+  guint line;   /* row number in it */
+  guint feature;
+  char *field;
+  char *raw;
+} GeoBadValue;
+
+typedef struct {
+  char *source;
+  char *key_field;
+  guint n_rows;
+  guint n_matched;
+  GPtrArray *unmatched;  /* GeoRowRef */
+  GPtrArray *duplicates; /* GeoDuplicate */
+} GeoTableReport;
+
+typedef struct {
+  char *boundaries;
+  guint n_features;
+  guint n_with_data;       /* features with a usable value */
+  GArray *without_data;    /* guint feature indices without a row or value */
+  GPtrArray *dup_features; /* GeoDuplicate: repeated keys in the boundaries */
+  GPtrArray *tables;       /* GeoTableReport */
+  char *value_field;
+  GPtrArray *bad_values; /* GeoBadValue in the value field */
+  guint n_missing_values;
+} GeoJoinReport;
+
+/* Joined attributes: for each feature, the cells of its matching row in
+ * each table (first table wins for a column name seen twice). */
+typedef struct {
+  guint n_features;
+  GPtrArray *fields; /* char*: column names in table order */
+  GPtrArray *cells;  /* per field: const char ** [n_features], NULL if none */
+  GArray *field_table;  /* guint per field: the table it came from */
+  GPtrArray *row_lines; /* per table: guint [n_features], row number or 0 */
+  GPtrArray *sources;   /* per table: its source name */
+  GeoJoinReport *report;
+} GeoJoin;
+
+/* Joins `tables` to `layer` by normalised key.  Never fails on data
+ * problems: those go into the report.  Caller frees with geo_join_free. */
+GeoJoin *geo_join_run(const GeoLayer *layer, GeoTable **tables, guint n_tables);
+void geo_join_free(GeoJoin *join);
+/* Column index in join->fields, or -1. */
+int geo_join_find_field(const GeoJoin *join, const char *field);
+/* Text of `field` for feature f, or NULL. */
+const char *geo_join_get(const GeoJoin *join, guint f, int field);
+/* Numeric values of `field` per feature (NAN when missing or bad); bad
+ * values and missing counts are added to the report when `report_bad`.
+ * Caller frees with g_free. */
+double *geo_join_numbers(GeoJoin *join, const char *field, gboolean report_bad);
+/* TRUE when the report holds anything `--strict` treats as a failure. */
+gboolean geo_join_report_has_problems(const GeoJoinReport *r);
+/* The join report as text (human) or JSON.  Caller frees with g_free. */
+char *geo_join_report_text(const GeoJoinReport *r, const GeoLayer *layer);
+char *geo_join_report_json(const GeoJoinReport *r, const GeoLayer *layer);
+
+/* ------------------------------------------------------------ styles */
+
+typedef enum {
+  GEO_METHOD_FIXED,
+  GEO_METHOD_CATEGORICAL,
+  GEO_METHOD_QUANTILE,
+  GEO_METHOD_EQUAL,
+  GEO_METHOD_JENKS,
+} GeoMethod;
+
+typedef struct {
+  char *name;        /* "ikp-kabkota" */
+  char *path;        /* file it was read from */
+  char *title;       /* legend title, e.g. "Indeks Kerawanan Pemilu" */
+  char *description; /* one line for `petarawan styles` */
+  GeoMethod method;
+  guint n_classes;
+  double *breaks;    /* n_classes-1 ascending lower bounds of classes 1..n-1 */
+  char **labels;     /* n_classes names ("Rendah"), or NULL */
+  char **categories; /* categorical: text matched per class */
+  GeoRgb *colours;   /* n_classes */
+  GeoRgb *ramp;      /* anchors for data-driven palettes */
+  guint n_ramp;
+  GeoRgb nodata;
+  int decimals;      /* digits in legend ranges */
+  double data_min, data_max; /* filled by geo_style_resolve */
+} GeoStyle;
+
+/* Loads a built-in style by name from `styles_dir`, or a style file by path.
+ * Every problem in the file is reported at once.  Caller frees with
+ * geo_style_free. */
+GeoStyle *geo_style_load(const char *name_or_path, const char *styles_dir, GError **error);
+void geo_style_free(GeoStyle *style);
+/* Lists built-in styles: NULL-terminated array of paths; g_strfreev. */
+char **geo_style_list(const char *styles_dir);
+/* For data-driven methods computes the breaks over `values` (NaN skipped)
+ * with `n_classes` classes (0: the style's), and the palette. */
+gboolean geo_style_resolve(GeoStyle *style, const double *values, guint n, guint n_classes,
+                           GError **error);
+/* Class of a value (numeric methods) or text (categorical): 0..n-1, or -1
+ * for no data. */
+int geo_style_classify(const GeoStyle *style, double value, const char *text);
+
+/* Break computations over sorted, finite values.  `breaks` receives k-1
+ * lower bounds of classes 1..k-1.  Return the number of classes actually
+ * made (fewer when there are fewer distinct values). */
+guint geo_breaks_quantile(const double *sorted, guint n, guint k, double *breaks);
+guint geo_breaks_equal(const double *sorted, guint n, guint k, double *breaks);
+/* Fisher's exact optimal partition (Jenks natural breaks). */
+guint geo_breaks_jenks(const double *sorted, guint n, guint k, double *breaks);
+
+/* ------------------------------------------------------- projections */
+
+typedef struct GeoProj GeoProj;
+
+/* A transform from WGS84 lon/lat to `crs` (any PROJ definition).
+ * Each GeoProj has its own PROJ context: use one per thread.
+ * Caller frees with geo_proj_free. */
+GeoProj *geo_proj_new(const char *crs, GError **error);
+/* The UTM zone (WGS84) containing (lon, lat). */
+GeoProj *geo_proj_new_utm(double lon, double lat, GError **error);
+void geo_proj_free(GeoProj *proj);
+/* Human-readable name, e.g. "WGS 84 / UTM zone 51S". */
+const char *geo_proj_get_name(const GeoProj *proj);
+/* Transforms n lon/lat pairs in place with one PROJ call. */
+gboolean geo_proj_forward(GeoProj *proj, double *xy, guint n, GError **error);
+/* Point scale factor of the projection at (lon, lat) (1 = true scale). */
+double geo_proj_scale_factor(GeoProj *proj, double lon, double lat);
+
+/* Projects features idx[0..n-1] of `src` (lon/lat) with `proj`, dropping
+ * vertices closer than `tolerance` (map units) to the last kept one.
+ * Returns a new set whose feature i is src feature idx[i].
+ * Caller frees with geo_shapes_free. */
+GeoShapes *geo_shapes_project(const GeoShapes *src, const guint *idx, guint n, GeoProj *proj,
+                              double tolerance, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,354 @@
+/* render-map.c — the map frame: sea, countries and neighbouring districts
+ * in grey, the group's districts filled by class, outlines, the group's
+ * border heavier than district lines, and district names where they fit.
+ *
+ * Geometry is projected per map (the UTM zone of the group's centre, or a
+ * national Mercator for the overview) and thinned to the page's resolution
+ * before drawing.  Fills use the non-zero winding rule with shells turned
+ * one way and holes the other, collected into one path per class: nested
+ * shells, self-intersecting rings and islands in lakes all fill as their
+ * author meant, whatever ring order or orientation the source had. */
+#include "render-private.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Colours of the map frame. */
+static const GeoRgb render_map_sea = {0.835, 0.902, 0.945};
+static const GeoRgb render_map_land = {0.890, 0.886, 0.870};
+static const GeoRgb render_map_land_line = {0.98, 0.98, 0.98};
+static const GeoRgb render_map_line = {0.28, 0.28, 0.28};
+
+/* Page ≤ how many points apart do we keep vertices. */
+#define RENDER_MAP_RESOLUTION_PT 0.25
+
+typedef struct {
+  double ox, oy; /* page position of map origin */
+  double cx, cy; /* map centre, metres */
+  double s;      /* points per metre */
+} RenderMapXf;
+
+static inline void
+render_map_xf(const RenderMapXf *t, double x, double y, double *px, double *py)
+{
+  *px = t->ox + (x - t->cx) * t->s;
+  *py = t->oy - (y - t->cy) * t->s;
+}
+
+/* Adds ring r to the path, reversed when its orientation is not `ccw`. */
+static void
+render_map_ring(cairo_t *cr, const GeoShapes *s, guint r, const RenderMapXf *t, gboolean ccw)
+{
+  guint a = s->ring_point[r], z = s->ring_point[r + 1];
+  gboolean is_ccw = geo_shapes_ring_area(s, r) > 0;
+  double px, py;
+  if (is_ccw == ccw) {
+    for (guint i = a; i < z; i++) {
+      render_map_xf(t, s->xy[2 * i], s->xy[2 * i + 1], &px, &py);
+      if (i == a)
+        cairo_move_to(cr, px, py);
+      else
+        cairo_line_to(cr, px, py);
+    }
+  } else {
+    for (guint i = z; i-- > a;) {
+      render_map_xf(t, s->xy[2 * i], s->xy[2 * i + 1], &px, &py);
+      if (i == z - 1)
+        cairo_move_to(cr, px, py);
+      else
+        cairo_line_to(cr, px, py);
+    }
+  }
+  cairo_close_path(cr);
+}
+
+/* Adds feature f of s: shells counter-clockwise, holes clockwise. */
+static void
+render_map_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMapXf *t)
+{
+  for (guint p = s->feature_part[f]; p < s->feature_part[f + 1]; p++)
+    for (guint r = s->part_ring[p]; r < s->part_ring[p + 1]; r++)
+      render_map_ring(cr, s, r, t, r == s->part_ring[p]);
+}
+
+/* Lon/lat bounding box of features idx[0..n). */
+static void
+render_map_lonlat_bbox(const GeoShapes *s, const guint *idx, guint n, double bb[4])
+{
+  bb[0] = bb[1] = INFINITY;
+  bb[2] = bb[3] = -INFINITY;
+  for (guint i = 0; i < n; i++) {
+    const double *b = &s->bbox[4 * (idx ? idx[i] : i)];
+    if (isnan(b[0]))
+      continue;
+    bb[0] = MIN(bb[0], b[0]);
+    bb[1] = MIN(bb[1], b[1]);
+    bb[2] = MAX(bb[2], b[2]);
+    bb[3] = MAX(bb[3], b[3]);
+  }
+}
+
+/* Features of `s` whose bbox meets `bb`, excluding those flagged in
+ * `skip` (may be NULL).  Caller frees with g_array_unref. */
+static GArray *
+render_map_select(const GeoShapes *s, const double bb[4], const gboolean *skip)
+{
+  GArray *out = g_array_new(FALSE, FALSE, sizeof(guint));
+  for (guint f = 0; f < s->n_features; f++) {
+    const double *b = &s->bbox[4 * f];
+    if ((skip && skip[f]) || isnan(b[0]))
+      continue;
+    if (b[2] < bb[0] || b[0] > bb[2] || b[3] < bb[1] || b[1] > bb[3])
+      continue;
+    g_array_append_val(out, f);
+  }
+  return out;
+}
+
+/* "Kabupaten Kupang" -> "Kupang"; "Kota Administrasi Jakarta Timur" ->
+ * "Jakarta Timur"; "Kota Kupang" stays.  Caller frees. */
+static char *
+render_map_label_text(const char *name)
+{
+  static const char *drop[] = {"Kabupaten Administrasi ", "Kabupaten ", "Kab. ",
+                               "Kota Administrasi ", "Kota Adm. "};
+  for (guint i = 0; i < G_N_ELEMENTS(drop); i++)
+    if (g_str_has_prefix(name, drop[i]))
+      return g_strdup(name + strlen(drop[i]));
+  return g_strdup(name);
+}
+
+typedef struct {
+  double x0, y0, x1, y1;
+} RenderBox;
+
+typedef struct {
+  guint feature;
+  double x, y, d; /* page position and clearance in points */
+} RenderLabelCandidate;
+
+static int
+render_map_cmp_candidate(gconstpointer a, gconstpointer b)
+{
+  const RenderLabelCandidate *ca = a, *cb = b;
+  if (ca->d != cb->d)
+    return ca->d < cb->d ? 1 : -1;
+  return ca->feature < cb->feature ? -1 : ca->feature > cb->feature;
+}
+
+/* Places names of the group's features where they fit, largest room first,
+ * never overlapping each other or leaving the frame. */
+static void
+render_map_labels(cairo_t *cr, const RenderModel *m, const GeoShapes *gs, const guint *features,
+                  const RenderMapXf *t, RenderRect frame)
+{
+  const double size = 6.5;
+  GArray *cand = g_array_new(FALSE, FALSE, sizeof(RenderLabelCandidate));
+  for (guint i = 0; i < gs->n_features; i++) {
+    if (gs->feature_part[i] == gs->feature_part[i + 1])
+      continue;
+    guint p = geo_shapes_main_part(gs, i);
+    double x, y;
+    double d = geo_shapes_pole(gs, p, 0.5 / t->s, &x, &y);
+    RenderLabelCandidate c = {i, 0, 0, d * t->s};
+    render_map_xf(t, x, y, &c.x, &c.y);
+    g_array_append_val(cand, c);
+  }
+  g_array_sort(cand, render_map_cmp_candidate);
+  GArray *placed = g_array_new(FALSE, FALSE, sizeof(RenderBox));
+  for (guint i = 0; i < cand->len; i++) {
+    const RenderLabelCandidate *c = &g_array_index(cand, RenderLabelCandidate, i);
+    g_autofree char *text = render_map_label_text(m->layer->features[features[c->feature]].name);
+    double w, h;
+    render_text_size(cr, text, size, FALSE, &w, &h);
+    /* The name may reach past the inscribed circle a little, not far. */
+    if (w / 2 > c->d * 1.6 + 4 || h / 2 > c->d + 2)
+      continue;
+    RenderBox b = {c->x - w / 2 - 1, c->y - h / 2, c->x + w / 2 + 1, c->y + h / 2};
+    if (b.x0 < frame.x || b.y0 < frame.y || b.x1 > frame.x + frame.w || b.y1 > frame.y + frame.h)
+      continue;
+    gboolean clash = FALSE;
+    for (guint k = 0; k < placed->len && !clash; k++) {
+      const RenderBox *o = &g_array_index(placed, RenderBox, k);
+      clash = !(b.x1 < o->x0 || b.x0 > o->x1 || b.y1 < o->y0 || b.y0 > o->y1);
+    }
+    if (clash)
+      continue;
+    g_array_append_val(placed, b);
+    render_text_halo(cr, text, size, c->x, c->y);
+  }
+  g_array_unref(placed);
+  g_array_unref(cand);
+}
+
+void
+render_map_info_clear(RenderMapInfo *info)
+{
+  g_clear_pointer(&info->proj_name, g_free);
+}
+
+gboolean
+render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderRect frame,
+                gboolean labels, RenderMapInfo *info, GError **error)
+{
+  const GeoShapes *src = m->layer->shapes;
+  guint n_sel = g ? g->n_features : src->n_features;
+  guint *sel = g ? g->features : NULL;
+  g_autofree guint *all = NULL;
+  if (sel == NULL) {
+    all = g_new(guint, MAX(n_sel, 1));
+    for (guint i = 0; i < n_sel; i++)
+      all[i] = i;
+    sel = all;
+  }
+  double bb[4];
+  render_map_lonlat_bbox(src, sel, n_sel, bb);
+  if (!isfinite(bb[0])) {
+    g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "nothing to draw: no geometry");
+    return FALSE;
+  }
+  double clon = (bb[0] + bb[2]) / 2, clat = (bb[1] + bb[3]) / 2;
+  GeoProj *proj = g ? geo_proj_new_utm(clon, clat, error)
+                    : geo_proj_new("+proj=merc +lon_0=118 +datum=WGS84 +units=m +no_defs +type=crs",
+                                   error);
+  if (proj == NULL)
+    return FALSE;
+
+  /* Estimate the scale from the lon/lat box to thin at page resolution. */
+  double wm = (bb[2] - bb[0]) * 111320.0 * cos(clat * G_PI / 180), hm = (bb[3] - bb[1]) * 110574.0;
+  double est = MIN(frame.w / MAX(wm, 1), frame.h / MAX(hm, 1));
+  double tol = RENDER_MAP_RESOLUTION_PT / est;
+
+  gboolean ok = FALSE;
+  GeoShapes *gs = geo_shapes_project(src, sel, n_sel, proj, tol, error);
+  GeoShapes *ns = NULL, *cs = NULL;
+  GArray *nsel = NULL, *csel = NULL;
+  gboolean *in_group = NULL;
+  if (gs == NULL)
+    goto out;
+
+  /* Exact extent and the page transform, with a little air around. */
+  double ext[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+  for (guint f = 0; f < gs->n_features; f++) {
+    const double *b = &gs->bbox[4 * f];
+    if (isnan(b[0]))
+      continue;
+    ext[0] = MIN(ext[0], b[0]);
+    ext[1] = MIN(ext[1], b[1]);
+    ext[2] = MAX(ext[2], b[2]);
+    ext[3] = MAX(ext[3], b[3]);
+  }
+  RenderMapXf t;
+  t.cx = (ext[0] + ext[2]) / 2;
+  t.cy = (ext[1] + ext[3]) / 2;
+  t.s = MIN(frame.w / MAX((ext[2] - ext[0]) * 1.08, 1), frame.h / MAX((ext[3] - ext[1]) * 1.08, 1));
+  t.ox = frame.x + frame.w / 2;
+  t.oy = frame.y + frame.h / 2;
+  info->pt_per_m = t.s;
+  info->proj_name = g_strdup(geo_proj_get_name(proj));
+  info->centre_lon = clon;
+  info->centre_lat = clat;
+
+  /* The visible lon/lat box, generously, for neighbours and context. */
+  double vis_w = frame.w / t.s, vis_h = frame.h / t.s;
+  double grow_lon = MAX(0, vis_w - (ext[2] - ext[0])) / 2 / (111320.0 * cos(clat * G_PI / 180));
+  double grow_lat = MAX(0, vis_h - (ext[3] - ext[1])) / 2 / 110574.0;
+  double vis[4] = {bb[0] - grow_lon * 1.2 - 0.2, bb[1] - grow_lat * 1.2 - 0.2,
+                   bb[2] + grow_lon * 1.2 + 0.2, bb[3] + grow_lat * 1.2 + 0.2};
+
+  cairo_save(cr);
+  cairo_rectangle(cr, frame.x, frame.y, frame.w, frame.h);
+  cairo_clip(cr);
+  render_set_rgb(cr, render_map_sea);
+  cairo_paint(cr);
+  cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+
+  /* Context: countries around, then neighbouring districts, in grey. */
+  if (m->context) {
+    csel = render_map_select(m->context->shapes, vis, NULL);
+    cs = geo_shapes_project(m->context->shapes, (guint *)csel->data, csel->len, proj, tol, error);
+    if (cs == NULL)
+      goto unclip;
+    for (guint f = 0; f < cs->n_features; f++)
+      render_map_feature(cr, cs, f, &t);
+    render_set_rgb(cr, render_map_land);
+    cairo_fill_preserve(cr);
+    render_set_rgb(cr, render_map_land_line);
+    cairo_set_line_width(cr, 0.5);
+    cairo_stroke(cr);
+  }
+  if (g) {
+    in_group = g_new0(gboolean, src->n_features);
+    for (guint i = 0; i < g->n_features; i++)
+      in_group[g->features[i]] = TRUE;
+    nsel = render_map_select(src, vis, in_group);
+    ns = geo_shapes_project(src, (guint *)nsel->data, nsel->len, proj, tol, error);
+    if (ns == NULL)
+      goto unclip;
+    for (guint f = 0; f < ns->n_features; f++)
+      render_map_feature(cr, ns, f, &t);
+    render_set_rgb(cr, render_map_land);
+    cairo_fill_preserve(cr);
+    render_set_rgb(cr, render_map_land_line);
+    cairo_set_line_width(cr, 0.4);
+    cairo_stroke(cr);
+
+    /* The group's border: a heavy stroke whose inner half the fills cover. */
+    for (guint f = 0; f < gs->n_features; f++)
+      render_map_feature(cr, gs, f, &t);
+    render_set_rgb(cr, render_map_line);
+    cairo_set_line_width(cr, 1.6);
+    cairo_stroke(cr);
+  }
+
+  /* Fills, one path per class, then no data hatched. */
+  const GeoStyle *st = m->style;
+  for (int c = -1; c < (int)st->n_classes; c++) {
+    gboolean any = FALSE;
+    for (guint f = 0; f < gs->n_features; f++) {
+      if (m->classes[sel[f]] != c)
+        continue;
+      render_map_feature(cr, gs, f, &t);
+      any = TRUE;
+    }
+    if (!any)
+      continue;
+    if (c < 0) {
+      cairo_pattern_t *hatch = render_hatch_pattern(st->nodata);
+      cairo_set_source(cr, hatch);
+      cairo_fill(cr);
+      cairo_pattern_destroy(hatch);
+    } else {
+      render_set_rgb(cr, st->colours[c]);
+      cairo_fill(cr);
+    }
+  }
+  for (guint f = 0; f < gs->n_features; f++)
+    render_map_feature(cr, gs, f, &t);
+  render_set_rgb(cr, render_map_line);
+  cairo_set_line_width(cr, g ? 0.35 : 0.15);
+  cairo_stroke(cr);
+
+  if (labels && g)
+    render_map_labels(cr, m, gs, sel, &t, frame);
+  ok = TRUE;
+
+unclip:
+  cairo_restore(cr);
+  cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+  cairo_set_line_width(cr, 0.6);
+  cairo_rectangle(cr, frame.x, frame.y, frame.w, frame.h);
+  cairo_stroke(cr);
+out:
+  if (nsel)
+    g_array_unref(nsel);
+  if (csel)
+    g_array_unref(csel);
+  g_free(in_group);
+  geo_shapes_free(gs);
+  geo_shapes_free(ns);
+  geo_shapes_free(cs);
+  geo_proj_free(proj);
+  return ok;
+}

@@ -1,0 +1,298 @@
+/* render-output.c — the files: one PDF (and PNG/SVG) per group, the
+ * national overview, and atlas.pdf with a bookmark per group.
+ *
+ * Every file is written to a temporary file in its final folder and renamed
+ * into place only after cairo finished it without error and the bytes
+ * reached the disk: a failed run never leaves half a file and never
+ * replaces a good one.  Dates come from SOURCE_DATE_EPOCH when set so the
+ * same inputs give the same bytes. */
+#include "render-private.h"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+char *
+render_slug(const char *name)
+{
+  GString *out = g_string_new(NULL);
+  g_autofree char *ascii = g_str_to_ascii(name ? name : "", "C");
+  gboolean dash = FALSE;
+  for (const char *p = ascii; *p && out->len < 60; p++) {
+    if (g_ascii_isalnum(*p)) {
+      if (dash && out->len > 0)
+        g_string_append_c(out, '-');
+      g_string_append_c(out, g_ascii_tolower(*p));
+      dash = FALSE;
+    } else {
+      dash = TRUE;
+    }
+  }
+  if (out->len == 0)
+    g_string_append(out, "tanpa-nama");
+  return g_string_free(out, FALSE);
+}
+
+char *
+render_output_date_iso(void)
+{
+  const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
+  GDateTime *dt = NULL;
+  if (epoch && *epoch) {
+    char *end = NULL;
+    gint64 s = g_ascii_strtoll(epoch, &end, 10);
+    if (end && *end == '\0')
+      dt = g_date_time_new_from_unix_utc(s);
+  }
+  if (dt == NULL)
+    dt = g_date_time_new_now_utc();
+  char *out = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%S");
+  g_date_time_unref(dt);
+  return out;
+}
+
+/* A file being written: a temporary file renamed into place at the end. */
+typedef struct {
+  char *final_path;
+  char *tmp_path;
+  FILE *fp;
+  int error; /* first errno seen */
+} RenderFile;
+
+static gboolean
+render_file_open(RenderFile *rf, const char *dir, const char *name, GError **error)
+{
+  memset(rf, 0, sizeof *rf);
+  rf->final_path = g_build_filename(dir, name, NULL);
+  g_autofree char *tmpl = g_strdup_printf(".%s.XXXXXX", name);
+  rf->tmp_path = g_build_filename(dir, tmpl, NULL);
+  int fd = g_mkstemp_full(rf->tmp_path, O_WRONLY, 0644);
+  if (fd < 0) {
+    int e = errno;
+    g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: cannot create a file in %s: %s",
+                rf->final_path, dir, g_strerror(e));
+    g_clear_pointer(&rf->final_path, g_free);
+    g_clear_pointer(&rf->tmp_path, g_free);
+    return FALSE;
+  }
+  rf->fp = fdopen(fd, "wb");
+  return TRUE;
+}
+
+static cairo_status_t
+render_file_write(void *closure, const unsigned char *data, unsigned int len)
+{
+  RenderFile *rf = closure;
+  if (rf->error)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (fwrite(data, 1, len, rf->fp) != len) {
+    rf->error = errno ? errno : EIO;
+    return CAIRO_STATUS_WRITE_ERROR;
+  }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Finishes the file: on success renames it into place, else removes it. */
+static gboolean
+render_file_close(RenderFile *rf, gboolean ok, GError **error)
+{
+  if (rf->fp) {
+    if (ok && !rf->error && (fflush(rf->fp) != 0 || fsync(fileno(rf->fp)) != 0))
+      rf->error = errno;
+    if (fclose(rf->fp) != 0 && !rf->error)
+      rf->error = errno;
+    rf->fp = NULL;
+  }
+  if (ok && rf->error) {
+    g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: writing failed: %s", rf->final_path,
+                g_strerror(rf->error));
+    ok = FALSE;
+  }
+  if (ok && g_rename(rf->tmp_path, rf->final_path) != 0) {
+    int e = errno;
+    g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: cannot move into place: %s",
+                rf->final_path, g_strerror(e));
+    ok = FALSE;
+  }
+  if (!ok)
+    g_unlink(rf->tmp_path);
+  g_free(rf->tmp_path);
+  g_free(rf->final_path);
+  return ok;
+}
+
+/* Checks a finished surface; a PDF that failed silently is the worst output. */
+static gboolean
+render_output_check(cairo_surface_t *surface, RenderFile *rf, GError **error)
+{
+  cairo_status_t st = cairo_surface_status(surface);
+  if (st == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  if (rf->error)
+    g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: writing failed: %s", rf->final_path,
+                g_strerror(rf->error));
+  else
+    g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: %s", rf->final_path,
+                cairo_status_to_string(st));
+  return FALSE;
+}
+
+static void
+render_output_pdf_metadata(cairo_surface_t *s, const char *title)
+{
+  g_autofree char *date = render_output_date_iso();
+  cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "petarawan " PETARAWAN_VERSION);
+  cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+typedef gboolean (*RenderPageFunc)(cairo_t *cr, const RenderModel *m, const RenderGroup *g,
+                                   GError **error);
+
+static gboolean
+render_output_page_sheet(cairo_t *cr, const RenderModel *m, const RenderGroup *g, GError **error)
+{
+  return render_sheet_draw(cr, m, g, 1, error);
+}
+
+static gboolean
+render_output_page_overview(cairo_t *cr, const RenderModel *m, const RenderGroup *g, GError **error)
+{
+  return render_overview_draw(cr, m, 1, error);
+}
+
+/* Writes one page drawn by `draw` to <dir>/<base>.<ext> for each format. */
+static gboolean
+render_output_page(const RenderModel *m, const RenderGroup *g, RenderPageFunc draw,
+                   const char *dir, const char *base, const char *title, RenderFormat formats,
+                   double dpi, GError **error)
+{
+  if (formats & RENDER_FORMAT_PDF) {
+    g_autofree char *name = g_strconcat(base, ".pdf", NULL);
+    RenderFile rf;
+    if (!render_file_open(&rf, dir, name, error))
+      return FALSE;
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(render_file_write, &rf,
+                                                             RENDER_PAGE_WIDTH, RENDER_PAGE_HEIGHT);
+    render_output_pdf_metadata(s, title);
+    cairo_t *cr = cairo_create(s);
+    gboolean ok = draw(cr, m, g, error);
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    ok = ok && render_output_check(s, &rf, error);
+    cairo_surface_destroy(s);
+    if (!render_file_close(&rf, ok, ok ? error : NULL))
+      return FALSE;
+  }
+  if (formats & RENDER_FORMAT_SVG) {
+    g_autofree char *name = g_strconcat(base, ".svg", NULL);
+    RenderFile rf;
+    if (!render_file_open(&rf, dir, name, error))
+      return FALSE;
+    cairo_surface_t *s = cairo_svg_surface_create_for_stream(render_file_write, &rf,
+                                                             RENDER_PAGE_WIDTH, RENDER_PAGE_HEIGHT);
+    cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT);
+    cairo_t *cr = cairo_create(s);
+    gboolean ok = draw(cr, m, g, error);
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    ok = ok && render_output_check(s, &rf, error);
+    cairo_surface_destroy(s);
+    if (!render_file_close(&rf, ok, ok ? error : NULL))
+      return FALSE;
+  }
+  if (formats & RENDER_FORMAT_PNG) {
+    g_autofree char *name = g_strconcat(base, ".png", NULL);
+    double k = dpi / 72.0;
+    int w = (int)(RENDER_PAGE_WIDTH * k + 0.5), h = (int)(RENDER_PAGE_HEIGHT * k + 0.5);
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cairo_t *cr = cairo_create(s);
+    cairo_scale(cr, k, k);
+    gboolean ok = draw(cr, m, g, error);
+    cairo_destroy(cr);
+    if (ok && cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+      g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: %s (%d x %d pixels)", name,
+                  cairo_status_to_string(cairo_surface_status(s)), w, h);
+      ok = FALSE;
+    }
+    RenderFile rf;
+    if (ok && render_file_open(&rf, dir, name, error)) {
+      cairo_status_t st = cairo_surface_write_to_png_stream(s, render_file_write, &rf);
+      gboolean wrote = st == CAIRO_STATUS_SUCCESS;
+      if (!wrote && !rf.error)
+        g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: %s", name, cairo_status_to_string(st));
+      else if (!wrote)
+        g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: writing failed: %s", name,
+                    g_strerror(rf.error));
+      ok = render_file_close(&rf, wrote, wrote ? error : NULL);
+    } else {
+      ok = FALSE;
+    }
+    cairo_surface_destroy(s);
+    if (!ok)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+gboolean
+render_output_sheet(const RenderModel *m, const RenderGroup *g, const char *dir,
+                    RenderFormat formats, double dpi, GError **error)
+{
+  g_autofree char *base = g_strdup_printf("%s-%s", g->code, g->slug);
+  g_autofree char *title = g_strdup_printf("%s — %s %s", m->texts->title,
+                                           m->texts->group_kind ? m->texts->group_kind : "",
+                                           g->name);
+  return render_output_page(m, g, render_output_page_sheet, dir, base, title, formats, dpi, error);
+}
+
+gboolean
+render_output_overview(const RenderModel *m, const char *dir, RenderFormat formats, double dpi,
+                       GError **error)
+{
+  g_autofree char *title = g_strdup_printf("%s — Ikhtisar nasional", m->texts->title);
+  return render_output_page(m, NULL, render_output_page_overview, dir, "00-nasional", title,
+                            formats, dpi, error);
+}
+
+gboolean
+render_output_atlas(const RenderModel *m, const char *dir, GError **error)
+{
+  RenderFile rf;
+  if (!render_file_open(&rf, dir, "atlas.pdf", error))
+    return FALSE;
+  cairo_surface_t *s = cairo_pdf_surface_create_for_stream(render_file_write, &rf,
+                                                           RENDER_PAGE_WIDTH, RENDER_PAGE_HEIGHT);
+  g_autofree char *title = g_strdup_printf("%s — Atlas", m->texts->title);
+  render_output_pdf_metadata(s, title);
+  cairo_t *cr = cairo_create(s);
+  gboolean ok = TRUE;
+
+  cairo_pdf_surface_set_page_label(s, "Ikhtisar");
+  cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, "Ikhtisar nasional", "page=1", 0);
+  ok = render_overview_draw(cr, m, 1, error);
+  cairo_show_page(cr);
+  for (guint i = 0; ok && i < m->n_groups; i++) {
+    const RenderGroup *g = &m->groups[i];
+    int page = (int)i + 2;
+    g_autofree char *label = g_strdup_printf("%s %s", g->code, g->name);
+    g_autofree char *link = g_strdup_printf("page=%d", page);
+    cairo_pdf_surface_set_page_label(s, g->code);
+    cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, label, link, 0);
+    ok = render_sheet_draw(cr, m, g, page, error);
+    cairo_show_page(cr);
+  }
+  cairo_destroy(cr);
+  cairo_surface_finish(s);
+  ok = ok && render_output_check(s, &rf, error);
+  cairo_surface_destroy(s);
+  return render_file_close(&rf, ok, ok ? error : NULL);
+}

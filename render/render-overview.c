@@ -1,0 +1,112 @@
+/* render-overview.c — the national overview page: every district of the
+ * layer on one map in a national Mercator, the legend with national
+ * counts, and the groups ranked by their mean score with how many of their
+ * districts fall in the highest class. */
+#include "render-private.h"
+
+#include <math.h>
+
+typedef struct {
+  const RenderGroup *g;
+  double mean;
+  guint top;
+} RenderOverviewRow;
+
+static int
+render_overview_cmp(gconstpointer a, gconstpointer b)
+{
+  const RenderOverviewRow *ra = a, *rb = b;
+  if (isnan(ra->mean) != isnan(rb->mean))
+    return isnan(ra->mean) ? 1 : -1;
+  if (!isnan(ra->mean) && ra->mean != rb->mean)
+    return ra->mean < rb->mean ? 1 : -1;
+  return g_strcmp0(ra->g->code, rb->g->code);
+}
+
+/* The groups ranked by mean value, from y down to at most y_max. */
+static double
+render_overview_groups(cairo_t *cr, const RenderModel *m, double x, double y, double w,
+                       double y_max)
+{
+  if (m->n_groups == 0)
+    return y;
+  const GeoStyle *st = m->style;
+  RenderOverviewRow *rows = g_new0(RenderOverviewRow, m->n_groups);
+  for (guint i = 0; i < m->n_groups; i++) {
+    const RenderGroup *g = &m->groups[i];
+    double sum = 0;
+    guint n = 0;
+    rows[i].g = g;
+    for (guint k = 0; k < g->n_features; k++) {
+      guint f = g->features[k];
+      if (!isnan(m->values[f])) {
+        sum += m->values[f];
+        n++;
+      }
+      if (st->n_classes > 0 && m->classes[f] == (int)st->n_classes - 1)
+        rows[i].top++;
+    }
+    rows[i].mean = n ? sum / n : NAN;
+  }
+  qsort(rows, m->n_groups, sizeof *rows, render_overview_cmp);
+  double row = MIN(10.5, (y_max - y - 14) / (m->n_groups + 1));
+  double fs = CLAMP(row * 0.68, 4.0, 7.0);
+  gboolean categorical = st->method == GEO_METHOD_CATEGORICAL;
+  const char *top_name = st->labels && st->n_classes ? st->labels[st->n_classes - 1] : "Tertinggi";
+  cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+  render_text(cr, m->texts->group_kind ? m->texts->group_kind : "Kelompok", fs, TRUE, x + 12, y, 0,
+              RENDER_ALIGN_LEFT);
+  if (!categorical)
+    render_text(cr, "Rata-rata", fs, TRUE, x + w - 40, y, 0, RENDER_ALIGN_RIGHT);
+  render_text(cr, top_name, fs, TRUE, x + w, y, 0, RENDER_ALIGN_RIGHT);
+  y += row * 1.2;
+  for (guint i = 0; i < m->n_groups; i++) {
+    const RenderOverviewRow *r = &rows[i];
+    g_autofree char *no = g_strdup_printf("%u", i + 1);
+    g_autofree char *mean = geo_number_format_id(r->mean, st->decimals);
+    g_autofree char *top = g_strdup_printf("%u", r->top);
+    render_text(cr, no, fs, FALSE, x + 9, y, 0, RENDER_ALIGN_RIGHT);
+    render_text(cr, r->g->name, fs, FALSE, x + 12, y, w - 90, RENDER_ALIGN_LEFT);
+    if (!categorical)
+      render_text(cr, mean, fs, FALSE, x + w - 40, y, 0, RENDER_ALIGN_RIGHT);
+    render_text(cr, top, fs, FALSE, x + w, y, 0, RENDER_ALIGN_RIGHT);
+    y += row;
+  }
+  g_free(rows);
+  return y;
+}
+
+gboolean
+render_overview_draw(cairo_t *cr, const RenderModel *m, int page, GError **error)
+{
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  render_page_header(cr, m, "Ikhtisar nasional");
+  RenderRect frame = {RENDER_MARGIN, 70, 560, 478};
+  RenderMapInfo info = {0};
+  if (!render_map_draw(cr, m, NULL, frame, FALSE, &info, error)) {
+    g_prefix_error(error, "overview: ");
+    return FALSE;
+  }
+  render_scalebar_draw(cr, info.pt_per_m, frame.x + 12, frame.y + frame.h - 10, frame.w * 0.25);
+  cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+  g_autofree char *proj = g_strdup_printf("%s; skala benar di khatulistiwa", info.proj_name);
+  render_text(cr, proj, 5.5, FALSE, frame.x + frame.w - 4, frame.y + frame.h - 10, 0,
+              RENDER_ALIGN_RIGHT);
+  render_north_arrow_draw(cr, frame.x + frame.w - 20, frame.y + 22, 16);
+  render_map_info_clear(&info);
+
+  double x = frame.x + frame.w + 14, w = RENDER_PAGE_WIDTH - RENDER_MARGIN - x;
+  double y = frame.y;
+  guint *counts = render_sheet_counts(m, NULL, m->layer->n_features);
+  y += render_legend_draw(cr, m, counts, x, y, w) + 8;
+  g_free(counts);
+  y = render_overview_groups(cr, m, x, y, w, frame.y + frame.h);
+  render_page_footer(cr, m, page);
+  if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
+    g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "overview: drawing failed: %s",
+                cairo_status_to_string(cairo_status(cr)));
+    return FALSE;
+  }
+  return TRUE;
+}

@@ -1,0 +1,65 @@
+/* render-private.h — drawing helpers shared by the files of render/. */
+#pragma once
+
+#include "render.h"
+
+#include <pango/pangocairo.h>
+
+#define RENDER_FONT "Noto Sans"
+#define RENDER_MARGIN 28.0
+
+typedef struct {
+  double x, y, w, h;
+} RenderRect;
+
+typedef enum { RENDER_ALIGN_LEFT, RENDER_ALIGN_CENTER, RENDER_ALIGN_RIGHT } RenderAlign;
+
+/* Draws `text` (pango markup when `markup`) with its top-left (or top
+ * centre / top right per `align`) at (x, y), at most `max_w` wide
+ * (ellipsised; 0 = unlimited).  Returns the height used. */
+double render_text(cairo_t *cr, const char *text, double size, gboolean bold, double x, double y,
+                   double max_w, RenderAlign align);
+/* Ink-free logical size of `text` at `size`. */
+void render_text_size(cairo_t *cr, const char *text, double size, gboolean bold, double *w,
+                      double *h);
+/* Draws text centred at (x, y) with a white halo, for map labels. */
+void render_text_halo(cairo_t *cr, const char *text, double size, double x, double y);
+
+void render_set_rgb(cairo_t *cr, GeoRgb c);
+/* A diagonal hatch over `base`, for no data.  Caller destroys. */
+cairo_pattern_t *render_hatch_pattern(GeoRgb base);
+
+/* The map of one group (g != NULL) or of every feature (overview) inside
+ * `frame`, projected with `proj` (NULL: chosen here).  Reports the scale it
+ * drew at and the projection's name. */
+typedef struct {
+  double pt_per_m;
+  char *proj_name;
+  double centre_lon, centre_lat;
+} RenderMapInfo;
+
+gboolean render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderRect frame,
+                         gboolean labels, RenderMapInfo *info, GError **error);
+void render_map_info_clear(RenderMapInfo *info);
+
+/* Legend: title, one swatch per class with range and count, no data.
+ * counts has n_classes + 1 entries, the last for no data.  Returns height. */
+double render_legend_draw(cairo_t *cr, const RenderModel *m, const guint *counts, double x, double y,
+                          double w);
+/* Scale bar with its label at bottom-left (x, y) and a north arrow. */
+void render_scalebar_draw(cairo_t *cr, double pt_per_m, double x, double y, double max_w);
+void render_north_arrow_draw(cairo_t *cr, double x, double y, double size);
+
+/* The ranked table of the group's features, inside `box`. */
+void render_table_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderRect box);
+
+/* Page furniture: header band, footer with page number, marking. */
+void render_page_header(cairo_t *cr, const RenderModel *m, const char *subtitle);
+void render_page_footer(cairo_t *cr, const RenderModel *m, int page);
+
+/* Counts per class (and no data, last) over features idx[0..n), or every
+ * feature when idx is NULL.  Caller frees with g_free. */
+guint *render_sheet_counts(const RenderModel *m, const guint *idx, guint n);
+
+/* Integer value of a joined column for feature f, or -1 if absent/bad. */
+double render_field_number(const RenderModel *m, int field, guint f);

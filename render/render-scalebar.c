@@ -1,0 +1,87 @@
+/* render-scalebar.c — a scale bar in kilometres, true to the map's scale at
+ * its centre, and a north arrow.  The bar's length is a round number of
+ * kilometres (1, 2 or 5 times a power of ten) no longer than allowed. */
+#include "render-private.h"
+
+#include <math.h>
+
+gboolean
+render_scalebar_choose(double pt_per_m, double max_pt, double *km, double *len_pt)
+{
+  if (!(pt_per_m > 0) || !(max_pt > 0))
+    return FALSE;
+  double max_km = max_pt / pt_per_m / 1000.0;
+  double p = pow(10, floor(log10(max_km)));
+  double best = 0;
+  for (int k = 0; k < 2; k++, p /= 10) {
+    const double steps[] = {5, 2, 1};
+    for (guint i = 0; i < G_N_ELEMENTS(steps); i++) {
+      double v = steps[i] * p;
+      if (v <= max_km * (1 + 1e-9) && v > best)
+        best = v;
+    }
+  }
+  if (best <= 0)
+    return FALSE;
+  *km = best;
+  *len_pt = best * 1000.0 * pt_per_m;
+  return TRUE;
+}
+
+void
+render_scalebar_draw(cairo_t *cr, double pt_per_m, double x, double y, double max_w)
+{
+  double km, len;
+  if (!render_scalebar_choose(pt_per_m, max_w, &km, &len))
+    return;
+  const double h = 3.5;
+  /* Background plate so the bar reads over sea or land. */
+  cairo_set_source_rgba(cr, 1, 1, 1, 0.8);
+  cairo_rectangle(cr, x - 4, y - h - 14, len + 8 + 28, h + 18);
+  cairo_fill(cr);
+  /* Two halves, alternating black and white. */
+  cairo_set_line_width(cr, 0.5);
+  for (int i = 0; i < 2; i++) {
+    cairo_rectangle(cr, x + i * len / 2, y - h, len / 2, h);
+    if (i == 0)
+      cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+    else
+      cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_fill_preserve(cr);
+    cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+    cairo_stroke(cr);
+  }
+  g_autofree char *half = geo_number_format_id(km / 2, km / 2 < 1 ? 1 : 0);
+  g_autofree char *full = geo_number_format_id(km, km < 1 ? 1 : 0);
+  g_autofree char *full_km = g_strdup_printf("%s km", full);
+  cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+  render_text(cr, "0", 6.5, FALSE, x, y - h - 10, 0, RENDER_ALIGN_CENTER);
+  render_text(cr, half, 6.5, FALSE, x + len / 2, y - h - 10, 0, RENDER_ALIGN_CENTER);
+  render_text(cr, full_km, 6.5, FALSE, x + len, y - h - 10, 0, RENDER_ALIGN_LEFT);
+}
+
+void
+render_north_arrow_draw(cairo_t *cr, double x, double y, double size)
+{
+  /* A split arrowhead: left half dark, right half light, "U" (utara) above. */
+  cairo_set_source_rgba(cr, 1, 1, 1, 0.8);
+  cairo_arc(cr, x, y + size * 0.2, size * 0.75, 0, 2 * G_PI);
+  cairo_fill(cr);
+  cairo_set_line_width(cr, 0.5);
+  cairo_move_to(cr, x, y - size * 0.35);
+  cairo_line_to(cr, x - size * 0.3, y + size * 0.6);
+  cairo_line_to(cr, x, y + size * 0.4);
+  cairo_close_path(cr);
+  cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+  cairo_fill_preserve(cr);
+  cairo_stroke(cr);
+  cairo_move_to(cr, x, y - size * 0.35);
+  cairo_line_to(cr, x + size * 0.3, y + size * 0.6);
+  cairo_line_to(cr, x, y + size * 0.4);
+  cairo_close_path(cr);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_fill_preserve(cr);
+  cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+  cairo_stroke(cr);
+  render_text(cr, "U", 7, TRUE, x, y - size * 0.35 - 10, 0, RENDER_ALIGN_CENTER);
+}

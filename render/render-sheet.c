@@ -1,0 +1,167 @@
+/* render-sheet.c — the briefing sheet of one province, A4 landscape:
+ * header (title, province, index and date), the map with scale bar and
+ * north arrow, the legend with counts, key figures, the ranked table, and
+ * a footer with sources, generation date and page number. */
+#include "render-private.h"
+
+#include "config.h"
+
+#include <math.h>
+
+/* Layout, in points. */
+static const RenderRect render_sheet_map = {RENDER_MARGIN, 70, 500, 478};
+static const double render_sheet_side_x = RENDER_MARGIN + 500 + 14;
+
+void
+render_page_header(cairo_t *cr, const RenderModel *m, const char *subtitle)
+{
+  const RenderTexts *t = m->texts;
+  double right = RENDER_PAGE_WIDTH - RENDER_MARGIN;
+  cairo_set_source_rgb(cr, 0.08, 0.08, 0.08);
+  render_text(cr, t->title, 15, TRUE, RENDER_MARGIN, 22, 470, RENDER_ALIGN_LEFT);
+  render_text(cr, subtitle, 11, FALSE, RENDER_MARGIN, 42, 470, RENDER_ALIGN_LEFT);
+  cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
+  render_text(cr, t->index_name ? t->index_name : "", 8.5, TRUE, right, 26, 290,
+              RENDER_ALIGN_RIGHT);
+  render_text(cr, t->index_date ? t->index_date : "", 8.5, FALSE, right, 39, 290,
+              RENDER_ALIGN_RIGHT);
+  if (t->marking && *t->marking) {
+    cairo_set_source_rgb(cr, 0.65, 0.05, 0.05);
+    render_text(cr, t->marking, 9, TRUE, RENDER_PAGE_WIDTH / 2, 8, 0, RENDER_ALIGN_CENTER);
+    render_text(cr, t->marking, 9, TRUE, RENDER_PAGE_WIDTH / 2, RENDER_PAGE_HEIGHT - 18, 0,
+                RENDER_ALIGN_CENTER);
+  }
+  cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+  cairo_set_line_width(cr, 0.8);
+  cairo_move_to(cr, RENDER_MARGIN, 62);
+  cairo_line_to(cr, right, 62);
+  cairo_stroke(cr);
+}
+
+void
+render_page_footer(cairo_t *cr, const RenderModel *m, int page)
+{
+  const RenderTexts *t = m->texts;
+  double y = 556, right = RENDER_PAGE_WIDTH - RENDER_MARGIN;
+  cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+  g_autofree char *src = g_strdup_printf("Sumber: %s", t->sources ? t->sources : "–");
+  render_text(cr, src, 6.2, FALSE, RENDER_MARGIN, y, 640, RENDER_ALIGN_LEFT);
+  g_autofree char *gen = g_strdup_printf("Dibuat %s dengan petarawan %s", t->generated,
+                                         PETARAWAN_VERSION);
+  render_text(cr, gen, 6.2, FALSE, RENDER_MARGIN, y + 9, 640, RENDER_ALIGN_LEFT);
+  g_autofree char *pg = g_strdup_printf("Halaman %d", page);
+  render_text(cr, pg, 7, TRUE, right, y + 3, 0, RENDER_ALIGN_RIGHT);
+}
+
+guint *
+render_sheet_counts(const RenderModel *m, const guint *idx, guint n)
+{
+  guint *counts = g_new0(guint, m->style->n_classes + 1);
+  for (guint i = 0; i < n; i++) {
+    int c = m->classes[idx ? idx[i] : i];
+    counts[c < 0 ? m->style->n_classes : (guint)c]++;
+  }
+  return counts;
+}
+
+/* The key figures under the legend.  Returns the height used. */
+static double
+render_sheet_figures(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const guint *counts,
+                     double x, double y, double w)
+{
+  const GeoStyle *st = m->style;
+  double sum = 0, officers = 0, tps = 0;
+  guint n_val = 0;
+  gboolean have_staff = m->personnel.polri >= 0;
+  for (guint i = 0; i < g->n_features; i++) {
+    guint f = g->features[i];
+    if (!isnan(m->values[f])) {
+      sum += m->values[f];
+      n_val++;
+    }
+    if (have_staff) {
+      double o = render_field_number(m, m->personnel.polri, f);
+      if (m->personnel.tni >= 0)
+        o += render_field_number(m, m->personnel.tni, f);
+      if (m->personnel.brimob >= 0)
+        o += render_field_number(m, m->personnel.brimob, f);
+      if (!isnan(o))
+        officers += o;
+      double t = m->personnel.tps >= 0 ? render_field_number(m, m->personnel.tps, f) : NAN;
+      if (!isnan(t))
+        tps += t;
+    }
+  }
+  double y0 = y;
+  GString *line = g_string_new(NULL);
+  const char *unit = m->texts->unit_name ? m->texts->unit_name : "wilayah";
+  g_string_append_printf(line, "%u %s", g->n_features, unit);
+  if (st->n_classes > 0 && st->method != GEO_METHOD_CATEGORICAL) {
+    guint top = counts[st->n_classes - 1];
+    g_string_append_printf(line, " · %u %s", top,
+                           st->labels ? st->labels[st->n_classes - 1] : "kelas tertinggi");
+  }
+  if (n_val > 0 && st->method != GEO_METHOD_CATEGORICAL) {
+    g_autofree char *mean = geo_number_format_id(sum / n_val, st->decimals);
+    g_string_append_printf(line, " · rata-rata skor %s", mean);
+  }
+  cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+  y += render_text(cr, line->str, 7.5, TRUE, x, y, w, RENDER_ALIGN_LEFT);
+  g_string_truncate(line, 0);
+  if (have_staff) {
+    g_autofree char *o = geo_number_format_id(officers, 0);
+    g_autofree char *t = geo_number_format_id(tps, 0);
+    g_autofree char *r = tps > 0 ? geo_number_format_id(officers / tps, 2) : g_strdup("–");
+    g_string_append_printf(line, "Personel (Polri+TNI+Brimob) %s · TPS %s · %s per TPS%s", o, t, r,
+                           m->texts->sample_personnel ? " · data CONTOH" : "");
+    y += render_text(cr, line->str, 7.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
+  }
+  if (counts[st->n_classes] > 0) {
+    g_string_printf(line, "%u %s tanpa data", counts[st->n_classes], unit);
+    cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
+    y += render_text(cr, line->str, 7.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
+  }
+  g_string_free(line, TRUE);
+  return y - y0;
+}
+
+gboolean
+render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int page,
+                  GError **error)
+{
+  const RenderTexts *t = m->texts;
+  g_autofree char *subtitle = g_strdup_printf("%s %s (%s)", t->group_kind ? t->group_kind : "",
+                                              g->name, g->code);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  render_page_header(cr, m, g_strstrip(subtitle));
+
+  RenderMapInfo info = {0};
+  if (!render_map_draw(cr, m, g, render_sheet_map, TRUE, &info, error)) {
+    g_prefix_error(error, "sheet %s %s: ", g->code, g->name);
+    return FALSE;
+  }
+  const RenderRect *f = &render_sheet_map;
+  render_scalebar_draw(cr, info.pt_per_m, f->x + 12, f->y + f->h - 10, f->w * 0.28);
+  render_north_arrow_draw(cr, f->x + f->w - 20, f->y + 22, 16);
+  cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+  render_text(cr, info.proj_name, 5.5, FALSE, f->x + f->w - 4, f->y + f->h - 10, 0,
+              RENDER_ALIGN_RIGHT);
+  render_map_info_clear(&info);
+
+  double x = render_sheet_side_x, w = RENDER_PAGE_WIDTH - RENDER_MARGIN - x;
+  double y = f->y;
+  guint *counts = render_sheet_counts(m, g->features, g->n_features);
+  y += render_legend_draw(cr, m, counts, x, y, w) + 6;
+  y += render_sheet_figures(cr, m, g, counts, x, y, w) + 8;
+  g_free(counts);
+  render_table_draw(cr, m, g, (RenderRect){x, y, w, f->y + f->h - y});
+  render_page_footer(cr, m, page);
+  if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
+    g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "sheet %s %s: drawing failed: %s", g->code,
+                g->name, cairo_status_to_string(cairo_status(cr)));
+    return FALSE;
+  }
+  return TRUE;
+}
+

@@ -1,0 +1,109 @@
+/* render-text.c — text with pango: page text, ellipsised cells and map
+ * labels with a halo.  Text stays text in the PDF (searchable, and
+ * pdftotext can check label placement). */
+#include "render-private.h"
+
+#include <math.h>
+
+static PangoLayout *
+render_text_layout(cairo_t *cr, const char *text, double size, gboolean bold)
+{
+  PangoLayout *layout = pango_cairo_create_layout(cr);
+  PangoFontDescription *fd = pango_font_description_new();
+  pango_font_description_set_family(fd, RENDER_FONT);
+  pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+  pango_layout_set_font_description(layout, fd);
+  pango_font_description_free(fd);
+  pango_layout_set_text(layout, text, -1);
+  return layout;
+}
+
+double
+render_text(cairo_t *cr, const char *text, double size, gboolean bold, double x, double y,
+            double max_w, RenderAlign align)
+{
+  PangoLayout *layout = render_text_layout(cr, text, size, bold);
+  if (max_w > 0) {
+    /* Pango aligns within the box; the box sits per `align` at x. */
+    pango_layout_set_width(layout, (int)(max_w * PANGO_SCALE));
+    pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+    pango_layout_set_alignment(layout, align == RENDER_ALIGN_RIGHT    ? PANGO_ALIGN_RIGHT
+                                       : align == RENDER_ALIGN_CENTER ? PANGO_ALIGN_CENTER
+                                                                      : PANGO_ALIGN_LEFT);
+  }
+  int w, h;
+  pango_layout_get_size(layout, &w, &h);
+  double tw = max_w > 0 ? max_w : (double)w / PANGO_SCALE, th = (double)h / PANGO_SCALE;
+  double dx = 0;
+  if (align == RENDER_ALIGN_CENTER)
+    dx = -tw / 2;
+  else if (align == RENDER_ALIGN_RIGHT)
+    dx = -tw;
+  cairo_move_to(cr, x + dx, y);
+  pango_cairo_show_layout(cr, layout);
+  g_object_unref(layout);
+  return th;
+}
+
+void
+render_text_size(cairo_t *cr, const char *text, double size, gboolean bold, double *w, double *h)
+{
+  PangoLayout *layout = render_text_layout(cr, text, size, bold);
+  int iw, ih;
+  pango_layout_get_size(layout, &iw, &ih);
+  *w = (double)iw / PANGO_SCALE;
+  *h = (double)ih / PANGO_SCALE;
+  g_object_unref(layout);
+}
+
+void
+render_text_halo(cairo_t *cr, const char *text, double size, double x, double y)
+{
+  PangoLayout *layout = render_text_layout(cr, text, size, FALSE);
+  int iw, ih;
+  pango_layout_get_size(layout, &iw, &ih);
+  double w = (double)iw / PANGO_SCALE, h = (double)ih / PANGO_SCALE;
+  cairo_save(cr);
+  cairo_move_to(cr, x - w / 2, y - h / 2);
+  pango_cairo_layout_path(cr, layout);
+  cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
+  cairo_set_line_width(cr, size * 0.28);
+  cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke(cr);
+  cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+  cairo_move_to(cr, x - w / 2, y - h / 2);
+  pango_cairo_show_layout(cr, layout);
+  cairo_restore(cr);
+  g_object_unref(layout);
+}
+
+void
+render_set_rgb(cairo_t *cr, GeoRgb c)
+{
+  cairo_set_source_rgb(cr, c.r, c.g, c.b);
+}
+
+cairo_pattern_t *
+render_hatch_pattern(GeoRgb base)
+{
+  const double tile = 4.0;
+  cairo_surface_t *rec = cairo_recording_surface_create(
+      CAIRO_CONTENT_COLOR_ALPHA, &(cairo_rectangle_t){0, 0, tile, tile});
+  cairo_t *cr = cairo_create(rec);
+  render_set_rgb(cr, base);
+  cairo_paint(cr);
+  cairo_set_source_rgb(cr, base.r * 0.55, base.g * 0.55, base.b * 0.55);
+  cairo_set_line_width(cr, 0.45);
+  /* One diagonal per tile, drawn three times so corners join seamlessly. */
+  for (int k = -1; k <= 1; k++) {
+    cairo_move_to(cr, k * tile, tile);
+    cairo_line_to(cr, k * tile + tile, 0);
+  }
+  cairo_stroke(cr);
+  cairo_destroy(cr);
+  cairo_pattern_t *pat = cairo_pattern_create_for_surface(rec);
+  cairo_pattern_set_extend(pat, CAIRO_EXTEND_REPEAT);
+  cairo_surface_destroy(rec);
+  return pat;
+}

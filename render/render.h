@@ -1,0 +1,108 @@
+/* render.h — the public interface of petarawan's render library.
+ *
+ * render/ turns the joined, classified model from geo/ into pages with
+ * cairo and pango: the briefing sheet of one group (province), the national
+ * overview, and the files that hold them (one PDF per group, the atlas with
+ * bookmarks, PNG).  It reads the model; it never changes it.  Errors are
+ * GErrors in GEO_ERROR with GEO_ERROR_OUTPUT; nothing here exits.
+ */
+#pragma once
+
+#include <cairo.h>
+#include <geo.h>
+
+G_BEGIN_DECLS
+
+/* A4 landscape, in PDF points. */
+#define RENDER_PAGE_WIDTH 841.89
+#define RENDER_PAGE_HEIGHT 595.28
+
+/* Texts printed on every page.  All borrowed. */
+typedef struct {
+  const char *title;      /* "Peta Kerawanan Pemilu" */
+  const char *index_name; /* "Indeks Kerawanan Pemilu (IKP) 2024" */
+  const char *index_date; /* "Desember 2022" */
+  const char *sources;    /* footer: data sources */
+  const char *generated;  /* footer: generation date, "22 November 2026" */
+  const char *marking;    /* security marking, or NULL */
+  const char *unit_name;  /* what a feature is: "kab/kota" */
+  const char *group_kind; /* what a group is: "Provinsi" */
+  gboolean sample_personnel; /* label personnel figures as sample */
+} RenderTexts;
+
+/* Personnel columns found in the join, -1 where absent. */
+typedef struct {
+  int polri, tni, brimob, linmas, tps, dpt;
+} RenderPersonnel;
+
+/* One sheet: a group of features (e.g. the kab/kota of one province). */
+typedef struct {
+  char *code;      /* "53" */
+  char *name;      /* "Nusa Tenggara Timur" */
+  char *slug;      /* "nusa-tenggara-timur" */
+  guint *features; /* indices into the layer */
+  guint n_features;
+} RenderGroup;
+
+/* Everything the pages are drawn from.  All borrowed. */
+typedef struct {
+  const GeoLayer *layer;
+  const GeoLayer *context; /* countries around, or NULL */
+  const GeoStyle *style;
+  const GeoJoin *join;
+  const double *values; /* per feature, NAN = no data */
+  const int *classes;   /* per feature, -1 = no data */
+  const char *value_field;
+  RenderPersonnel personnel;
+  const RenderTexts *texts;
+  const RenderGroup *groups; /* every sheet, for the overview and atlas */
+  guint n_groups;
+} RenderModel;
+
+/* Fills `p` from the join's field names. */
+void render_personnel_find(const GeoJoin *join, RenderPersonnel *p);
+
+/* Draws the briefing sheet of group `g` on the current page of `cr`. */
+gboolean render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int page,
+                           GError **error);
+/* Draws the national overview page. */
+gboolean render_overview_draw(cairo_t *cr, const RenderModel *m, int page, GError **error);
+
+/* Output formats, as a bit set. */
+typedef enum {
+  RENDER_FORMAT_PDF = 1 << 0,
+  RENDER_FORMAT_PNG = 1 << 1,
+  RENDER_FORMAT_SVG = 1 << 2,
+} RenderFormat;
+
+/* Writes the sheet of `g` as <dir>/<code>-<slug>.<ext> for each format in
+ * `formats`; PNG at `dpi`.  Each file is written to a temporary file in
+ * `dir` and renamed into place only when complete. */
+gboolean render_output_sheet(const RenderModel *m, const RenderGroup *g, const char *dir,
+                             RenderFormat formats, double dpi, GError **error);
+/* Writes the overview alone (<dir>/00-nasional.<ext>). */
+gboolean render_output_overview(const RenderModel *m, const char *dir, RenderFormat formats,
+                                double dpi, GError **error);
+/* Writes <dir>/atlas.pdf: the overview, then every group's sheet, with one
+ * bookmark per group. */
+gboolean render_output_atlas(const RenderModel *m, const char *dir, GError **error);
+
+/* ---- pieces, public for tests ---- */
+
+/* Chooses a scale bar for a map at `pt_per_m` points per metre no longer
+ * than `max_pt`: a round length in km (1, 2, 5 x 10^n) and its length in
+ * points.  Returns FALSE if nothing fits. */
+gboolean render_scalebar_choose(double pt_per_m, double max_pt, double *km, double *len_pt);
+
+/* The legend text of class i ("13,47 – < 49,33").  Caller frees. */
+char *render_legend_range(const GeoStyle *style, guint i);
+
+/* "Nusa Tenggara Timur" -> "nusa-tenggara-timur"; never empty, never
+ * contains '/' or starts with '.'.  Caller frees with g_free. */
+char *render_slug(const char *name);
+
+/* The PDF creation date used for reproducible files: from
+ * SOURCE_DATE_EPOCH when set, else now.  Caller frees. */
+char *render_output_date_iso(void);
+
+G_END_DECLS

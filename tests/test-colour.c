@@ -1,0 +1,263 @@
+/* test-colour.c — colour parsing, CIE lightness, Lab ramps and the
+ * greyscale-safety of every built-in style's palette.
+ *
+ * The palettes are a promise to readers who print the briefing in black and
+ * white: classes must step down in lightness, and no-data must never pass
+ * for a class.  These tests keep that promise checked as styles change.
+ * The Lab conversion used for checking is written independently here, so
+ * the library is not only checked against itself.
+ */
+#include "geo.h"
+
+#include <math.h>
+#include <string.h>
+
+typedef struct {
+  double l, a, b;
+} TestLab;
+
+static double test_colour_linear(double c)
+{
+  return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+static double test_colour_f(double t)
+{
+  const double e = 216.0 / 24389.0, kappa = 24389.0 / 27.0;
+  return t > e ? cbrt(t) : (kappa * t + 16.0) / 116.0;
+}
+
+/* sRGB to CIE Lab, D65 reference white (0.95047, 1, 1.08883). */
+static TestLab test_colour_lab(GeoRgb c)
+{
+  double r = test_colour_linear(c.r), g = test_colour_linear(c.g), b = test_colour_linear(c.b);
+  double x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047;
+  double y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * b;
+  double z = (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883;
+  double fx = test_colour_f(x), fy = test_colour_f(y), fz = test_colour_f(z);
+  TestLab lab = {116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)};
+  return lab;
+}
+
+static double test_colour_delta_e(GeoRgb p, GeoRgb q)
+{
+  TestLab a = test_colour_lab(p), b = test_colour_lab(q);
+  return sqrt((a.l - b.l) * (a.l - b.l) + (a.a - b.a) * (a.a - b.a) + (a.b - b.b) * (a.b - b.b));
+}
+
+static GeoRgb test_colour_rgb(const char *text)
+{
+  GeoRgb c = {0, 0, 0};
+  g_assert_true(geo_rgb_parse(text, &c));
+  return c;
+}
+
+static void test_parse_good(void)
+{
+  GeoRgb c;
+  g_assert_true(geo_rgb_parse("#ffffff", &c));
+  g_assert_cmpfloat(c.r, ==, 1.0);
+  g_assert_cmpfloat(c.g, ==, 1.0);
+  g_assert_cmpfloat(c.b, ==, 1.0);
+
+  g_assert_true(geo_rgb_parse("#000000", &c));
+  g_assert_cmpfloat(c.r + c.g + c.b, ==, 0.0);
+
+  g_assert_true(geo_rgb_parse("#ff8000", &c));
+  g_assert_cmpfloat_with_epsilon(c.r, 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon(c.g, 128.0 / 255.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon(c.b, 0.0, 1e-12);
+
+  /* Mixed case hex. */
+  g_assert_true(geo_rgb_parse("#AbCdEf", &c));
+  g_assert_cmpfloat_with_epsilon(c.r, 0xab / 255.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon(c.g, 0xcd / 255.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon(c.b, 0xef / 255.0, 1e-12);
+
+  /* "#rgb" doubles each digit: #f80 is #ff8800. */
+  g_assert_true(geo_rgb_parse("#f80", &c));
+  g_assert_cmpfloat_with_epsilon(c.r, 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon(c.g, 0x88 / 255.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon(c.b, 0.0, 1e-12);
+
+  /* out may be NULL: just validation. */
+  g_assert_true(geo_rgb_parse("#123", NULL));
+}
+
+static void test_parse_bad(void)
+{
+  const char *bad[] = {
+    "",         "#",        "#f",        "#ff",       "#ffff",     "#fffff",   "#fffffff",
+    "ffffff",   "fff",      "#12zz45",   "#ggg",      " #ffffff",  "#ffffff ", "#fff\n",
+    "##fff",    "red",      "#-12345",   "#+12345",   "#0x1234",   "rgb(0,0,0)", "#12 345",
+    "#ffffff00",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(bad); i++) {
+    GeoRgb c = {0.25, 0.5, 0.75};
+    if (geo_rgb_parse(bad[i], &c))
+      g_error("accepted bad colour '%s'", bad[i]);
+    /* A failed parse leaves the output alone. */
+    g_assert_cmpfloat(c.r, ==, 0.25);
+  }
+  g_assert_false(geo_rgb_parse(NULL, NULL));
+}
+
+static void test_lightness(void)
+{
+  g_assert_cmpfloat_with_epsilon(geo_rgb_lightness(test_colour_rgb("#ffffff")), 100.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon(geo_rgb_lightness(test_colour_rgb("#000000")), 0.0, 1e-9);
+  /* Middle grey: #777777 is L* 50.03. */
+  g_assert_cmpfloat_with_epsilon(geo_rgb_lightness(test_colour_rgb("#777777")), 50.03, 0.02);
+  /* The sRGB primaries' well-known L*. */
+  g_assert_cmpfloat_with_epsilon(geo_rgb_lightness(test_colour_rgb("#ff0000")), 53.24, 0.01);
+  g_assert_cmpfloat_with_epsilon(geo_rgb_lightness(test_colour_rgb("#00ff00")), 87.73, 0.01);
+  g_assert_cmpfloat_with_epsilon(geo_rgb_lightness(test_colour_rgb("#0000ff")), 32.30, 0.01);
+  /* Near black uses the linear segments of both the sRGB curve and
+   * CIE f(): (1/255)/12.92 * 903.3 = 0.274.  A plain 2.2 gamma would give
+   * about 0.0045. */
+  g_assert_cmpfloat_with_epsilon(geo_rgb_lightness(test_colour_rgb("#010101")), 0.2742, 0.001);
+  /* Agrees with the independent conversion (textbook white point, so
+   * within 1e-4) on assorted colours. */
+  const char *some[] = {"#f7dc6f", "#ea8230", "#9e1f1c", "#123456", "#abcdef", "#808000"};
+  for (gsize i = 0; i < G_N_ELEMENTS(some); i++) {
+    GeoRgb c = test_colour_rgb(some[i]);
+    g_assert_cmpfloat_with_epsilon(geo_rgb_lightness(c), test_colour_lab(c).l, 1e-4);
+  }
+}
+
+static void test_ramp_endpoints(void)
+{
+  GeoRgb anchors[3] = {test_colour_rgb("#fdf2ae"), test_colour_rgb("#e4701f"),
+                       test_colour_rgb("#6e1010")};
+  for (guint n = 2; n <= 9; n++) {
+    GeoRgb out[9];
+    geo_rgb_ramp(anchors, 3, n, out);
+    g_assert_cmpmem(&out[0], sizeof(GeoRgb), &anchors[0], sizeof(GeoRgb));
+    g_assert_cmpmem(&out[n - 1], sizeof(GeoRgb), &anchors[2], sizeof(GeoRgb));
+    /* Anchors of falling L* give a ramp of falling L*. */
+    for (guint i = 1; i < n; i++)
+      g_assert_cmpfloat(geo_rgb_lightness(out[i]), <, geo_rgb_lightness(out[i - 1]));
+    /* Odd n lands on the middle anchor. */
+    if (n % 2 == 1)
+      g_assert_cmpmem(&out[n / 2], sizeof(GeoRgb), &anchors[1], sizeof(GeoRgb));
+  }
+
+  /* Evenly spaced in Lab: between black and white, L* steps are equal. */
+  GeoRgb bw[2] = {test_colour_rgb("#000000"), test_colour_rgb("#ffffff")};
+  GeoRgb grey[5];
+  geo_rgb_ramp(bw, 2, 5, grey);
+  for (guint i = 0; i < 5; i++) {
+    TestLab lab = test_colour_lab(grey[i]);
+    g_assert_cmpfloat_with_epsilon(geo_rgb_lightness(grey[i]), 25.0 * i, 1e-6);
+    g_assert_cmpfloat_with_epsilon(lab.a, 0.0, 1e-4);
+    g_assert_cmpfloat_with_epsilon(lab.b, 0.0, 1e-4);
+    g_assert_cmpfloat_with_epsilon(grey[i].r, grey[i].g, 1e-9);
+    g_assert_cmpfloat_with_epsilon(grey[i].g, grey[i].b, 1e-9);
+  }
+
+  /* n == 1 gives the middle of the ramp. */
+  GeoRgb one;
+  geo_rgb_ramp(bw, 2, 1, &one);
+  g_assert_cmpfloat_with_epsilon(geo_rgb_lightness(one), 50.0, 1e-6);
+  geo_rgb_ramp(anchors, 3, 1, &one);
+  g_assert_cmpmem(&one, sizeof(GeoRgb), &anchors[1], sizeof(GeoRgb));
+
+  /* n == 0 writes nothing. */
+  geo_rgb_ramp(anchors, 3, 0, NULL);
+}
+
+/* Blue to yellow passes outside sRGB in Lab; the result must stay in
+ * gamut and keep the interpolated lightness (chroma is what gives way). */
+static void test_ramp_gamut(void)
+{
+  GeoRgb anchors[2] = {test_colour_rgb("#0000ff"), test_colour_rgb("#ffff00")};
+  GeoRgb out[11];
+  geo_rgb_ramp(anchors, 2, 11, out);
+  double l0 = geo_rgb_lightness(anchors[0]), l1 = geo_rgb_lightness(anchors[1]);
+  for (guint i = 0; i < 11; i++) {
+    g_assert_cmpfloat(out[i].r, >=, 0.0);
+    g_assert_cmpfloat(out[i].r, <=, 1.0);
+    g_assert_cmpfloat(out[i].g, >=, 0.0);
+    g_assert_cmpfloat(out[i].g, <=, 1.0);
+    g_assert_cmpfloat(out[i].b, >=, 0.0);
+    g_assert_cmpfloat(out[i].b, <=, 1.0);
+    double want = l0 + (l1 - l0) * i / 10.0;
+    g_assert_cmpfloat_with_epsilon(geo_rgb_lightness(out[i]), want, 0.05);
+  }
+}
+
+static const char *test_colour_styles_dir(void)
+{
+  const char *dir = g_getenv("PETARAWAN_STYLES");
+  if (dir == NULL || !g_file_test(dir, G_FILE_TEST_IS_DIR))
+    return NULL;
+  return dir;
+}
+
+/* Every built-in palette: class L* falls by >= 12 per step, and no-data is
+ * a neutral grey clearly apart from every class. */
+static void test_style_palettes(void)
+{
+  const char *dir = test_colour_styles_dir();
+  if (dir == NULL) {
+    g_test_skip("PETARAWAN_STYLES not set");
+    return;
+  }
+  char **paths = geo_style_list(dir);
+  g_assert_cmpuint(g_strv_length(paths), >=, 6);
+  for (guint p = 0; paths[p] != NULL; p++) {
+    GError *error = NULL;
+    GeoStyle *st = geo_style_load(paths[p], NULL, &error);
+    g_assert_no_error(error);
+    g_assert_nonnull(st);
+    g_test_message("%s: %u classes", st->name, st->n_classes);
+    g_assert_cmpuint(st->n_classes, >=, 2);
+    g_assert_nonnull(st->colours);
+
+    for (guint i = 1; i < st->n_classes; i++) {
+      double up = geo_rgb_lightness(st->colours[i - 1]);
+      double down = geo_rgb_lightness(st->colours[i]);
+      if (up - down < 12.0)
+        g_error("%s: class %u L*=%.1f, class %u L*=%.1f: step under 12", st->name, i - 1, up, i,
+                down);
+    }
+
+    TestLab nd = test_colour_lab(st->nodata);
+    g_assert_cmpfloat(fabs(nd.a), <, 1.0);
+    g_assert_cmpfloat(fabs(nd.b), <, 1.0);
+    for (guint i = 0; i < st->n_classes; i++) {
+      double de = test_colour_delta_e(st->nodata, st->colours[i]);
+      if (de < 25.0)
+        g_error("%s: no-data is only dE %.1f from class %u", st->name, de, i);
+    }
+
+    /* Data-driven palettes: the default count after a resolve too. */
+    if (st->ramp != NULL && st->method != GEO_METHOD_FIXED &&
+        st->method != GEO_METHOD_CATEGORICAL) {
+      double values[40];
+      for (guint i = 0; i < G_N_ELEMENTS(values); i++)
+        values[i] = i * i;
+      g_assert_true(geo_style_resolve(st, values, G_N_ELEMENTS(values), 0, &error));
+      g_assert_no_error(error);
+      g_assert_cmpuint(st->n_classes, ==, 5);
+      for (guint i = 1; i < st->n_classes; i++)
+        g_assert_cmpfloat(geo_rgb_lightness(st->colours[i - 1]) -
+                              geo_rgb_lightness(st->colours[i]),
+                          >=, 12.0);
+    }
+    geo_style_free(st);
+  }
+  g_strfreev(paths);
+}
+
+int main(int argc, char **argv)
+{
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/colour/parse-good", test_parse_good);
+  g_test_add_func("/colour/parse-bad", test_parse_bad);
+  g_test_add_func("/colour/lightness", test_lightness);
+  g_test_add_func("/colour/ramp-endpoints", test_ramp_endpoints);
+  g_test_add_func("/colour/ramp-gamut", test_ramp_gamut);
+  g_test_add_func("/colour/style-palettes", test_style_palettes);
+  return g_test_run();
+}
