@@ -256,6 +256,12 @@ cli_build_formats(const char *text, GError **error)
   return f;
 }
 
+static int
+cli_build_cmp_str(gconstpointer a, gconstpointer b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* A manifest line per input file: its size and SHA-256. */
 static void
 cli_build_manifest_input(GString *o, const char *role, const char *path, gboolean *first)
@@ -296,7 +302,7 @@ cli_build_write_manifest(const CliConfig *c, const GeoStyle *style, GPtrArray *w
   }
   cli_build_manifest_input(o, "style", style->path, &first);
   g_string_append(o, "\n  ],\n  \"outputs\": [");
-  g_ptr_array_sort(written, (GCompareFunc)g_strcmp0);
+  g_ptr_array_sort(written, cli_build_cmp_str);
   for (guint i = 0; i < written->len; i++)
     g_string_append_printf(o, "%s\n    \"%s\"", i ? "," : "", (char *)g_ptr_array_index(written, i));
   g_string_append(o, "\n  ]\n}\n");

@@ -109,20 +109,14 @@ geo_proj_forward(GeoProj *p, double *xy, guint n, GError **error)
 double
 geo_proj_scale_factor(GeoProj *p, double lon, double lat)
 {
-  PJ_COORD c = proj_coord(proj_torad(lon), proj_torad(lat), 0, 0);
-  /* proj_factors wants the projection itself, not the crs-to-crs pipeline
-   * with its axis swap; build it from the target CRS. */
+  /* proj_factors takes the projected CRS itself (its base is geographic,
+   * input in radians, longitude first). */
   PJ *target = proj_get_target_crs(p->ctx, p->pj);
   if (target == NULL)
     return NAN;
-  PJ *conv = proj_crs_get_coordoperation(p->ctx, target);
-  double k = NAN;
-  if (conv != NULL) {
-    PJ_FACTORS f = proj_factors(conv, c);
-    if (proj_errno(conv) == 0)
-      k = sqrt(f.meridional_scale * f.parallel_scale);
-    proj_destroy(conv);
-  }
+  PJ_COORD c = proj_coord(proj_torad(lon), proj_torad(lat), 0, 0);
+  PJ_FACTORS f = proj_factors(target, c);
+  double k = proj_errno(target) == 0 ? sqrt(f.meridional_scale * f.parallel_scale) : NAN;
   proj_destroy(target);
   return k;
 }

@@ -573,8 +573,15 @@ GeoStyle *geo_style_load(const char *name_or_path, const char *styles_dir, GErro
     g_free(path);
     return NULL;
   }
+  /* Files saved by Windows editors may start with a UTF-8 byte order
+   * mark, which GKeyFile would take as part of the first line. */
+  const char *text = contents;
+  if (length >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+    text += 3;
+    length -= 3;
+  }
   GKeyFile *kf = g_key_file_new();
-  if (!g_key_file_load_from_data(kf, contents, length, G_KEY_FILE_NONE, &err)) {
+  if (!g_key_file_load_from_data(kf, text, length, G_KEY_FILE_NONE, &err)) {
     g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "%s: not a valid style file: %s", path,
                 err->message);
     g_error_free(err);
@@ -590,7 +597,7 @@ GeoStyle *geo_style_load(const char *name_or_path, const char *styles_dir, GErro
     .lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
     .problems = g_ptr_array_new_with_free_func(g_free),
   };
-  geo_style_scan_lines(&chk, contents);
+  geo_style_scan_lines(&chk, text);
 
   GeoStyle *st = g_new0(GeoStyle, 1);
   st->path = path; /* owned by the style from here on */

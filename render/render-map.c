@@ -22,12 +22,6 @@ static const GeoRgb render_map_line = {0.28, 0.28, 0.28};
 /* Page ≤ how many points apart do we keep vertices. */
 #define RENDER_MAP_RESOLUTION_PT 0.25
 
-typedef struct {
-  double ox, oy; /* page position of map origin */
-  double cx, cy; /* map centre, metres */
-  double s;      /* points per metre */
-} RenderMapXf;
-
 static inline void
 render_map_xf(const RenderMapXf *t, double x, double y, double *px, double *py)
 {
@@ -62,9 +56,8 @@ render_map_ring(cairo_t *cr, const GeoShapes *s, guint r, const RenderMapXf *t, 
   cairo_close_path(cr);
 }
 
-/* Adds feature f of s: shells counter-clockwise, holes clockwise. */
-static void
-render_map_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMapXf *t)
+void
+render_map_path_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMapXf *t)
 {
   for (guint p = s->feature_part[f]; p < s->feature_part[f + 1]; p++)
     for (guint r = s->part_ring[p]; r < s->part_ring[p + 1]; r++)
@@ -245,7 +238,8 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
   t.ox = frame.x + frame.w / 2;
   t.oy = frame.y + frame.h / 2;
   info->pt_per_m = t.s;
-  info->proj_name = g_strdup(geo_proj_get_name(proj));
+  info->proj_name = g ? g_strdup(geo_proj_get_name(proj))
+                      : g_strdup("Mercator WGS 84, meridian tengah 118° BT");
   info->centre_lon = clon;
   info->centre_lat = clat;
 
@@ -271,7 +265,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     if (cs == NULL)
       goto unclip;
     for (guint f = 0; f < cs->n_features; f++)
-      render_map_feature(cr, cs, f, &t);
+      render_map_path_feature(cr, cs, f, &t);
     render_set_rgb(cr, render_map_land);
     cairo_fill_preserve(cr);
     render_set_rgb(cr, render_map_land_line);
@@ -287,7 +281,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     if (ns == NULL)
       goto unclip;
     for (guint f = 0; f < ns->n_features; f++)
-      render_map_feature(cr, ns, f, &t);
+      render_map_path_feature(cr, ns, f, &t);
     render_set_rgb(cr, render_map_land);
     cairo_fill_preserve(cr);
     render_set_rgb(cr, render_map_land_line);
@@ -296,7 +290,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
 
     /* The group's border: a heavy stroke whose inner half the fills cover. */
     for (guint f = 0; f < gs->n_features; f++)
-      render_map_feature(cr, gs, f, &t);
+      render_map_path_feature(cr, gs, f, &t);
     render_set_rgb(cr, render_map_line);
     cairo_set_line_width(cr, 1.6);
     cairo_stroke(cr);
@@ -309,7 +303,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     for (guint f = 0; f < gs->n_features; f++) {
       if (m->classes[sel[f]] != c)
         continue;
-      render_map_feature(cr, gs, f, &t);
+      render_map_path_feature(cr, gs, f, &t);
       any = TRUE;
     }
     if (!any)
@@ -325,7 +319,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     }
   }
   for (guint f = 0; f < gs->n_features; f++)
-    render_map_feature(cr, gs, f, &t);
+    render_map_path_feature(cr, gs, f, &t);
   render_set_rgb(cr, render_map_line);
   cairo_set_line_width(cr, g ? 0.35 : 0.15);
   cairo_stroke(cr);

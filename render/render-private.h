@@ -38,6 +38,17 @@ typedef struct {
   double centre_lon, centre_lat;
 } RenderMapInfo;
 
+/* Map coordinates (metres) to page points. */
+typedef struct {
+  double ox, oy; /* page position of the map centre */
+  double cx, cy; /* map centre, metres */
+  double s;      /* points per metre */
+} RenderMapXf;
+
+/* Adds feature f of s to the current path with shells turned one way and
+ * holes the other, for filling with CAIRO_FILL_RULE_WINDING. */
+void render_map_path_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMapXf *t);
+
 gboolean render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderRect frame,
                          gboolean labels, RenderMapInfo *info, GError **error);
 void render_map_info_clear(RenderMapInfo *info);

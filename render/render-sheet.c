@@ -112,8 +112,10 @@ render_sheet_figures(cairo_t *cr, const RenderModel *m, const RenderGroup *g, co
     g_autofree char *o = geo_number_format_id(officers, 0);
     g_autofree char *t = geo_number_format_id(tps, 0);
     g_autofree char *r = tps > 0 ? geo_number_format_id(officers / tps, 2) : g_strdup("–");
-    g_string_append_printf(line, "Personel (Polri+TNI+Brimob) %s · TPS %s · %s per TPS%s", o, t, r,
-                           m->texts->sample_personnel ? " · data CONTOH" : "");
+    g_string_append_printf(line, "Personel (Polri+TNI+Brimob) %s · TPS %s", o, t);
+    y += render_text(cr, line->str, 7.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
+    g_string_printf(line, "%s personel per TPS%s", r,
+                    m->texts->sample_personnel ? " · data personel CONTOH" : "");
     y += render_text(cr, line->str, 7.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
   }
   if (counts[st->n_classes] > 0) {

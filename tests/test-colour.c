@@ -229,6 +229,10 @@ static void test_style_palettes(void)
       double de = test_colour_delta_e(st->nodata, st->colours[i]);
       if (de < 25.0)
         g_error("%s: no-data is only dE %.1f from class %u", st->name, de, i);
+      /* Apart in greyscale too, even before the hatching. */
+      double dl = fabs(nd.l - geo_rgb_lightness(st->colours[i]));
+      if (dl < 6.0)
+        g_error("%s: no-data is only %.1f L* from class %u", st->name, dl, i);
     }
 
     /* Data-driven palettes: the default count after a resolve too. */

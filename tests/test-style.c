@@ -366,6 +366,20 @@ static void test_custom_file(void)
   g_assert_cmpint(geo_style_classify(st, 2.0, NULL), ==, 2);
   geo_style_free(st);
   test_style_unlink(path, dir);
+
+  /* Saved by a Windows editor: byte order mark and CRLF line ends. */
+  path = test_style_write("windows.style",
+                          "\xef\xbb\xbf[style]\r\n"
+                          "method=categorical\r\n"
+                          "categories=Aman;Rawan\r\n"
+                          "colours=#ffffff;#000000\r\n",
+                          &dir);
+  st = geo_style_load(path, NULL, &error);
+  g_assert_no_error(error);
+  g_assert_cmpuint(st->n_classes, ==, 2);
+  g_assert_cmpint(geo_style_classify(st, NAN, "RAWAN"), ==, 1);
+  geo_style_free(st);
+  test_style_unlink(path, dir);
 }
 
 static void test_unknown_name(void)

@@ -1,0 +1,54 @@
+#!/bin/sh
+# build-kabkota.sh — the main job on the real 514 kab/kota boundaries and
+# the sample tables: 38 province PDFs, the overview, atlas.pdf with a
+# bookmark per province; every PDF valid with every font embedded; the
+# check reports 514 of 514; two builds give the same bytes.
+. "$TESTS_SRC/tap.sh"
+shared_or_skip_all
+S=$SHARED_DATA
+OUTD=$(mktemp -d)
+trap 'rm -rf "$OUTD"' EXIT
+set -- --boundaries "$S/batas/kabkota.shp" --key KODE --name NAMA --group KODE_PROV \
+  --table "$S/skor/ikp_kabkota_contoh.csv:kode_wilayah" \
+  --table "$S/skor/personel_kabkota_contoh.csv:kode_wilayah" \
+  --value skor_ikp --style ikp-kabkota
+
+expect_status 0 "check on kabkota" "$PETARAWAN" check "$@"
+contains "check reports all districts matched" "Value skor_ikp: matched 514 of 514 districts"
+contains "check reports all rows of the risk table matched" "ikp_kabkota_contoh.csv (key kode_wilayah): matched 514 of 514 rows"
+
+expect_status 0 "build the 38 sheets" "$PETARAWAN" build "$@" -o "$OUTD/a"
+n=$(ls "$OUTD/a"/[0-9][0-9]-*.pdf | grep -v 00-nasional | wc -l)
+[ "$n" -eq 38 ] && ok "38 province PDFs" || not_ok "38 province PDFs: found $n"
+check "53-nusa-tenggara-timur.pdf is named by code and slug" test -s "$OUTD/a/53-nusa-tenggara-timur.pdf"
+check "31-dki-jakarta.pdf is there" test -s "$OUTD/a/31-dki-jakarta.pdf"
+check "overview written" test -s "$OUTD/a/00-nasional.pdf"
+check "manifest written" test -s "$OUTD/a/manifest.json"
+
+bad=0
+for f in "$OUTD/a"/*.pdf; do pdfinfo "$f" >/dev/null 2>&1 || { bad=$((bad + 1)); echo "# pdfinfo rejects $f"; }; done
+[ "$bad" -eq 0 ] && ok "pdfinfo accepts every PDF" || not_ok "pdfinfo rejects $bad PDFs"
+bad=0
+for f in "$OUTD/a"/*.pdf; do
+  nf=$(pdffonts "$f" | awk 'NR > 2 && $(NF-4) != "yes"' | wc -l)
+  [ "$nf" -eq 0 ] || { bad=$((bad + 1)); echo "# fonts not embedded in $f"; }
+done
+[ "$bad" -eq 0 ] && ok "pdffonts: every font embedded in every PDF" || not_ok "fonts not embedded in $bad PDFs"
+
+pages=$(pdfinfo "$OUTD/a/atlas.pdf" | awk '/^Pages:/ {print $2}')
+[ "$pages" = 39 ] && ok "atlas has the overview and 38 sheets" || not_ok "atlas pages: $pages"
+marks=$(qpdf --json --json-key=outlines "$OUTD/a/atlas.pdf" | grep -c '"title": "[0-9][0-9] ')
+[ "$marks" = 38 ] && ok "atlas has one bookmark per province" || not_ok "atlas province bookmarks: $marks"
+OUT=$(pdftotext -f 2 -l 2 "$OUTD/a/atlas.pdf" - 2>&1)
+contains "sheet text has the province" "Provinsi Aceh (11)"
+contains "sheet text has the legend count class" "Tinggi"
+contains "sheet text has the ranked table header" "Per TPS"
+contains "footer has a page number" "Halaman 2"
+
+expect_status 0 "build again into a second folder" "$PETARAWAN" build "$@" -o "$OUTD/b" -j 1
+check "two builds give byte-identical outputs" diff -r "$OUTD/a" "$OUTD/b"
+
+expect_status 0 "png at 300 dpi for one province" "$PETARAWAN" build "$@" -o "$OUTD/png" --only 53 --format png
+size=$(file "$OUTD/png/53-nusa-tenggara-timur.png" 2>/dev/null | grep -o '[0-9]* x [0-9]*')
+[ "$size" = "3508 x 2480" ] && ok "PNG is A4 at 300 dpi (3508 x 2480)" || not_ok "PNG size: $size"
+done_testing

@@ -1,0 +1,65 @@
+#!/bin/sh
+# cli.sh — the command-line contract: help, version, styles, exit
+# statuses, errors that name the file, row, field and value, and nothing
+# written when the input is bad.
+. "$TESTS_SRC/tap.sh"
+T=$(mktemp -d)
+trap 'chmod -R u+w "$T"; rm -rf "$T"' EXIT
+D=$PETARAWAN_BUILD_DATA/demo.gpkg
+set -- --boundaries "$D" --layer provinsi --key KODE --name NAMA --group KODE_PULAU \
+  --table "$PETARAWAN_DATA/ikp2024_provinsi.csv:kode" --value skor_ikp --style ikp-provinsi
+
+expect_status 0 "--version" "$PETARAWAN" --version
+contains "version printed" "petarawan 0."
+expect_status 0 "--help" "$PETARAWAN" --help
+contains "help lists --boundaries" "--boundaries"
+expect_status 0 "styles" "$PETARAWAN" styles
+for s in ikp-kabkota ikp-provinsi ipkp quantile equal jenks; do contains "styles lists $s" "$s"; done
+expect_status 2 "unknown command" "$PETARAWAN" frobnicate
+expect_status 2 "unknown option" "$PETARAWAN" build --frobnicate -o "$T/x"
+contains "unknown option named" "--frobnicate"
+expect_status 2 "build without inputs" "$PETARAWAN" build -o "$T/x"
+contains "missing options named" "--boundaries --key --value"
+check "nothing written after bad usage" test ! -e "$T/x"
+
+expect_status 0 "check on the demo" "$PETARAWAN" check "$@"
+contains "check counts matches as N of M" "matched 33 of 33 districts"
+contains "unmatched row named with file, row and key" "ikp2024_provinsi.csv row 28, kode '65' is not in the boundaries"
+expect_status 1 "--strict turns data problems into exit 1" "$PETARAWAN" check "$@" --strict
+expect_status 0 "check --json" "$PETARAWAN" check "$@" --json
+contains "json has the unmatched row" '{"row": 28, "key": "65"}'
+contains "json says there are problems" '"problems": true'
+
+printf 'kode,skor_ikp\n11,40\n12,x9\n12,50\n99,1\n' > "$T/rusak.csv"
+expect_status 0 "check with a bad table" "$PETARAWAN" check --boundaries "$D" --layer provinsi --key KODE --table "$T/rusak.csv:kode" --value skor_ikp --style ikp-provinsi
+contains "bad value named" "rusak.csv row 3, field skor_ikp: 'x9' is not a number"
+contains "duplicate named" "rusak.csv row 4, kode '12' already given in row 3"
+contains "unknown code named" "rusak.csv row 5, kode '99' is not in the boundaries"
+
+expect_status 2 "unknown style" "$PETARAWAN" build "$@" --style nope -o "$T/y"
+contains "unknown style named with the choices" "ikp-kabkota"
+check "nothing written for an unknown style" test ! -e "$T/y"
+expect_status 2 "missing key field" "$PETARAWAN" build --boundaries "$D" --layer provinsi --key KODEX --table "$PETARAWAN_DATA/ikp2024_provinsi.csv:kode" --value skor_ikp -o "$T/z"
+contains "missing field named with the fields there are" "no field 'KODEX' for the key (--key) (fields: KODE, NAMA, KODE_PULAU, PULAU)"
+expect_status 2 "unreadable boundaries" "$PETARAWAN" build --boundaries "$T/none.shp" --key KODE --value v -o "$T/z"
+contains "unreadable file named" "none.shp"
+expect_status 2 "unknown value field" "$PETARAWAN" check "$@" --value skor
+contains "value field named with the fields there are" "no field 'skor' in the tables"
+check "nothing written after bad input" test ! -e "$T/z"
+
+mkdir "$T/ro" && chmod a-w "$T/ro"
+if [ "$(id -u)" != 0 ]; then
+  expect_status 3 "read-only output folder" "$PETARAWAN" build "$@" -o "$T/ro"
+else
+  skip "read-only output folder (root can write anywhere)"
+fi
+
+expect_status 0 "build the demo into a folder" "$PETARAWAN" build "$@" -o "$T/good" -q
+before=$(cat "$T/good"/*.pdf | md5sum)
+printf 'kode,skor_ikp\n11,40\n' > "$T/t2.csv"
+expect_status 2 "a later build with a bad style" "$PETARAWAN" build "$@" --style "$T/missing.style" -o "$T/good"
+after=$(cat "$T/good"/*.pdf | md5sum)
+[ "$before" = "$after" ] && ok "earlier outputs left untouched" || not_ok "earlier outputs changed"
+left=$(ls -A "$T/good" | grep -c '^\.' || true)
+[ "$left" = 0 ] && ok "no temporary files left behind" || not_ok "$left temporary files left"
+done_testing

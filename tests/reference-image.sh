@@ -1,0 +1,49 @@
+#!/bin/sh
+# reference-image.sh — what is drawn, compared with reviewed references:
+# each case is built with the pinned fonts (tests/fonts.conf) and a fixed
+# date, rasterised with poppler at 50 dpi, and compared with
+# tests/reference/<case>.png allowing a few changed pixels (anti-aliasing
+# differences), cairo-test style.  On failure <case>.out.png and
+# <case>.out.png.diff.png are kept in tests/reference/ for review.
+# Regenerate the references (then review the diff like code):
+#   REGENERATE=1 meson test -C build reference-image
+. "$TESTS_SRC/tap.sh"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+REF=$TESTS_SRC/reference
+IMGDIFF=$(dirname "$PETARAWAN")/../tests/imgdiff
+
+# compare CASE PDF: rasterise page 1 and compare with the reference.
+compare() {
+  pdftoppm -r 50 -png -singlefile "$2" "$T/$1" || { not_ok "$1: pdftoppm failed"; return; }
+  if [ -n "$REGENERATE" ]; then
+    cp "$T/$1.png" "$REF/$1.png" && ok "$1: reference regenerated"
+    return
+  fi
+  if [ ! -f "$REF/$1.png" ]; then not_ok "$1: no reference $REF/$1.png"; return; fi
+  if res=$("$IMGDIFF" "$REF/$1.png" "$T/$1.png" 48 400); then
+    ok "$1 matches its reference: $res"
+  else
+    cp "$T/$1.png" "$REF/$1.out.png"
+    [ -f "$T/$1.png.diff.png" ] && cp "$T/$1.png.diff.png" "$REF/$1.out.png.diff.png"
+    not_ok "$1 differs from its reference: $res"
+  fi
+}
+
+cd "$PETARAWAN_DATA/.." || exit 1
+expect_status 0 "demo built" "$PETARAWAN" build data/demo.petarawan -o "$T/demo" --format pdf -q
+compare demo-3-jawa "$T/demo/3-jawa.pdf"
+compare demo-00-nasional "$T/demo/00-nasional.pdf"
+
+if [ -f "$SHARED_DATA/batas/kabkota.shp" ]; then
+  S=$SHARED_DATA
+  expect_status 0 "kabkota NTT built" "$PETARAWAN" build --boundaries "$S/batas/kabkota.shp" \
+    --key KODE --name NAMA --group KODE_PROV \
+    --table "$S/skor/ikp_kabkota_contoh.csv:kode_wilayah" \
+    --table "$S/skor/personel_kabkota_contoh.csv:kode_wilayah" \
+    --value skor_ikp --style ikp-kabkota --sample-personnel --only 53 -o "$T/kab" -q
+  compare kabkota-53 "$T/kab/53-nusa-tenggara-timur.pdf"
+else
+  skip "kabkota-53: shared data not found at $SHARED_DATA"
+fi
+done_testing

@@ -1,0 +1,121 @@
+/* test-join.c — the join on the real kab/kota boundaries: everything
+ * matches with the sample tables; a table with unknown, duplicate and bad
+ * rows gets each named with its row number. */
+#include "testutil.h"
+
+#include <geo.h>
+#include <math.h>
+#include <string.h>
+
+static GeoLayer *
+read_kabkota(void)
+{
+  g_autofree char *path = testutil_shared("batas/kabkota.shp");
+  if (!path)
+    return NULL;
+  GError *err = NULL;
+  GeoLayerSpec spec = {path, NULL, "KODE", "NAMA", "KODE_PROV", NULL};
+  GeoLayer *layer = geo_layer_read(&spec, &err);
+  g_assert_no_error(err);
+  g_assert_cmpuint(layer->n_features, ==, 514);
+  return layer;
+}
+
+static void
+test_all_match(void)
+{
+  GeoLayer *layer = read_kabkota();
+  g_autofree char *ikp = testutil_shared("skor/ikp_kabkota_contoh.csv");
+  g_autofree char *per = testutil_shared("skor/personel_kabkota_contoh.csv");
+  if (!layer || !ikp || !per) {
+    geo_layer_free(layer);
+    return;
+  }
+  GError *err = NULL;
+  g_autofree char *s1 = g_strconcat(ikp, ":kode_wilayah", NULL);
+  g_autofree char *s2 = g_strconcat(per, ":kode_wilayah", NULL);
+  GeoTable *t[2] = {geo_table_read(s1, &err), NULL};
+  g_assert_no_error(err);
+  t[1] = geo_table_read(s2, &err);
+  g_assert_no_error(err);
+  GeoJoin *j = geo_join_run(layer, t, 2);
+  double *v = geo_join_numbers(j, "skor_ikp", TRUE);
+  GeoJoinReport *r = j->report;
+  g_assert_cmpuint(r->n_with_data, ==, 514);
+  g_assert_false(geo_join_report_has_problems(r));
+  g_autofree char *text = geo_join_report_text(r, layer);
+  g_assert_nonnull(strstr(text, "matched 514 of 514 rows"));
+  g_assert_nonnull(strstr(text, "Value skor_ikp: matched 514 of 514 districts"));
+  /* Personnel columns came along. */
+  int tps = geo_join_find_field(j, "jumlah_tps");
+  g_assert_cmpint(tps, >=, 0);
+  int kupang = geo_layer_find(layer, "53.71");
+  g_assert_cmpint(kupang, >=, 0);
+  g_assert_nonnull(geo_join_get(j, (guint)kupang, tps));
+  g_assert_false(isnan(v[kupang]));
+  g_free(v);
+  geo_join_free(j);
+  geo_table_free(t[0]);
+  geo_table_free(t[1]);
+  geo_layer_free(layer);
+}
+
+static void
+test_problems(void)
+{
+  GeoLayer *layer = read_kabkota();
+  if (!layer)
+    return;
+  g_autofree char *dir = testutil_tmpdir();
+  /* Row 2 fine (dots dropped), row 3 unknown code, row 4 a duplicate of
+   * row 2, row 5 not a number, row 6 Indonesian decimal comma. */
+  g_autofree char *p = testutil_write(dir, "rusak.csv",
+                                      "kode_wilayah,skor_ikp\n"
+                                      "5371,45.5\n"
+                                      "99.99,10\n"
+                                      "53.71,12\n"
+                                      "53.01,tinggi\n"
+                                      "\"53.02\",\"33,5\"\n");
+  g_autofree char *spec = g_strconcat(p, ":kode_wilayah", NULL);
+  GError *err = NULL;
+  GeoTable *t = geo_table_read(spec, &err);
+  g_assert_no_error(err);
+  GeoJoin *j = geo_join_run(layer, &t, 1);
+  double *v = geo_join_numbers(j, "skor_ikp", TRUE);
+  GeoJoinReport *r = j->report;
+  GeoTableReport *tr = g_ptr_array_index(r->tables, 0);
+  g_assert_cmpuint(tr->n_matched, ==, 3);
+  g_assert_cmpuint(tr->unmatched->len, ==, 1);
+  g_assert_cmpuint(tr->duplicates->len, ==, 1);
+  g_assert_cmpuint(r->bad_values->len, ==, 1);
+  g_assert_cmpuint(r->n_with_data, ==, 2);
+  g_assert_cmpfloat_with_epsilon(v[geo_layer_find(layer, "53.71")], 45.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon(v[geo_layer_find(layer, "53.02")], 33.5, 1e-12);
+  g_assert_true(geo_join_report_has_problems(r));
+  g_autofree char *text = geo_join_report_text(r, layer);
+  g_test_message("%s", text);
+  g_assert_nonnull(strstr(text, "matched 3 of 5 rows"));
+  g_assert_nonnull(strstr(text, "unmatched: "));
+  g_assert_nonnull(strstr(text, "rusak.csv row 3, kode_wilayah '99.99'"));
+  g_assert_nonnull(strstr(text, "duplicate: "));
+  g_assert_nonnull(strstr(text, "row 4, kode_wilayah '53.71' already given in row 2"));
+  g_assert_nonnull(strstr(text, "bad value: "));
+  g_assert_nonnull(strstr(text, "row 5, field skor_ikp: 'tinggi'"));
+  g_assert_nonnull(strstr(text, "matched 2 of 514 districts"));
+  g_autofree char *json = geo_join_report_json(r, layer);
+  g_assert_nonnull(strstr(json, "{\"row\": 3, \"key\": \"99.99\"}"));
+  g_assert_nonnull(strstr(json, "\"problems\": true"));
+  g_free(v);
+  geo_join_free(j);
+  geo_table_free(t);
+  geo_layer_free(layer);
+}
+
+int
+main(int argc, char **argv)
+{
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/join/kabkota-all-match", test_all_match);
+  g_test_add_func("/join/problems-named", test_problems);
+  return g_test_run();
+}

@@ -1,0 +1,45 @@
+/* testutil.c — helpers shared by the test programs: where the shared data
+ * and styles are, temporary folders and fixture files. */
+#include "testutil.h"
+
+#include <glib/gstdio.h>
+
+char *
+testutil_shared(const char *rel)
+{
+  const char *root = g_getenv("SHARED_DATA");
+  char *path = g_build_filename(root ? root : "../shared/data", rel, NULL);
+  if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
+    g_autofree char *msg = g_strdup_printf("shared data not found (%s): skipped", path);
+    g_test_skip(msg);
+    g_free(path);
+    return NULL;
+  }
+  return path;
+}
+
+const char *
+testutil_styles_dir(void)
+{
+  const char *d = g_getenv("PETARAWAN_STYLES");
+  return d ? d : "styles";
+}
+
+char *
+testutil_tmpdir(void)
+{
+  GError *err = NULL;
+  char *dir = g_dir_make_tmp("petarawan-test-XXXXXX", &err);
+  g_assert_no_error(err);
+  return dir;
+}
+
+char *
+testutil_write(const char *dir, const char *name, const char *text)
+{
+  char *path = g_build_filename(dir, name, NULL);
+  GError *err = NULL;
+  g_file_set_contents(path, text, -1, &err);
+  g_assert_no_error(err);
+  return path;
+}

@@ -1,0 +1,14 @@
+/* testutil.h — small helpers shared by the test programs. */
+#pragma once
+
+#include <glib.h>
+
+/* Path of `rel` inside ../shared/data, or NULL after marking the test
+ * skipped with a message when the shared data is absent.  Caller frees. */
+char *testutil_shared(const char *rel);
+/* The built-in styles folder. */
+const char *testutil_styles_dir(void);
+/* A fresh temporary folder for this test; caller frees (the folder stays). */
+char *testutil_tmpdir(void);
+/* Writes `text` to <dir>/<name> and returns the path; caller frees. */
+char *testutil_write(const char *dir, const char *name, const char *text);
