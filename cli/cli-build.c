@@ -470,6 +470,18 @@ cli_build_run(CliConfig *c)
   }
 
   generated = cli_build_date_text();
+  if (c->sources == NULL) {
+    /* Name the inputs, so a sheet never goes out without its sources. */
+    GString *src = g_string_new(NULL);
+    g_autofree char *b = g_path_get_basename(c->boundaries);
+    g_string_append_printf(src, "batas %s", b);
+    for (guint i = 0; i < tables->len; i++) {
+      const GeoTable *t = g_ptr_array_index(tables, i);
+      g_autofree char *tb = g_path_get_basename(t->source);
+      g_string_append_printf(src, "%s%s", i ? ", " : "; tabel ", tb);
+    }
+    c->sources = g_string_free(src, FALSE);
+  }
   RenderTexts texts = {
       .title = c->title ? c->title : "Peta Kerawanan Pemilu",
       .index_name = c->index_name ? c->index_name : style->title,
@@ -502,7 +514,7 @@ cli_build_run(CliConfig *c)
   int n_jobs = c->jobs > 0 ? c->jobs : (int)g_get_num_processors();
   GThreadPool *pool = g_thread_pool_new(cli_build_task_run, &jobs, n_jobs, TRUE, NULL);
   /* The atlas is the longest job: start it first. */
-  if (formats & RENDER_FORMAT_PDF) {
+  if ((formats & RENDER_FORMAT_PDF) && !c->overview_only) {
     CliBuildTask *t = g_new0(CliBuildTask, 1);
     t->kind = 2;
     g_thread_pool_push(pool, t, NULL);
@@ -510,7 +522,7 @@ cli_build_run(CliConfig *c)
   CliBuildTask *ov = g_new0(CliBuildTask, 1);
   ov->kind = 1;
   g_thread_pool_push(pool, ov, NULL);
-  for (guint i = 0; i < groups->len; i++) {
+  for (guint i = 0; !c->overview_only && i < groups->len; i++) {
     CliBuildTask *t = g_new0(CliBuildTask, 1);
     t->group = &g_array_index(groups, RenderGroup, i);
     g_thread_pool_push(pool, t, NULL);
@@ -527,8 +539,9 @@ cli_build_run(CliConfig *c)
     goto fail;
   }
   if (!c->quiet)
-    g_printerr("wrote %u sheets, the overview%s and manifest.json to %s\n", groups->len,
-               (formats & RENDER_FORMAT_PDF) ? ", atlas.pdf" : "", c->output);
+    g_printerr("wrote %u sheets, the overview%s and manifest.json to %s\n",
+               c->overview_only ? 0 : groups->len,
+               (formats & RENDER_FORMAT_PDF) && !c->overview_only ? ", atlas.pdf" : "", c->output);
   g_ptr_array_unref(jobs.written);
   status = (c->strict && problems) ? EXIT_DATA : 0;
   goto out;

@@ -56,6 +56,8 @@ static const CliOption cli_options[] = {
     {"dpi", 0, CLI_DOUBLE, O(dpi), "PNG resolution (default 300)", "DPI"},
     {"jobs", 'j', CLI_INT, O(jobs), "Sheets drawn in parallel (default: number of cores)", "N"},
     {"only", 0, CLI_STR, O(only), "Only these groups (codes, comma-separated)", "GROUPS"},
+    {"overview-only", 0, CLI_BOOL, O(overview_only),
+     "Write only the national overview (00-nasional), no sheets or atlas", NULL},
     {"force", 0, CLI_BOOL, O(force), "Redraw everything", NULL},
     {"strict", 0, CLI_BOOL, O(strict), "Exit 1 when the data has problems", NULL},
     {"json", 0, CLI_BOOL, O(json), "check: print the report as JSON", NULL},

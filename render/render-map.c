@@ -29,31 +29,77 @@ render_map_xf(const RenderMapXf *t, double x, double y, double *px, double *py)
   *py = t->oy - (y - t->cy) * t->s;
 }
 
-/* Adds ring r to the path, reversed when its orientation is not `ccw`. */
+/* Clips a closed polygon (n page points in `in`) to the half-plane
+ * `side` of an axis-aligned line; writes to `out`, returns its count.
+ * side: 0 x >= v, 1 x <= v, 2 y >= v, 3 y <= v. */
+static guint
+render_map_clip_edge(const double *in, guint n, double *out, int side, double v)
+{
+  guint k = 0;
+  for (guint i = 0; i < n; i++) {
+    const double *p = in + 2 * i, *q = in + 2 * ((i + 1) % n);
+    double pv = side < 2 ? p[0] : p[1], qv = side < 2 ? q[0] : q[1];
+    gboolean pin = (side % 2 == 0) ? pv >= v : pv <= v;
+    gboolean qin = (side % 2 == 0) ? qv >= v : qv <= v;
+    if (pin) {
+      out[2 * k] = p[0];
+      out[2 * k + 1] = p[1];
+      k++;
+    }
+    if (pin != qin) {
+      double t = (v - pv) / (qv - pv);
+      out[2 * k] = side < 2 ? v : p[0] + t * (q[0] - p[0]);
+      out[2 * k + 1] = side < 2 ? p[1] + t * (q[1] - p[1]) : v;
+      k++;
+    }
+  }
+  return k;
+}
+
+/* Adds ring r to the path, reversed when its orientation is not `ccw`.
+ * With t->clip the ring is first clipped to t->box (Sutherland-Hodgman):
+ * the part inside fills exactly as before, and what lies outside the
+ * frame never reaches the PDF. */
 static void
 render_map_ring(cairo_t *cr, const GeoShapes *s, guint r, const RenderMapXf *t, gboolean ccw)
 {
-  guint a = s->ring_point[r], z = s->ring_point[r + 1];
-  gboolean is_ccw = geo_shapes_ring_area(s, r) > 0;
-  double px, py;
-  if (is_ccw == ccw) {
-    for (guint i = a; i < z; i++) {
-      render_map_xf(t, s->xy[2 * i], s->xy[2 * i + 1], &px, &py);
-      if (i == a)
-        cairo_move_to(cr, px, py);
-      else
-        cairo_line_to(cr, px, py);
-    }
-  } else {
-    for (guint i = z; i-- > a;) {
-      render_map_xf(t, s->xy[2 * i], s->xy[2 * i + 1], &px, &py);
-      if (i == z - 1)
-        cairo_move_to(cr, px, py);
-      else
-        cairo_line_to(cr, px, py);
+  guint a = s->ring_point[r], z = s->ring_point[r + 1], n = z - a;
+  gboolean flip = (geo_shapes_ring_area(s, r) > 0) != ccw;
+  double stack[2][2 * 64];
+  double *buf[2] = {stack[0], stack[1]};
+  gboolean heap = FALSE;
+  /* Clipping a ring to a rectangle adds at most one point per edge. */
+  if (n + 8 > 64) {
+    buf[0] = g_new(double, 2 * (n + 8));
+    buf[1] = g_new(double, 2 * (n + 8));
+    heap = TRUE;
+  }
+  gboolean inside = TRUE;
+  for (guint i = 0; i < n; i++) {
+    guint src = flip ? z - 1 - i : a + i;
+    render_map_xf(t, s->xy[2 * src], s->xy[2 * src + 1], &buf[0][2 * i], &buf[0][2 * i + 1]);
+    if (t->clip && (buf[0][2 * i] < t->box[0] || buf[0][2 * i] > t->box[2] ||
+                    buf[0][2 * i + 1] < t->box[1] || buf[0][2 * i + 1] > t->box[3]))
+      inside = FALSE;
+  }
+  int cur = 0;
+  if (!inside) {
+    for (int side = 0; side < 4 && n > 0; side++) {
+      n = render_map_clip_edge(buf[cur], n, buf[1 - cur], side, t->box[side == 0 ? 0 : side == 1 ? 2 : side == 2 ? 1 : 3]);
+      cur = 1 - cur;
     }
   }
-  cairo_close_path(cr);
+  if (n >= 3) {
+    const double *p = buf[cur];
+    cairo_move_to(cr, p[0], p[1]);
+    for (guint i = 1; i < n; i++)
+      cairo_line_to(cr, p[2 * i], p[2 * i + 1]);
+    cairo_close_path(cr);
+  }
+  if (heap) {
+    g_free(buf[0]);
+    g_free(buf[1]);
+  }
 }
 
 void
@@ -237,6 +283,12 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
   t.s = MIN(frame.w / MAX((ext[2] - ext[0]) * 1.08, 1), frame.h / MAX((ext[3] - ext[1]) * 1.08, 1));
   t.ox = frame.x + frame.w / 2;
   t.oy = frame.y + frame.h / 2;
+  /* Clip a little outside the frame so no clipped edge shows in strokes. */
+  t.clip = TRUE;
+  t.box[0] = frame.x - 4;
+  t.box[1] = frame.y - 4;
+  t.box[2] = frame.x + frame.w + 4;
+  t.box[3] = frame.y + frame.h + 4;
   info->pt_per_m = t.s;
   info->proj_name = g ? g_strdup(geo_proj_get_name(proj))
                       : g_strdup("Mercator WGS 84, meridian tengah 118° BT");
@@ -311,18 +363,18 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     if (c < 0) {
       cairo_pattern_t *hatch = render_hatch_pattern(st->nodata);
       cairo_set_source(cr, hatch);
-      cairo_fill(cr);
+      cairo_fill_preserve(cr);
       cairo_pattern_destroy(hatch);
     } else {
       render_set_rgb(cr, st->colours[c]);
-      cairo_fill(cr);
+      cairo_fill_preserve(cr);
     }
+    /* District lines with the class's own path: each shared border is
+     * stroked twice when its two sides differ, identically. */
+    render_set_rgb(cr, render_map_line);
+    cairo_set_line_width(cr, g ? 0.35 : 0.15);
+    cairo_stroke(cr);
   }
-  for (guint f = 0; f < gs->n_features; f++)
-    render_map_path_feature(cr, gs, f, &t);
-  render_set_rgb(cr, render_map_line);
-  cairo_set_line_width(cr, g ? 0.35 : 0.15);
-  cairo_stroke(cr);
 
   if (labels && g)
     render_map_labels(cr, m, gs, sel, &t, frame);

@@ -43,6 +43,8 @@ typedef struct {
   double ox, oy; /* page position of the map centre */
   double cx, cy; /* map centre, metres */
   double s;      /* points per metre */
+  gboolean clip; /* clip rings to `box` (page points) before drawing */
+  double box[4]; /* x0, y0, x1, y1 */
 } RenderMapXf;
 
 /* Adds feature f of s to the current path with shells turned one way and
