@@ -51,4 +51,28 @@ check "two builds give byte-identical outputs" diff -r "$OUTD/a" "$OUTD/b"
 expect_status 0 "png at 300 dpi for one province" "$PETARAWAN" build "$@" -o "$OUTD/png" --only 53 --format png
 size=$(file "$OUTD/png/53-nusa-tenggara-timur.png" 2>/dev/null | grep -o '[0-9]* x [0-9]*')
 [ "$size" = "3508 x 2480" ] && ok "PNG is A4 at 300 dpi (3508 x 2480)" || not_ok "PNG size: $size"
+# The same boundaries in other formats and coordinate systems give the same
+# join and, reprojected with PROJ, the same map (compared as images).
+IMGDIFF=$(dirname "$PETARAWAN")/../tests/imgdiff
+if command -v ogr2ogr >/dev/null; then
+  ogr2ogr -f GPKG -t_srs EPSG:32750 "$OUTD/utm.gpkg" "$S/batas/kabkota.shp" -nln batas 2>/dev/null
+  ogr2ogr -f GeoJSON "$OUTD/kab.geojson" "$S/batas/kabkota.shp" 2>/dev/null
+  mkdir "$OUTD/zip" && cp "$S/batas"/kabkota.* "$OUTD/zip/" && (cd "$OUTD/zip" && zip -q ../kab.zip kabkota.*)
+  for src in "$OUTD/utm.gpkg" "$OUTD/kab.geojson" "/vsizip/$OUTD/kab.zip/kabkota.shp"; do
+    shift 8; set -- --boundaries "$src" --key KODE --name NAMA --group KODE_PROV "$@"
+    expect_status 0 "check reads $(basename "$src")" "$PETARAWAN" check "$@"
+    contains "$(basename "$src"): 514 of 514 matched" "Value skor_ikp: matched 514 of 514 districts"
+  done
+  set -- --boundaries "$OUTD/utm.gpkg" --key KODE --name NAMA --group KODE_PROV "$@"
+  expect_status 0 "NTT sheet from the UTM 50S GeoPackage" "$PETARAWAN" build "$@" --only 53 -o "$OUTD/utm"
+  pdftoppm -r 50 -png -singlefile "$OUTD/a/53-nusa-tenggara-timur.pdf" "$OUTD/wgs"
+  pdftoppm -r 50 -png -singlefile "$OUTD/utm/53-nusa-tenggara-timur.pdf" "$OUTD/utm53"
+  if res=$("$IMGDIFF" "$OUTD/wgs.png" "$OUTD/utm53.png" 48 300); then
+    ok "projected input draws the same map as WGS84 input: $res"
+  else
+    not_ok "projected input draws a different map: $res"
+  fi
+else
+  skip "ogr2ogr not installed: other formats not tested"
+fi
 done_testing
