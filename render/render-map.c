@@ -14,9 +14,9 @@
 #include <string.h>
 
 /* Colours of the map frame. */
-static const GeoRgb render_map_sea = {0.835, 0.902, 0.945};
-static const GeoRgb render_map_land = {0.890, 0.886, 0.870};
-static const GeoRgb render_map_land_line = {0.98, 0.98, 0.98};
+static const GeoRgb render_map_sea = {0.933, 0.961, 0.980}; /* #eef5fa, L* 96 */
+static const GeoRgb render_map_land = {0.894, 0.894, 0.882}; /* #e4e4e1, L* 90 */
+static const GeoRgb render_map_land_line = {0.62, 0.62, 0.62}; /* coast and borders */
 static const GeoRgb render_map_line = {0.28, 0.28, 0.28};
 
 /* Page ≤ how many points apart do we keep vertices. */
