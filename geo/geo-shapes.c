@@ -235,6 +235,17 @@ geo_shapes_project(const GeoShapes *src, const guint *idx, guint n, GeoProj *pro
       if (rg > first_ring)
         s->part_ring[++pa] = rg;
     }
+    if (pa == s->feature_part[i] && src->feature_part[f] < src->feature_part[f + 1]) {
+      /* Every part vanished at this scale: keep the main part's shell as it
+       * is, so the district still shows (as a speck) and can be labelled. */
+      guint r = src->part_ring[geo_shapes_main_part(src, f)];
+      guint k = geo_shapes_copy_ring(src, r, s->xy + 2 * pt, 0);
+      if (k >= 3) {
+        pt += k;
+        s->ring_point[++rg] = pt;
+        s->part_ring[++pa] = rg;
+      }
+    }
     s->feature_part[i + 1] = pa;
   }
   s->n_points = pt;

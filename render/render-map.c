@@ -162,8 +162,8 @@ typedef struct {
 } RenderBox;
 
 typedef struct {
-  guint feature;
-  double x, y, d; /* page position and clearance in points */
+  guint feature; /* index in the projected set */
+  double x, y, d; /* pole in page points and its clearance */
 } RenderLabelCandidate;
 
 static int
@@ -175,17 +175,68 @@ render_map_cmp_candidate(gconstpointer a, gconstpointer b)
   return ca->feature < cb->feature ? -1 : ca->feature > cb->feature;
 }
 
-/* Places names of the group's features where they fit, largest room first,
- * never overlapping each other or leaving the frame. */
+void
+render_map_reserved(RenderRect f, RenderRect out[3])
+{
+  out[0] = (RenderRect){f.x, f.y + f.h - 34, f.w * 0.28 + 56, 34};    /* scale bar */
+  out[1] = (RenderRect){f.x + f.w - 40, f.y, 40, 50};                 /* north arrow */
+  out[2] = (RenderRect){f.x + f.w - 190, f.y + f.h - 16, 190, 16};    /* projection */
+}
+
+/* Labels placed so far, with the frame they must stay inside. */
+typedef struct {
+  GArray *boxes; /* RenderBox */
+  RenderRect frame;
+} RenderLabelSpace;
+
+static gboolean
+render_map_box_free(const RenderLabelSpace *sp, RenderBox b)
+{
+  const RenderRect *f = &sp->frame;
+  if (b.x0 < f->x + 1 || b.y0 < f->y + 1 || b.x1 > f->x + f->w - 1 || b.y1 > f->y + f->h - 1)
+    return FALSE;
+  for (guint k = 0; k < sp->boxes->len; k++) {
+    const RenderBox *o = &g_array_index(sp->boxes, RenderBox, k);
+    if (!(b.x1 <= o->x0 || b.x0 >= o->x1 || b.y1 <= o->y0 || b.y0 >= o->y1))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* Draws a district number in a small white disc, centred at (x, y). */
 static void
-render_map_labels(cairo_t *cr, const RenderModel *m, const GeoShapes *gs, const guint *features,
+render_map_number(cairo_t *cr, const char *text, double size, double x, double y)
+{
+  double w, h;
+  render_text_size(cr, text, size, TRUE, &w, &h);
+  cairo_save(cr);
+  cairo_new_path(cr);
+  cairo_set_source_rgba(cr, 1, 1, 1, 0.9);
+  cairo_arc(cr, x, y, MAX(w, h * 0.8) / 2 + 0.8, 0, 2 * G_PI);
+  cairo_fill_preserve(cr);
+  cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
+  cairo_set_line_width(cr, 0.4);
+  cairo_stroke(cr);
+  render_text(cr, text, size, TRUE, x, y - h / 2, 0, RENDER_ALIGN_CENTER);
+  cairo_restore(cr);
+}
+
+/* Every district of the sheet gets a label on its main part: its name at
+ * the pole of inaccessibility when the name fits there without touching
+ * another label, else its number in the ranked table — at the pole, or
+ * nearby with a short leader line when the pole is crowded.  Labels never
+ * overlap each other, the reserved corners or the frame's edge.  Returns
+ * the number of districts that could not be labelled (0 in practice;
+ * counted so that nothing is lost silently). */
+static guint
+render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const GeoShapes *gs,
                   const RenderMapXf *t, RenderRect frame)
 {
-  const double size = 6.5;
+  const double size = 6.5, nsize = 5.8;
   GArray *cand = g_array_new(FALSE, FALSE, sizeof(RenderLabelCandidate));
   for (guint i = 0; i < gs->n_features; i++) {
     if (gs->feature_part[i] == gs->feature_part[i + 1])
-      continue;
+      continue; /* vanished at this scale: numbered below from its bbox */
     guint p = geo_shapes_main_part(gs, i);
     double x, y;
     double d = geo_shapes_pole(gs, p, 0.5 / t->s, &x, &y);
@@ -194,30 +245,86 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const GeoShapes *gs, const 
     g_array_append_val(cand, c);
   }
   g_array_sort(cand, render_map_cmp_candidate);
-  GArray *placed = g_array_new(FALSE, FALSE, sizeof(RenderBox));
+
+  /* Rank of each feature of the set, as numbered in the table. */
+  guint *order = render_table_order(m, g);
+  guint *rank = g_new0(guint, MAX(g->n_features, 1));
+  for (guint r = 0; r < g->n_features; r++)
+    for (guint i = 0; i < g->n_features; i++)
+      if (g->features[i] == order[r])
+        rank[i] = r + 1;
+  g_free(order);
+
+  RenderLabelSpace sp = {g_array_new(FALSE, FALSE, sizeof(RenderBox)), frame};
+  RenderRect res[3];
+  render_map_reserved(frame, res);
+  for (guint k = 0; k < 3; k++) {
+    RenderBox b = {res[k].x, res[k].y, res[k].x + res[k].w, res[k].y + res[k].h};
+    g_array_append_val(sp.boxes, b);
+  }
+  gboolean *done = g_new0(gboolean, MAX(gs->n_features, 1));
+
+  /* Pass 1: names, most room first. */
   for (guint i = 0; i < cand->len; i++) {
     const RenderLabelCandidate *c = &g_array_index(cand, RenderLabelCandidate, i);
-    g_autofree char *text = render_map_label_text(m->layer->features[features[c->feature]].name);
+    g_autofree char *text = render_map_label_text(m->layer->features[g->features[c->feature]].name);
     double w, h;
     render_text_size(cr, text, size, FALSE, &w, &h);
     /* The name may reach past the inscribed circle a little, not far. */
     if (w / 2 > c->d * 1.6 + 4 || h / 2 > c->d + 2)
       continue;
     RenderBox b = {c->x - w / 2 - 1, c->y - h / 2, c->x + w / 2 + 1, c->y + h / 2};
-    if (b.x0 < frame.x || b.y0 < frame.y || b.x1 > frame.x + frame.w || b.y1 > frame.y + frame.h)
+    if (!render_map_box_free(&sp, b))
       continue;
-    gboolean clash = FALSE;
-    for (guint k = 0; k < placed->len && !clash; k++) {
-      const RenderBox *o = &g_array_index(placed, RenderBox, k);
-      clash = !(b.x1 < o->x0 || b.x0 > o->x1 || b.y1 < o->y0 || b.y0 > o->y1);
-    }
-    if (clash)
-      continue;
-    g_array_append_val(placed, b);
+    g_array_append_val(sp.boxes, b);
     render_text_halo(cr, text, size, c->x, c->y);
+    done[c->feature] = TRUE;
   }
-  g_array_unref(placed);
+
+  /* Pass 2: numbers for the rest, at the pole or on rings around it. */
+  guint lost = 0;
+  for (guint i = 0; i < cand->len; i++) {
+    const RenderLabelCandidate *c = &g_array_index(cand, RenderLabelCandidate, i);
+    if (done[c->feature])
+      continue;
+    g_autofree char *num = g_strdup_printf("%u", rank[c->feature]);
+    double w, h;
+    render_text_size(cr, num, nsize, TRUE, &w, &h);
+    double r0 = MAX(w, h * 0.8) / 2 + 1.2;
+    gboolean placed = FALSE;
+    for (int ring = 0; ring <= 10 && !placed; ring++) {
+      double dist = ring == 0 ? 0 : 5 + ring * 5.0;
+      int steps = ring == 0 ? 1 : 16;
+      for (int k = 0; k < steps && !placed; k++) {
+        double a = -G_PI / 4 + k * 2 * G_PI / steps;
+        double x = c->x + dist * cos(a), y = c->y + dist * sin(a);
+        RenderBox b = {x - r0, y - r0, x + r0, y + r0};
+        if (!render_map_box_free(&sp, b))
+          continue;
+        g_array_append_val(sp.boxes, b);
+        if (dist > 0) {
+          /* Leader from the district to the edge of the disc. */
+          cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
+          cairo_set_line_width(cr, 0.4);
+          cairo_new_path(cr);
+          cairo_arc(cr, c->x, c->y, 0.9, 0, 2 * G_PI);
+          cairo_fill(cr);
+          cairo_move_to(cr, c->x, c->y);
+          cairo_line_to(cr, x - (r0 - 1.2) * cos(a), y - (r0 - 1.2) * sin(a));
+          cairo_stroke(cr);
+        }
+        render_map_number(cr, num, nsize, x, y);
+        placed = TRUE;
+      }
+    }
+    if (!placed)
+      lost++;
+  }
+  g_free(done);
+  g_free(rank);
+  g_array_unref(sp.boxes);
   g_array_unref(cand);
+  return lost;
 }
 
 void
@@ -377,7 +484,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
   }
 
   if (labels && g)
-    render_map_labels(cr, m, gs, sel, &t, frame);
+    info->unlabelled = render_map_labels(cr, m, g, gs, &t, frame);
   ok = TRUE;
 
 unclip:

@@ -36,6 +36,7 @@ typedef struct {
   double pt_per_m;
   char *proj_name;
   double centre_lon, centre_lat;
+  guint unlabelled; /* districts no label could be placed for */
 } RenderMapInfo;
 
 /* Map coordinates (metres) to page points. */
@@ -51,6 +52,10 @@ typedef struct {
  * holes the other, for filling with CAIRO_FILL_RULE_WINDING. */
 void render_map_path_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMapXf *t);
 
+/* Boxes inside the map frame kept free of labels for the scale bar, the
+ * north arrow and the projection note (render-sheet.c draws them there). */
+void render_map_reserved(RenderRect frame, RenderRect out[3]);
+
 gboolean render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderRect frame,
                          gboolean labels, RenderMapInfo *info, GError **error);
 void render_map_info_clear(RenderMapInfo *info);
@@ -62,6 +67,11 @@ double render_legend_draw(cairo_t *cr, const RenderModel *m, const guint *counts
 /* Scale bar with its label at bottom-left (x, y) and a north arrow. */
 void render_scalebar_draw(cairo_t *cr, double pt_per_m, double x, double y, double max_w);
 void render_north_arrow_draw(cairo_t *cr, double x, double y, double size);
+
+/* The group's features in table order (highest value first, no data
+ * last, ties by key); the map numbers districts by this rank.  Caller
+ * frees with g_free. */
+guint *render_table_order(const RenderModel *m, const RenderGroup *g);
 
 /* The ranked table of the group's features, inside `box`. */
 void render_table_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderRect box);

@@ -149,6 +149,11 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int p
   cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
   render_text(cr, info.proj_name, 5.5, FALSE, f->x + f->w - 4, f->y + f->h - 10, 0,
               RENDER_ALIGN_RIGHT);
+  if (info.unlabelled > 0) {
+    g_autofree char *note = g_strdup_printf("%u wilayah tanpa label di peta", info.unlabelled);
+    cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
+    render_text(cr, note, 6.5, TRUE, f->x + 6, f->y + 4, 0, RENDER_ALIGN_LEFT);
+  }
   render_map_info_clear(&info);
 
   double x = render_sheet_side_x, w = RENDER_PAGE_WIDTH - RENDER_MARGIN - x;

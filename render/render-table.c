@@ -69,12 +69,19 @@ render_table_name(const char *name)
   return g_strdup(name);
 }
 
+guint *
+render_table_order(const RenderModel *m, const RenderGroup *g)
+{
+  guint *order = g_memdup2(g->features, sizeof(guint) * MAX(g->n_features, 1));
+  g_qsort_with_data(order, (gint)g->n_features, sizeof(guint), render_table_cmp, (gpointer)m);
+  return order;
+}
+
 void
 render_table_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderRect box)
 {
   guint n = g->n_features;
-  guint *order = g_memdup2(g->features, sizeof(guint) * MAX(n, 1));
-  g_qsort_with_data(order, (gint)n, sizeof(guint), render_table_cmp, (gpointer)m);
+  guint *order = render_table_order(m, g);
 
   gboolean staff = m->personnel.polri >= 0 && m->personnel.tps >= 0;
   double row = MIN(11.5, (box.h - 4) / (n + 1.3));
