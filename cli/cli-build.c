@@ -327,6 +327,7 @@ cli_build_run(CliConfig *c)
   int *classes = NULL;
   GArray *groups = NULL;
   char *styles_dir = NULL, *generated = NULL;
+  RenderInset *inset = NULL;
   gboolean check = strcmp(c->command, "check") == 0;
 
   /* Everything the run needs, checked before anything is read. */
@@ -506,6 +507,12 @@ cli_build_run(CliConfig *c)
       .n_groups = groups->len,
   };
   render_personnel_find(join, &model.personnel);
+  if (!c->overview_only) {
+    inset = render_inset_new(layer, 104, &error);
+    if (inset == NULL)
+      goto fail;
+    model.inset = inset;
+  }
 
   CliBuildJobs jobs = {.model = &model, .dir = c->output, .formats = formats,
                        .dpi = c->dpi > 0 ? c->dpi : 300, .quiet = c->quiet};
@@ -549,6 +556,7 @@ cli_build_run(CliConfig *c)
 fail:
   status = cli_build_fail(error);
 out:
+  render_inset_free(inset);
   g_free(styles_dir);
   g_free(generated);
   cli_build_free_groups(groups);

@@ -31,11 +31,11 @@ render_legend_range(const GeoStyle *st, guint i)
 
 double
 render_legend_draw(cairo_t *cr, const RenderModel *m, const guint *counts, double x, double y,
-                   double w)
+                   double title_w, double w)
 {
   const GeoStyle *st = m->style;
   double y0 = y;
-  y += render_text(cr, st->title ? st->title : m->value_field, 8.5, TRUE, x, y, w,
+  y += render_text(cr, st->title ? st->title : m->value_field, 8.5, TRUE, x, y, title_w,
                    RENDER_ALIGN_LEFT);
   y += 3;
   const double sw = 18, sh = 11, row = 14.5;

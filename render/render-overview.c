@@ -99,7 +99,7 @@ render_overview_draw(cairo_t *cr, const RenderModel *m, int page, GError **error
   double x = frame.x + frame.w + 14, w = RENDER_PAGE_WIDTH - RENDER_MARGIN - x;
   double y = frame.y;
   guint *counts = render_sheet_counts(m, NULL, m->layer->n_features);
-  y += render_legend_draw(cr, m, counts, x, y, w) + 8;
+  y += render_legend_draw(cr, m, counts, x, y, w, w) + 8;
   g_free(counts);
   y = render_overview_groups(cr, m, x, y, w, frame.y + frame.h);
   render_page_footer(cr, m, page);

@@ -60,10 +60,15 @@ gboolean render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g
                          gboolean labels, RenderMapInfo *info, GError **error);
 void render_map_info_clear(RenderMapInfo *info);
 
-/* Legend: title, one swatch per class with range and count, no data.
+/* The locator inset inside `box`, the group highlighted. */
+void render_inset_draw(cairo_t *cr, const RenderInset *inset, const RenderGroup *g, RenderRect box);
+/* Height an inset `width` wide needs. */
+double render_inset_height(const RenderInset *inset, double width);
+
+/* Legend: title (title_w wide), then rows `w` wide: one swatch per class with range and count, no data.
  * counts has n_classes + 1 entries, the last for no data.  Returns height. */
 double render_legend_draw(cairo_t *cr, const RenderModel *m, const guint *counts, double x, double y,
-                          double w);
+                          double title_w, double w);
 /* Scale bar with its label at bottom-left (x, y) and a north arrow. */
 void render_scalebar_draw(cairo_t *cr, double pt_per_m, double x, double y, double max_w);
 void render_north_arrow_draw(cairo_t *cr, double x, double y, double size);

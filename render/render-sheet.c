@@ -159,7 +159,15 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int p
   double x = render_sheet_side_x, w = RENDER_PAGE_WIDTH - RENDER_MARGIN - x;
   double y = f->y;
   guint *counts = render_sheet_counts(m, g->features, g->n_features);
-  y += render_legend_draw(cr, m, counts, x, y, w) + 6;
+  double legend_w = w, inset_h = 0;
+  const double inset_w = 104;
+  if (m->inset) {
+    /* The locator sits beside the legend, top right of the column. */
+    legend_w = w - inset_w - 10;
+    inset_h = render_inset_height(m->inset, inset_w);
+    render_inset_draw(cr, m->inset, g, (RenderRect){x + w - inset_w, y + 16, inset_w, inset_h});
+  }
+  y += MAX(render_legend_draw(cr, m, counts, x, y, w, legend_w), inset_h + 18) + 6;
   y += render_sheet_figures(cr, m, g, counts, x, y, w) + 8;
   g_free(counts);
   render_table_draw(cr, m, g, (RenderRect){x, y, w, f->y + f->h - y});

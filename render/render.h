@@ -44,6 +44,13 @@ typedef struct {
   guint n_features;
 } RenderGroup;
 
+/* The locator inset's national geometry, shared by every sheet. */
+typedef struct RenderInset RenderInset;
+/* Projects and thins the whole layer for an inset `width_pt` wide.
+ * Caller frees with render_inset_free. */
+RenderInset *render_inset_new(const GeoLayer *layer, double width_pt, GError **error);
+void render_inset_free(RenderInset *inset);
+
 /* Everything the pages are drawn from.  All borrowed. */
 typedef struct {
   const GeoLayer *layer;
@@ -57,6 +64,7 @@ typedef struct {
   const RenderTexts *texts;
   const RenderGroup *groups; /* every sheet, for the overview and atlas */
   guint n_groups;
+  const RenderInset *inset; /* locator inset, or NULL for none */
 } RenderModel;
 
 /* Fills `p` from the join's field names. */
