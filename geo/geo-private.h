@@ -32,3 +32,30 @@ gboolean geo_proj_to_lonlat(const char *crs_wkt, double *xy, guint n, GError **e
 
 /* Returns the name of a CRS given as WKT; caller frees with g_free. */
 char *geo_proj_crs_name(const char *crs_wkt);
+
+/* ---- limits: inputs beyond these are refused with GEO_ERROR_INPUT (exit 2)
+ * instead of exhausting memory.  Documented in README.md, "Limits". */
+
+/* Bytes in one table cell or one attribute of a boundary feature. */
+#define GEO_LIMIT_CELL_BYTES (64 * 1024)
+/* Columns of a table. */
+#define GEO_LIMIT_COLUMNS 10000
+/* Cells of a table (rows x columns): 50 million pointers are 400 MB. */
+#define GEO_LIMIT_TABLE_CELLS 50000000u
+/* Vertices of one boundary feature, and of a whole layer (16 bytes each:
+ * 200 million are 3.2 GB of coordinates). */
+#define GEO_LIMIT_FEATURE_VERTICES 5000000u
+#define GEO_LIMIT_LAYER_VERTICES 200000000u
+/* Longitude and latitude bounds after transformation to WGS84: a vertex
+ * outside them (or NaN or infinite) is an error naming its feature. */
+#define GEO_LIMIT_LON 360.0
+#define GEO_LIMIT_LAT 90.0
+
+/* Text that may hold invalid UTF-8, control characters or be very long,
+ * made fit for a message: valid UTF-8 (bad bytes become U+FFFD), controls
+ * as spaces, cut to `max_chars` characters with "..." (0: no cut).
+ * NULL gives "".  Caller frees with g_free. */
+char *geo_text_printable(const char *s, guint max_chars);
+/* `s` as valid UTF-8 (bad bytes become U+FFFD), or NULL when it already is.
+ * Caller frees with g_free. */
+char *geo_text_repair(const char *s);

@@ -1,16 +1,42 @@
 /* geo-report.c — the join report, for people (`petarawan check`) and for
  * scripts (`--json`).  Counts read "matched N of M"; duplicates, unmatched
  * rows and bad values are called by those words with file, row and key. */
-#include "geo.h"
+#include "geo-private.h"
 
 #include <string.h>
 
-/* Appends `s` as a JSON string literal. */
+char *
+geo_text_repair(const char *s)
+{
+  if (s == NULL || g_utf8_validate(s, -1, NULL))
+    return NULL;
+  return g_utf8_make_valid(s, -1);
+}
+
+char *
+geo_text_printable(const char *s, guint max_chars)
+{
+  char *valid = g_utf8_make_valid(s ? s : "", -1);
+  for (char *p = valid; *p; p++)
+    if ((guchar)*p < 0x20 || (guchar)*p == 0x7f)
+      *p = ' ';
+  if (max_chars > 3 && g_utf8_strlen(valid, -1) > (glong)max_chars) {
+    char *cut = g_utf8_substring(valid, 0, max_chars - 3);
+    g_free(valid);
+    valid = g_strconcat(cut, "...", NULL);
+    g_free(cut);
+  }
+  return valid;
+}
+
+/* Appends `s` as a JSON string literal; invalid UTF-8 becomes U+FFFD so
+ * the document stays valid JSON. */
 static void
 geo_report_json_string(GString *out, const char *s)
 {
+  g_autofree char *valid = g_utf8_make_valid(s ? s : "", -1);
   g_string_append_c(out, '"');
-  for (const char *p = s ? s : ""; *p; p++) {
+  for (const char *p = valid; *p; p++) {
     guchar c = (guchar)*p;
     switch (c) {
     case '"': g_string_append(out, "\\\""); break;
@@ -32,17 +58,7 @@ geo_report_json_string(GString *out, const char *s)
 static char *
 geo_report_clean(const char *s)
 {
-  char *valid = g_utf8_make_valid(s ? s : "", -1);
-  for (char *p = valid; *p; p++)
-    if ((guchar)*p < 0x20)
-      *p = ' ';
-  if (g_utf8_strlen(valid, -1) > 60) {
-    char *cut = g_utf8_substring(valid, 0, 57);
-    g_free(valid);
-    valid = g_strconcat(cut, "...", NULL);
-    g_free(cut);
-  }
-  return valid;
+  return geo_text_printable(s, 60);
 }
 
 char *
@@ -93,7 +109,10 @@ geo_join_report_text(const GeoJoinReport *r, const GeoLayer *layer)
       g_string_append_c(o, '\n');
     }
   }
-  return g_string_free(o, FALSE);
+  /* File names come from the command line and may be any bytes. */
+  char *valid = g_utf8_make_valid(o->str, (gssize)o->len);
+  g_string_free(o, TRUE);
+  return valid;
 }
 
 char *
