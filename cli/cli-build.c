@@ -9,9 +9,12 @@
 #include "geo.h"
 #include "render.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 enum { EXIT_DATA = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3 };
 
@@ -34,7 +37,9 @@ cli_build_fail(GError *error)
   int code = EXIT_USAGE;
   if (error->domain == GEO_ERROR && error->code == GEO_ERROR_OUTPUT)
     code = EXIT_OUTPUT;
-  g_printerr("petarawan: error: %s\n", error->message);
+  /* Messages quote file contents and names: keep them valid UTF-8. */
+  g_autofree char *msg = g_utf8_make_valid(error->message, -1);
+  g_printerr("petarawan: error: %s\n", msg);
   g_error_free(error);
   return code;
 }
@@ -133,6 +138,10 @@ cli_build_groups(const CliConfig *c, const GeoLayer *layer, GError **error)
                           g_strdup(l2->features[f].name));
     geo_layer_free(l2);
   }
+  /* File names made from group values must stay distinct: "a/b" and "ab"
+   * both become "ab", and one sheet would silently replace the other. */
+  GHashTable *bases = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  gboolean clash = FALSE;
   for (guint i = 0; i < groups->len; i++) {
     RenderGroup *g = &g_array_index(groups, RenderGroup, i);
     GArray *m = g_ptr_array_index(members, i);
@@ -148,10 +157,40 @@ cli_build_groups(const CliConfig *c, const GeoLayer *layer, GError **error)
     g->name = g_strdup(name);
     g->slug = render_slug(name);
     char *safe = cli_build_safe_code(*g->code ? g->code : "00");
+    g_autofree char *base = g_strdup_printf("%s-%s", safe, g->slug);
+    char *lower = g_ascii_strdown(base, -1);
+    const char *other = g_hash_table_lookup(bases, lower);
+    if (!clash && (other || strcmp(lower, "00-nasional") == 0)) {
+      g_autofree char *shown = g_utf8_make_valid(g->code, -1);
+      g_autofree char *shown_other = g_utf8_make_valid(other ? other : "", -1);
+      if (other)
+        g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
+                    "%s, field %s: the groups '%s' and '%s' would both be written as %s.pdf; "
+                    "give them distinct codes", c->boundaries, c->group, shown_other, shown, base);
+      else
+        g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
+                    "%s, field %s: the group '%s' would be written as %s.pdf, the national "
+                    "overview", c->boundaries, c->group, shown, base);
+      clash = TRUE;
+    }
+    g_hash_table_insert(bases, lower, g_strdup(g->code));
     g_free(g->code);
     g->code = safe;
   }
-  g_array_sort(groups, cli_build_cmp_group);
+  g_hash_table_destroy(bases);
+  if (clash) {
+    for (guint i = 0; i < groups->len; i++) {
+      RenderGroup *g = &g_array_index(groups, RenderGroup, i);
+      g_free(g->code);
+      g_free(g->name);
+      g_free(g->slug);
+      g_free(g->features);
+    }
+    g_array_free(groups, TRUE);
+    groups = NULL;
+  } else {
+    g_array_sort(groups, cli_build_cmp_group);
+  }
   if (province)
     g_hash_table_destroy(province);
   if (field_names)
@@ -159,6 +198,104 @@ cli_build_groups(const CliConfig *c, const GeoLayer *layer, GError **error)
   g_hash_table_destroy(index);
   g_ptr_array_free(members, TRUE);
   return groups;
+}
+
+/* ---- the staging folder ----
+ *
+ * A build writes every file into a hidden folder inside the output folder
+ * and moves them into place only when all of them (and the manifest) were
+ * written: a build that fails half-way (a full disk, a drawing error)
+ * leaves the earlier outputs exactly as they were and no partial files. */
+
+static char *
+cli_build_stage_create(const char *out, GError **error)
+{
+  char *tmpl = g_build_filename(out, ".petarawan-XXXXXX", NULL);
+  if (g_mkdtemp_full(tmpl, 0755) == NULL) {
+    int e = errno;
+    g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: cannot create a folder in %s: %s", tmpl,
+                out, g_strerror(e));
+    g_free(tmpl);
+    return NULL;
+  }
+  return tmpl;
+}
+
+/* Messages about files in the staging folder name them where they were
+ * going: <out>/atlas.pdf, not <out>/.petarawan-XXXXXX/atlas.pdf. */
+static void
+cli_build_stage_name_output(GError *error, const char *stage, const char *out)
+{
+  g_auto(GStrv) parts = g_strsplit(error->message, stage, -1);
+  char *joined = g_strjoinv(out, parts);
+  g_free(error->message);
+  error->message = joined;
+}
+
+/* Removes the staging folder and whatever is in it. */
+static void
+cli_build_stage_remove(const char *stage)
+{
+  GDir *dir = g_dir_open(stage, 0, NULL);
+  const char *name;
+  while (dir && (name = g_dir_read_name(dir)) != NULL) {
+    g_autofree char *path = g_build_filename(stage, name, NULL);
+    g_unlink(path);
+  }
+  if (dir)
+    g_dir_close(dir);
+  g_rmdir(stage);
+}
+
+static int
+cli_build_cmp_commit(gconstpointer a, gconstpointer b)
+{
+  /* The manifest last: it says what was built, once it was. */
+  const char *x = *(char *const *)a, *y = *(char *const *)b;
+  gboolean mx = strcmp(x, "manifest.json") == 0, my = strcmp(y, "manifest.json") == 0;
+  if (mx != my)
+    return mx ? 1 : -1;
+  return strcmp(x, y);
+}
+
+/* Moves every finished file from the staging folder into `out`. */
+static gboolean
+cli_build_stage_commit(const char *stage, const char *out, GError **error)
+{
+  GError *err = NULL;
+  GDir *dir = g_dir_open(stage, 0, &err);
+  if (dir == NULL) {
+    g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: %s", stage, err->message);
+    g_error_free(err);
+    return FALSE;
+  }
+  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+  const char *name;
+  while ((name = g_dir_read_name(dir)) != NULL)
+    if (name[0] != '.')
+      g_ptr_array_add(names, g_strdup(name));
+  g_dir_close(dir);
+  g_ptr_array_sort(names, cli_build_cmp_commit);
+  gboolean ok = TRUE;
+  for (guint i = 0; ok && i < names->len; i++) {
+    const char *n = g_ptr_array_index(names, i);
+    g_autofree char *from = g_build_filename(stage, n, NULL);
+    g_autofree char *to = g_build_filename(out, n, NULL);
+    if (g_rename(from, to) != 0) {
+      int e = errno;
+      g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: cannot move into place: %s", to,
+                  g_strerror(e));
+      ok = FALSE;
+    }
+  }
+  g_ptr_array_unref(names);
+  /* The renames reach the disk with the folder. */
+  int fd = ok ? open(out, O_RDONLY | O_DIRECTORY) : -1;
+  if (fd >= 0) {
+    fsync(fd);
+    close(fd);
+  }
+  return ok;
 }
 
 static void
@@ -180,7 +317,8 @@ cli_build_free_groups(GArray *groups)
 
 typedef struct {
   const RenderModel *model;
-  const char *dir;
+  const char *dir;   /* the output folder, where earlier outputs are */
+  const char *stage; /* where this build writes (see cli_build_stage_create) */
   RenderFormat formats;
   double dpi;
   GMutex lock;
@@ -210,13 +348,13 @@ cli_build_task_run(gpointer data, gpointer user)
   }
   char *what;
   if (task->kind == 0) {
-    ok = render_output_sheet(jobs->model, task->group, jobs->dir, jobs->formats, jobs->dpi, &err);
+    ok = render_output_sheet(jobs->model, task->group, jobs->stage, jobs->formats, jobs->dpi, &err);
     what = g_strdup_printf("%s-%s", task->group->code, task->group->slug);
   } else if (task->kind == 1) {
-    ok = render_output_overview(jobs->model, jobs->dir, jobs->formats, jobs->dpi, &err);
+    ok = render_output_overview(jobs->model, jobs->stage, jobs->formats, jobs->dpi, &err);
     what = g_strdup("00-nasional");
   } else {
-    ok = render_output_atlas(jobs->model, jobs->dir, &err);
+    ok = render_output_atlas(jobs->model, jobs->stage, &err);
     what = g_strdup("atlas");
   }
   g_mutex_lock(&jobs->lock);
@@ -230,6 +368,38 @@ cli_build_task_run(gpointer data, gpointer user)
     g_free(what);
   g_mutex_unlock(&jobs->lock);
   g_free(task);
+}
+
+/* The error for a value field without a single usable value: names the
+ * table, the field, and the first bad value with its row. */
+static void
+cli_build_no_values_error(const GeoJoin *join, const char *field, GError **error)
+{
+  const GeoJoinReport *r = join->report;
+  int fi = geo_join_find_field(join, field);
+  guint ti = g_array_index(join->field_table, guint, fi);
+  const char *source = g_ptr_array_index(join->sources, ti);
+  const GeoTableReport *tr = g_ptr_array_index(r->tables, ti);
+  GString *why = g_string_new(NULL);
+  g_string_append_printf(why, "%u of %u rows match the boundaries", tr->n_matched, tr->n_rows);
+  if (r->bad_values->len > 0) {
+    const GeoBadValue *b = g_ptr_array_index(r->bad_values, 0);
+    g_autofree char *raw = g_utf8_make_valid(b->raw, -1);
+    if (g_utf8_strlen(raw, -1) > 40) {
+      char *cut = g_utf8_substring(raw, 0, 37);
+      g_free(raw);
+      raw = g_strconcat(cut, "...", NULL);
+      g_free(cut);
+    }
+    g_string_append_printf(why, "; %u bad values, the first in row %u: '%s'", r->bad_values->len,
+                           b->line, raw);
+  }
+  if (r->n_missing_values > 0)
+    g_string_append_printf(why, "; %u empty", r->n_missing_values);
+  g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
+              "%s, field %s: no district has a usable value (%s); nothing to map", source, field,
+              why->str);
+  g_string_free(why, TRUE);
 }
 
 static RenderFormat
@@ -328,6 +498,8 @@ cli_build_run(CliConfig *c)
   GArray *groups = NULL;
   char *styles_dir = NULL, *generated = NULL;
   RenderInset *inset = NULL;
+  char *stage = NULL; /* the staging folder while files are written */
+  gboolean created_output = FALSE;
   gboolean check = strcmp(c->command, "check") == 0;
 
   /* Everything the run needs, checked before anything is read. */
@@ -376,8 +548,10 @@ cli_build_run(CliConfig *c)
   join = geo_join_run(layer, (GeoTable **)tables->pdata, tables->len);
   if (geo_join_find_field(join, c->value) < 0) {
     GString *names = g_string_new(NULL);
-    for (guint i = 0; i < join->fields->len; i++)
+    for (guint i = 0; i < join->fields->len && i < 20; i++)
       g_string_append_printf(names, "%s%s", i ? ", " : "", (char *)g_ptr_array_index(join->fields, i));
+    if (join->fields->len > 20)
+      g_string_append_printf(names, " and %u more", join->fields->len - 20);
     g_set_error(&error, GEO_ERROR, GEO_ERROR_USAGE, "--value: no field '%s' in the tables (fields: %s)",
                 c->value, names->len ? names->str : "none: give --table");
     g_string_free(names, TRUE);
@@ -411,11 +585,27 @@ cli_build_run(CliConfig *c)
     }
   } else {
     values = geo_join_numbers(join, c->value, TRUE);
-    if (!geo_style_resolve(style, values, layer->n_features, (guint)MAX(c->classes, 0), &error))
+  }
+  if (join->report->n_with_data == 0) {
+    /* Nothing to map: a sheet of grey districts is not a briefing.  The
+     * report says why (bad values, empty cells, unmatched keys). */
+    g_autofree char *report = geo_join_report_text(join->report, layer);
+    if (check)
+      g_print("%s", report);
+    else if (!c->quiet)
+      g_printerr("%s", report);
+    cli_build_no_values_error(join, c->value, &error);
+    goto fail;
+  }
+  if (style->method != GEO_METHOD_CATEGORICAL) {
+    if (!geo_style_resolve(style, values, layer->n_features, (guint)MAX(c->classes, 0), &error)) {
+      g_prefix_error(&error, "--value %s: ", c->value);
       goto fail;
+    }
     for (guint f = 0; f < layer->n_features; f++)
       classes[f] = geo_style_classify(style, values[f], NULL);
   }
+
 
   gboolean problems = geo_join_report_has_problems(join->report);
   if (check) {
@@ -462,6 +652,8 @@ cli_build_run(CliConfig *c)
     }
   }
 
+  /* Only now, with every input read and checked, is anything written. */
+  created_output = !g_file_test(c->output, G_FILE_TEST_EXISTS);
   if (g_mkdir_with_parents(c->output, 0755) != 0 ||
       g_access(c->output, W_OK) != 0) {
     int e = errno;
@@ -469,6 +661,9 @@ cli_build_run(CliConfig *c)
                 c->output, g_strerror(e));
     goto fail;
   }
+  stage = cli_build_stage_create(c->output, &error);
+  if (stage == NULL)
+    goto fail;
 
   generated = cli_build_date_text();
   if (c->sources == NULL) {
@@ -514,7 +709,7 @@ cli_build_run(CliConfig *c)
     model.inset = inset;
   }
 
-  CliBuildJobs jobs = {.model = &model, .dir = c->output, .formats = formats,
+  CliBuildJobs jobs = {.model = &model, .dir = c->output, .stage = stage, .formats = formats,
                        .dpi = c->dpi > 0 ? c->dpi : 300, .quiet = c->quiet};
   g_mutex_init(&jobs.lock);
   jobs.written = g_ptr_array_new_with_free_func(g_free);
@@ -538,10 +733,12 @@ cli_build_run(CliConfig *c)
   g_mutex_clear(&jobs.lock);
   if (jobs.error) {
     error = jobs.error;
+    cli_build_stage_name_output(error, stage, c->output);
     g_ptr_array_unref(jobs.written);
     goto fail;
   }
-  if (!cli_build_write_manifest(c, style, jobs.written, c->output, &error)) {
+  if (!cli_build_write_manifest(c, style, jobs.written, stage, &error) ||
+      !cli_build_stage_commit(stage, c->output, &error)) {
     g_ptr_array_unref(jobs.written);
     goto fail;
   }
@@ -556,6 +753,13 @@ cli_build_run(CliConfig *c)
 fail:
   status = cli_build_fail(error);
 out:
+  if (stage) {
+    cli_build_stage_remove(stage);
+    g_free(stage);
+  }
+  /* A folder this run created and left empty goes too. */
+  if (status != 0 && created_output)
+    g_rmdir(c->output);
   render_inset_free(inset);
   g_free(styles_dir);
   g_free(generated);

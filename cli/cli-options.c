@@ -85,6 +85,14 @@ cli_options_set(CliConfig *c, const CliOption *opt, const char *value, const cha
   switch (opt->kind) {
   case CLI_STR:
   case CLI_PATH: {
+    /* Texts end up on the map and in PDF metadata, which need UTF-8;
+     * paths are whatever bytes the file system uses. */
+    if (opt->kind == CLI_STR && !g_utf8_validate(value, -1, NULL)) {
+      g_autofree char *shown = g_utf8_make_valid(value, -1);
+      g_string_append_printf(problems, "%s: %s: '%s' is not valid UTF-8 text\n", where,
+                             opt->name, shown);
+      return FALSE;
+    }
     char **s = field;
     g_free(*s);
     *s = (opt->kind == CLI_PATH && base_dir && !g_path_is_absolute(value) &&

@@ -68,7 +68,8 @@ main(int argc, char **argv)
   if (strcmp(cmd, "styles") == 0)
     return petarawan_styles();
   if (strcmp(cmd, "build") != 0 && strcmp(cmd, "check") != 0) {
-    g_printerr("petarawan: error: unknown command '%s' (build, check, styles)\n", cmd);
+    g_autofree char *shown = g_utf8_make_valid(cmd, -1);
+    g_printerr("petarawan: error: unknown command '%s' (build, check, styles)\n", shown);
     return 2;
   }
   for (int i = 2; i < argc; i++)
@@ -81,7 +82,8 @@ main(int argc, char **argv)
   GError *error = NULL;
   int status;
   if (!cli_config_parse(&config, argc - 1, argv + 1, &error)) {
-    g_printerr("petarawan: error: %s\n", error->message);
+    g_autofree char *msg = g_utf8_make_valid(error->message, -1);
+    g_printerr("petarawan: error: %s\n", msg);
     g_error_free(error);
     status = 2;
   } else {
