@@ -4,6 +4,7 @@
  * main: 0 fine, 1 data problems under --strict, 2 bad usage or input
  * (nothing written), 3 rendering or writing failed. */
 #include "cli.h"
+#include "cli-manifest.h"
 
 #include "config.h"
 #include "geo.h"
@@ -325,12 +326,23 @@ typedef struct {
   GError *error; /* the first failure */
   GPtrArray *written;
   gboolean quiet;
+  CliManifest *manifest;
 } CliBuildJobs;
 
 typedef struct {
   int kind; /* 0 sheet, 1 overview, 2 atlas */
   const RenderGroup *group;
+  char **files; /* the files it writes, NULL-terminated */
+  char *hash;   /* what they are drawn from */
 } CliBuildTask;
+
+static void
+cli_build_task_free(CliBuildTask *t)
+{
+  g_strfreev(t->files);
+  g_free(t->hash);
+  g_free(t);
+}
 
 static void
 cli_build_task_run(gpointer data, gpointer user)
@@ -343,7 +355,7 @@ cli_build_task_run(gpointer data, gpointer user)
   gboolean failed = jobs->error != NULL;
   g_mutex_unlock(&jobs->lock);
   if (failed) {
-    g_free(task);
+    cli_build_task_free(task);
     return;
   }
   char *what;
@@ -367,7 +379,47 @@ cli_build_task_run(gpointer data, gpointer user)
   else
     g_free(what);
   g_mutex_unlock(&jobs->lock);
-  g_free(task);
+  if (ok)
+    for (guint i = 0; task->files[i]; i++)
+      cli_manifest_set(jobs->manifest, task->files[i], task->hash);
+  cli_build_task_free(task);
+}
+
+/* The files a task writes: <base>.<ext> for each format. */
+static char **
+cli_build_files(const char *base, RenderFormat formats)
+{
+  GStrvBuilder *b = g_strv_builder_new();
+  const char *ext[] = {"pdf", "png", "svg"};
+  for (guint i = 0; i < 3; i++)
+    if (formats & (1u << i)) {
+      g_autofree char *f = g_strdup_printf("%s.%s", base, ext[i]);
+      g_strv_builder_add(b, f);
+    }
+  char **out = g_strv_builder_end(b);
+  g_strv_builder_unref(b);
+  return out;
+}
+
+/* Queues `task` unless its files are up to date (then they are recorded
+ * as kept).  Returns TRUE when queued. */
+static gboolean
+cli_build_queue(GThreadPool *pool, CliBuildJobs *jobs, CliBuildTask *task, gboolean force,
+                GString *why)
+{
+  const char *reason = force ? "--force" : NULL;
+  for (guint i = 0; !reason && task->files[i]; i++)
+    reason = cli_manifest_check(jobs->manifest, jobs->dir, task->files[i], task->hash);
+  if (reason == NULL) {
+    for (guint i = 0; task->files[i]; i++)
+      cli_manifest_set(jobs->manifest, task->files[i], task->hash);
+    cli_build_task_free(task);
+    return FALSE;
+  }
+  g_autofree char *base = g_strndup(task->files[0], strrchr(task->files[0], '.') - task->files[0]);
+  g_string_append_printf(why, "%s%s (%s)", why->len ? ", " : "", base, reason);
+  g_thread_pool_push(pool, task, NULL);
+  return TRUE;
 }
 
 /* The error for a value field without a single usable value: names the
@@ -426,64 +478,6 @@ cli_build_formats(const char *text, GError **error)
   return f;
 }
 
-static int
-cli_build_cmp_str(gconstpointer a, gconstpointer b)
-{
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* A manifest line per input file: its size and SHA-256. */
-static void
-cli_build_manifest_input(GString *o, const char *role, const char *path, gboolean *first)
-{
-  g_autofree char *bytes = NULL;
-  gsize len = 0;
-  g_autofree char *sum = NULL;
-  if (g_file_get_contents(path, &bytes, &len, NULL))
-    sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)bytes, len);
-  g_string_append_printf(o, "%s\n    {\"role\": \"%s\", \"source\": \"", *first ? "" : ",", role);
-  for (const char *p = path; *p; p++) {
-    if (*p == '"' || *p == '\\')
-      g_string_append_c(o, '\\');
-    g_string_append_c(o, *p);
-  }
-  g_string_append_printf(o, "\", \"bytes\": %" G_GSIZE_FORMAT ", \"sha256\": %s%s%s}", len,
-                         sum ? "\"" : "", sum ? sum : "null", sum ? "\"" : "");
-  *first = FALSE;
-}
-
-static gboolean
-cli_build_write_manifest(const CliConfig *c, const GeoStyle *style, GPtrArray *written,
-                         const char *dir, GError **error)
-{
-  GString *o = g_string_new("{\n  \"program\": \"petarawan " PETARAWAN_VERSION "\",\n");
-  g_autofree char *date = render_output_date_iso();
-  g_string_append_printf(o, "  \"date\": \"%s\",\n  \"style\": \"%s\",\n  \"value\": \"%s\",\n",
-                         date, style->name, c->value);
-  g_string_append(o, "  \"inputs\": [");
-  gboolean first = TRUE;
-  cli_build_manifest_input(o, "boundaries", c->boundaries, &first);
-  for (guint i = 0; c->tables && c->tables[i]; i++) {
-    g_autofree char *src = g_strdup(c->tables[i]);
-    char *colon = strrchr(src, ':');
-    if (colon && !g_file_test(src, G_FILE_TEST_EXISTS))
-      *colon = '\0';
-    cli_build_manifest_input(o, "table", src, &first);
-  }
-  cli_build_manifest_input(o, "style", style->path, &first);
-  g_string_append(o, "\n  ],\n  \"outputs\": [");
-  g_ptr_array_sort(written, cli_build_cmp_str);
-  for (guint i = 0; i < written->len; i++)
-    g_string_append_printf(o, "%s\n    \"%s\"", i ? "," : "", (char *)g_ptr_array_index(written, i));
-  g_string_append(o, "\n  ]\n}\n");
-  g_autofree char *path = g_build_filename(dir, "manifest.json", NULL);
-  gboolean ok = g_file_set_contents(path, o->str, (gssize)o->len, error);
-  if (!ok)
-    (*error)->domain = GEO_ERROR, (*error)->code = GEO_ERROR_OUTPUT;
-  g_string_free(o, TRUE);
-  return ok;
-}
-
 int
 cli_build_run(CliConfig *c)
 {
@@ -498,6 +492,9 @@ cli_build_run(CliConfig *c)
   GArray *groups = NULL;
   char *styles_dir = NULL, *generated = NULL;
   RenderInset *inset = NULL;
+  CliManifest *manifest = NULL;
+  char *common = NULL, *all_hash = NULL;
+  int lock_fd = -1;
   char *stage = NULL; /* the staging folder while files are written */
   gboolean created_output = FALSE;
   gboolean check = strcmp(c->command, "check") == 0;
@@ -606,7 +603,6 @@ cli_build_run(CliConfig *c)
       classes[f] = geo_style_classify(style, values[f], NULL);
   }
 
-
   gboolean problems = geo_join_report_has_problems(join->report);
   if (check) {
     g_autofree char *report = c->json ? geo_join_report_json(join->report, layer)
@@ -661,9 +657,6 @@ cli_build_run(CliConfig *c)
                 c->output, g_strerror(e));
     goto fail;
   }
-  stage = cli_build_stage_create(c->output, &error);
-  if (stage == NULL)
-    goto fail;
 
   generated = cli_build_date_text();
   if (c->sources == NULL) {
@@ -709,44 +702,72 @@ cli_build_run(CliConfig *c)
     model.inset = inset;
   }
 
-  CliBuildJobs jobs = {.model = &model, .dir = c->output, .stage = stage, .formats = formats,
-                       .dpi = c->dpi > 0 ? c->dpi : 300, .quiet = c->quiet};
+  lock_fd = cli_manifest_lock(c->output, c->quiet, &error);
+  if (lock_fd < 0)
+    goto fail;
+  cli_manifest_clean_temps(c->output);
+  stage = cli_build_stage_create(c->output, &error);
+  if (stage == NULL)
+    goto fail;
+  gboolean had_manifest = FALSE;
+  manifest = cli_manifest_load(c->output, &had_manifest);
+  double dpi = c->dpi > 0 ? c->dpi : 300;
+  common = cli_manifest_hash_common(&model, formats, dpi);
+  all_hash = cli_manifest_hash_all(common, &model);
+
+  CliBuildJobs jobs = {.model = &model, .dir = c->output, .stage = stage, .formats = formats, .dpi = dpi,
+                       .quiet = c->quiet, .manifest = manifest};
   g_mutex_init(&jobs.lock);
   jobs.written = g_ptr_array_new_with_free_func(g_free);
   int n_jobs = c->jobs > 0 ? c->jobs : (int)g_get_num_processors();
   GThreadPool *pool = g_thread_pool_new(cli_build_task_run, &jobs, n_jobs, TRUE, NULL);
+  GString *why = g_string_new(NULL);
+  guint redrawn = 0, kept = 0;
   /* The atlas is the longest job: start it first. */
   if ((formats & RENDER_FORMAT_PDF) && !c->overview_only) {
     CliBuildTask *t = g_new0(CliBuildTask, 1);
     t->kind = 2;
-    g_thread_pool_push(pool, t, NULL);
+    t->files = cli_build_files("atlas", RENDER_FORMAT_PDF);
+    t->hash = g_strdup(all_hash);
+    cli_build_queue(pool, &jobs, t, c->force, why);
   }
   CliBuildTask *ov = g_new0(CliBuildTask, 1);
   ov->kind = 1;
-  g_thread_pool_push(pool, ov, NULL);
+  ov->files = cli_build_files("00-nasional", formats);
+  ov->hash = g_strdup(all_hash);
+  cli_build_queue(pool, &jobs, ov, c->force, why);
   for (guint i = 0; !c->overview_only && i < groups->len; i++) {
     CliBuildTask *t = g_new0(CliBuildTask, 1);
     t->group = &g_array_index(groups, RenderGroup, i);
-    g_thread_pool_push(pool, t, NULL);
+    g_autofree char *base = g_strdup_printf("%s-%s", t->group->code, t->group->slug);
+    t->files = cli_build_files(base, formats);
+    t->hash = cli_manifest_hash_group(common, &model, t->group);
+    if (cli_build_queue(pool, &jobs, t, c->force, why))
+      redrawn++;
+    else
+      kept++;
   }
   g_thread_pool_free(pool, FALSE, TRUE);
   g_mutex_clear(&jobs.lock);
+  g_ptr_array_unref(jobs.written);
   if (jobs.error) {
     error = jobs.error;
     cli_build_stage_name_output(error, stage, c->output);
-    g_ptr_array_unref(jobs.written);
+    g_string_free(why, TRUE);
     goto fail;
   }
-  if (!cli_build_write_manifest(c, style, jobs.written, stage, &error) ||
+  if (!cli_manifest_write(manifest, c, style, stage, &error) ||
       !cli_build_stage_commit(stage, c->output, &error)) {
-    g_ptr_array_unref(jobs.written);
+    g_string_free(why, TRUE);
     goto fail;
   }
-  if (!c->quiet)
-    g_printerr("wrote %u sheets, the overview%s and manifest.json to %s\n",
-               c->overview_only ? 0 : groups->len,
-               (formats & RENDER_FORMAT_PDF) && !c->overview_only ? ", atlas.pdf" : "", c->output);
-  g_ptr_array_unref(jobs.written);
+  if (!c->quiet) {
+    if (why->len)
+      g_printerr("redrawn: %s\n", why->str);
+    g_printerr("%u sheets redrawn, %u unchanged%s; manifest.json written to %s\n", redrawn, kept,
+               had_manifest ? "" : " (no earlier manifest)", c->output);
+  }
+  g_string_free(why, TRUE);
   status = (c->strict && problems) ? EXIT_DATA : 0;
   goto out;
 
@@ -760,6 +781,10 @@ out:
   /* A folder this run created and left empty goes too. */
   if (status != 0 && created_output)
     g_rmdir(c->output);
+  g_free(common);
+  g_free(all_hash);
+  cli_manifest_free(manifest);
+  cli_manifest_unlock(lock_fd);
   render_inset_free(inset);
   g_free(styles_dir);
   g_free(generated);

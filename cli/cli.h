@@ -30,5 +30,23 @@ gboolean cli_config_parse(CliConfig *c, int argc, char **argv, GError **error);
 /* Prints the options of build and check. */
 void cli_options_print_help(void);
 
+/* ---- cli-manifest.c: incremental builds ---- */
+typedef struct CliManifest CliManifest;
+/* Reads <dir>/manifest.json if there is one.  Caller frees. */
+CliManifest *cli_manifest_load(const char *dir, gboolean *had_one);
+void cli_manifest_free(CliManifest *m);
+/* NULL when `file` in `dir` is up to date for `hash`, else why not:
+ * "new", "changed" or "missing". */
+const char *cli_manifest_check(CliManifest *m, const char *dir, const char *file, const char *hash);
+/* Records the hash `file` was (or is still) drawn from.  Thread-safe. */
+void cli_manifest_set(CliManifest *m, const char *file, const char *hash);
+/* Takes the output folder's lock, waiting for another build; returns the
+ * descriptor to pass to cli_manifest_unlock, or -1. */
+int cli_manifest_lock(const char *dir, gboolean quiet, GError **error);
+void cli_manifest_unlock(int fd);
+/* Removes temporary files and staging folders a killed build left in
+ * `dir` (hold the lock). */
+void cli_manifest_clean_temps(const char *dir);
+
 /* Runs `build` or `check`; returns the exit status of the contract. */
 int cli_build_run(CliConfig *c);

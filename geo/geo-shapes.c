@@ -236,15 +236,24 @@ geo_shapes_project(const GeoShapes *src, const guint *idx, guint n, GeoProj *pro
         s->part_ring[++pa] = rg;
     }
     if (pa == s->feature_part[i] && src->feature_part[f] < src->feature_part[f + 1]) {
-      /* Every part vanished at this scale: keep the main part's shell as it
-       * is, so the district still shows (as a speck) and can be labelled. */
-      guint r = src->part_ring[geo_shapes_main_part(src, f)];
-      guint k = geo_shapes_copy_ring(src, r, s->xy + 2 * pt, 0);
-      if (k >= 3) {
-        pt += k;
-        s->ring_point[++rg] = pt;
-        s->part_ring[++pa] = rg;
+      /* Every part vanished at this scale: keep the main part's bounding
+       * box, so the district still shows (as a speck) and can be labelled.
+       * (There is room: the vanished rings had at least 3 points each.) */
+      guint p = geo_shapes_main_part(src, f);
+      double bb[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+      guint r = src->part_ring[p];
+      for (guint q = src->ring_point[r]; q < src->ring_point[r + 1]; q++) {
+        bb[0] = MIN(bb[0], src->xy[2 * q]);
+        bb[1] = MIN(bb[1], src->xy[2 * q + 1]);
+        bb[2] = MAX(bb[2], src->xy[2 * q]);
+        bb[3] = MAX(bb[3], src->xy[2 * q + 1]);
       }
+      double box[8] = {bb[0], bb[1], bb[2], bb[1], bb[2], bb[3], bb[0], bb[3]};
+      guint k = MIN(4, src->ring_point[r + 1] - src->ring_point[r]);
+      memcpy(s->xy + 2 * pt, box, sizeof(double) * 2 * k);
+      pt += k;
+      s->ring_point[++rg] = pt;
+      s->part_ring[++pa] = rg;
     }
     s->feature_part[i + 1] = pa;
   }

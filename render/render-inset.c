@@ -36,8 +36,9 @@ render_inset_new(const GeoLayer *layer, double width_pt, GError **error)
   guint *all = g_new(guint, MAX(src->n_features, 1));
   for (guint i = 0; i < src->n_features; i++)
     all[i] = i;
-  /* Thin to about half a point at the inset's scale. */
-  double tol = 0.5 * (bb[2] - bb[0]) * 111320.0 / width_pt;
+  /* Thin to 1.5 points at the inset's scale: detail finer than that is
+   * invisible in a thumbnail and would cost every page ~100 KB. */
+  double tol = 1.5 * (bb[2] - bb[0]) * 111320.0 / width_pt;
   GeoShapes *s = geo_shapes_project(src, all, src->n_features, proj, tol, error);
   g_free(all);
   geo_proj_free(proj);
