@@ -20,10 +20,10 @@ OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 J1="$P build --boundaries $S/batas/kabkota.shp --key KODE --name NAMA --group KODE_PROV \
 --table $S/skor/ikp_kabkota_contoh.csv:kode_wilayah --table $S/skor/personel_kabkota_contoh.csv:kode_wilayah \
---value skor_ikp --style ikp-kabkota -q -o $OUT/j1"
+--value skor_ikp --style ikp-kabkota -q --force -o $OUT/j1"
 J2="$P build --boundaries $S/batas/kecamatan.shp --key KODE --name NAMA --group KODE_PROV \
 --table $PEERS/kecamatan_nilai.csv:kode --value nilai --style quantile --classes 5 \
---overview-only -q -o $OUT/j2"
+--overview-only -q --force -o $OUT/j2"
 
 printf '| job | wall s median (min-max) | peak RSS MB median | output |\n|---|---|---|---|\n'
 for job in J1 J2; do
