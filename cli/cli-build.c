@@ -6,6 +6,9 @@
 #include "cli.h"
 #include "cli-manifest.h"
 
+#include <json-glib/json-glib.h>
+#include <unistd.h>
+
 #include "config.h"
 #include "geo.h"
 #include "render.h"
@@ -32,8 +35,47 @@ cli_build_find_dir(const char *env, const char *sub)
   return g_build_filename(PETARAWAN_SOURCE_DIR, sub, NULL);
 }
 
+/* --log-json: one JSON object per line on standard output.  After the
+ * event come name/value pairs of strings, ending with NULL; "#name" marks
+ * an integer given as text, "?name" a boolean ("true" or anything else). */
+static void
+cli_build_log(const CliConfig *c, const char *event, ...)
+{
+  if (!c->log_json)
+    return;
+  g_autoptr(JsonBuilder) b = json_builder_new();
+  json_builder_begin_object(b);
+  json_builder_set_member_name(b, "event");
+  json_builder_add_string_value(b, event);
+  va_list ap;
+  va_start(ap, event);
+  const char *name;
+  while ((name = va_arg(ap, const char *)) != NULL) {
+    const char *value = va_arg(ap, const char *);
+    if (name[0] == '#') {
+      json_builder_set_member_name(b, name + 1);
+      json_builder_add_int_value(b, g_ascii_strtoll(value, NULL, 10));
+    } else if (name[0] == '?') {
+      json_builder_set_member_name(b, name + 1);
+      json_builder_add_boolean_value(b, g_strcmp0(value, "true") == 0);
+    } else {
+      json_builder_set_member_name(b, name);
+      g_autofree char *v = g_utf8_make_valid(value ? value : "", -1);
+      json_builder_add_string_value(b, v);
+    }
+  }
+  va_end(ap);
+  json_builder_end_object(b);
+  g_autoptr(JsonGenerator) gen = json_generator_new();
+  g_autoptr(JsonNode) root = json_builder_get_root(b);
+  json_generator_set_root(gen, root);
+  g_autofree char *line = json_generator_to_data(gen, NULL);
+  g_print("%s\n", line);
+  fflush(stdout);
+}
+
 static int
-cli_build_fail(GError *error)
+cli_build_fail(const CliConfig *c, GError *error)
 {
   int code = EXIT_USAGE;
   if (error->domain == GEO_ERROR && error->code == GEO_ERROR_OUTPUT)
@@ -41,6 +83,8 @@ cli_build_fail(GError *error)
   /* Messages quote file contents and names: keep them valid UTF-8. */
   g_autofree char *msg = g_utf8_make_valid(error->message, -1);
   g_printerr("petarawan: error: %s\n", msg);
+  g_autofree char *st = g_strdup_printf("%d", code);
+  cli_build_log(c, "error", "message", msg, "#status", st, NULL);
   g_error_free(error);
   return code;
 }
@@ -327,6 +371,9 @@ typedef struct {
   GPtrArray *written;
   gboolean quiet;
   CliManifest *manifest;
+  const CliConfig *config;
+  guint done, total; /* outputs drawn so far, to draw in all */
+  gboolean tty;      /* stderr is a terminal: a progress bar */
 } CliBuildJobs;
 
 typedef struct {
@@ -374,10 +421,30 @@ cli_build_task_run(gpointer data, gpointer user)
     jobs->error = err;
   else if (!ok)
     g_error_free(err);
-  if (ok)
+  if (ok) {
+    jobs->done++;
+    g_autofree char *n = g_strdup_printf("%u", jobs->done);
+    g_autofree char *total = g_strdup_printf("%u", jobs->total);
+    cli_build_log(jobs->config, "drawn", "output", what, "#done", n, "#total", total, NULL);
+    if (!jobs->quiet && !jobs->config->log_json) {
+      if (jobs->tty) {
+        /* One line, redrawn: [#########.........] 12/40 53-nusa-tenggara-timur */
+        char bar[31];
+        guint fill = jobs->total ? 30 * jobs->done / jobs->total : 30;
+        for (guint i = 0; i < 30; i++)
+          bar[i] = i < fill ? '#' : '.';
+        bar[30] = '\0';
+        g_printerr("\r[%s] %u/%u %-40.40s", bar, jobs->done, jobs->total, what);
+        if (jobs->done == jobs->total)
+          g_printerr("\n");
+      } else {
+        g_printerr("drew %s (%u/%u)\n", what, jobs->done, jobs->total);
+      }
+    }
     g_ptr_array_add(jobs->written, what);
-  else
+  } else {
     g_free(what);
+  }
   g_mutex_unlock(&jobs->lock);
   if (ok)
     for (guint i = 0; task->files[i]; i++)
@@ -418,6 +485,10 @@ cli_build_queue(GThreadPool *pool, CliBuildJobs *jobs, CliBuildTask *task, gbool
   }
   g_autofree char *base = g_strndup(task->files[0], strrchr(task->files[0], '.') - task->files[0]);
   g_string_append_printf(why, "%s%s (%s)", why->len ? ", " : "", base, reason);
+  cli_build_log(jobs->config, "redraw", "output", base, "reason", reason, NULL);
+  g_mutex_lock(&jobs->lock);
+  jobs->total++;
+  g_mutex_unlock(&jobs->lock);
   g_thread_pool_push(pool, task, NULL);
   return TRUE;
 }
@@ -611,9 +682,15 @@ cli_build_run(CliConfig *c)
     status = (c->strict && problems) ? EXIT_DATA : 0;
     goto out;
   }
-  if (!c->quiet) {
+  if (!c->quiet && !c->log_json) {
     g_autofree char *report = geo_join_report_text(join->report, layer);
     g_printerr("%s", report);
+  }
+  if (c->log_json) {
+    g_autofree char *n = g_strdup_printf("%u", join->report->n_features);
+    g_autofree char *d = g_strdup_printf("%u", join->report->n_with_data);
+    cli_build_log(c, "report", "boundaries", c->boundaries, "#districts", n, "#with_data", d,
+                  "?problems", problems ? "true" : "false", NULL);
   }
 
   groups = cli_build_groups(c, layer, &error);
@@ -716,7 +793,8 @@ cli_build_run(CliConfig *c)
   all_hash = cli_manifest_hash_all(common, &model);
 
   CliBuildJobs jobs = {.model = &model, .dir = c->output, .stage = stage, .formats = formats, .dpi = dpi,
-                       .quiet = c->quiet, .manifest = manifest};
+                       .quiet = c->quiet, .manifest = manifest, .config = c,
+                       .tty = isatty(STDERR_FILENO)};
   g_mutex_init(&jobs.lock);
   jobs.written = g_ptr_array_new_with_free_func(g_free);
   int n_jobs = c->jobs > 0 ? c->jobs : (int)g_get_num_processors();
@@ -761,7 +839,13 @@ cli_build_run(CliConfig *c)
     g_string_free(why, TRUE);
     goto fail;
   }
-  if (!c->quiet) {
+  {
+    g_autofree char *r = g_strdup_printf("%u", redrawn), *k = g_strdup_printf("%u", kept);
+    g_autofree char *st = g_strdup_printf("%d", (c->strict && problems) ? EXIT_DATA : 0);
+    cli_build_log(c, "done", "output_dir", c->output, "#sheets_redrawn", r, "#sheets_unchanged", k,
+                  "#status", st, NULL);
+  }
+  if (!c->quiet && !c->log_json) {
     if (why->len)
       g_printerr("redrawn: %s\n", why->str);
     g_printerr("%u sheets redrawn, %u unchanged%s; manifest.json written to %s\n", redrawn, kept,
@@ -772,7 +856,7 @@ cli_build_run(CliConfig *c)
   goto out;
 
 fail:
-  status = cli_build_fail(error);
+  status = cli_build_fail(c, error);
 out:
   if (stage) {
     cli_build_stage_remove(stage);

@@ -62,6 +62,8 @@ static const CliOption cli_options[] = {
     {"strict", 0, CLI_BOOL, O(strict), "Exit 1 when the data has problems", NULL},
     {"json", 0, CLI_BOOL, O(json), "check: print the report as JSON", NULL},
     {"quiet", 'q', CLI_BOOL, O(quiet), "Print only errors", NULL},
+    {"log-json", 0, CLI_BOOL, O(log_json),
+     "Print progress and results as JSON lines on standard output, for scripts", NULL},
     {"title", 0, CLI_STR, O(title), "Sheet title", "TEXT"},
     {"index-name", 0, CLI_STR, O(index_name), "Index name shown on the sheet", "TEXT"},
     {"index-date", 0, CLI_STR, O(index_date), "Index date shown on the sheet", "TEXT"},

@@ -15,7 +15,7 @@ typedef struct {
   char *context, *context_layer;
   char *only;
   int jobs;
-  gboolean force, strict, json, quiet, overview_only;
+  gboolean force, strict, json, quiet, overview_only, log_json;
   double dpi;
   /* Texts. */
   char *title, *index_name, *index_date, *sources, *marking, *unit_name, *group_kind;
@@ -47,6 +47,10 @@ void cli_manifest_unlock(int fd);
 /* Removes temporary files and staging folders a killed build left in
  * `dir` (hold the lock). */
 void cli_manifest_clean_temps(const char *dir);
+
+/* `watch`: builds, then rebuilds on every change of an input until
+ * SIGINT/SIGTERM; argv as for build (argv[0] is the command word). */
+int cli_watch_run(int argc, char **argv);
 
 /* Runs `build` or `check`; returns the exit status of the contract. */
 int cli_build_run(CliConfig *c);

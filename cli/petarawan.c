@@ -16,6 +16,7 @@ petarawan_usage(void)
           "Commands:\n"
           "  build [PROJECT]   draw one PDF briefing sheet per group, atlas.pdf and an overview\n"
           "  check [PROJECT]   read and join the inputs, print the join report, draw nothing\n"
+          "  watch [PROJECT]   build, then rebuild whenever an input file changes (Ctrl-C stops)\n"
           "  styles            list the built-in styles\n\n"
           "  --help, --version\n\n");
   cli_options_print_help();
@@ -67,9 +68,9 @@ main(int argc, char **argv)
   }
   if (strcmp(cmd, "styles") == 0)
     return petarawan_styles();
-  if (strcmp(cmd, "build") != 0 && strcmp(cmd, "check") != 0) {
+  if (strcmp(cmd, "build") != 0 && strcmp(cmd, "check") != 0 && strcmp(cmd, "watch") != 0) {
     g_autofree char *shown = g_utf8_make_valid(cmd, -1);
-    g_printerr("petarawan: error: unknown command '%s' (build, check, styles)\n", shown);
+    g_printerr("petarawan: error: unknown command '%s' (build, check, watch, styles)\n", shown);
     return 2;
   }
   for (int i = 2; i < argc; i++)
@@ -77,6 +78,8 @@ main(int argc, char **argv)
       petarawan_usage();
       return 0;
     }
+  if (strcmp(cmd, "watch") == 0)
+    return cli_watch_run(argc - 1, argv + 1);
   CliConfig config = {0};
   config.command = g_strdup(cmd);
   GError *error = NULL;

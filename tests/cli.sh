@@ -62,4 +62,19 @@ after=$(cat "$T/good"/*.pdf | md5sum)
 [ "$before" = "$after" ] && ok "earlier outputs left untouched" || not_ok "earlier outputs changed"
 left=$(ls -A "$T/good" | grep -c '^\.' || true)
 [ "$left" = 0 ] && ok "no temporary files left behind" || not_ok "$left temporary files left"
+# --log-json: every line on stdout is one JSON object; the last says done.
+OUT=$("$PETARAWAN" build "$@" -o "$T/lj" --log-json 2>/dev/null)
+printf '%s\n' "$OUT" | python3 -c '
+import json, sys
+events = [json.loads(l) for l in sys.stdin if l.strip()]
+assert events[0]["event"] == "report" and events[0]["districts"] == 33, events[0]
+assert events[-1] == {"event": "done", "output_dir": sys.argv[1], "sheets_redrawn": 7,
+                      "sheets_unchanged": 0, "status": 0}, events[-1]
+assert sum(e["event"] == "drawn" for e in events) == 9
+' "$T/lj" && ok "--log-json prints parseable events ending with done" || not_ok "--log-json output: $OUT"
+OUT=$("$PETARAWAN" build "$@" --style nope -o "$T/lj2" --log-json 2>/dev/null)
+contains "--log-json reports errors with their status" '"event":"error"'
+contains "error event carries exit status 2" '"status":2}'
+expect_status 0 "progress as plain lines when not on a terminal" "$PETARAWAN" build "$@" -o "$T/pl" --force
+contains "a plain progress line per output" "drew 3-3 ("
 done_testing
