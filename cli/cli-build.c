@@ -735,6 +735,23 @@ cli_build_run(CliConfig *c)
     goto fail;
   }
 
+  if (c->date) {
+    /* One date for the sheets and the PDF metadata: SOURCE_DATE_EPOCH is
+     * what render/ reads, set here before any drawing thread starts. */
+    int y, mo, d;
+    char tail;
+    GDateTime *dt = NULL;
+    if (sscanf(c->date, "%4d-%2d-%2d%c", &y, &mo, &d, &tail) == 3)
+      dt = g_date_time_new_utc(y, mo, d, 0, 0, 0);
+    if (dt == NULL) {
+      g_set_error(&error, GEO_ERROR, GEO_ERROR_USAGE, "--date: '%s' is not a date (YYYY-MM-DD)",
+                  c->date);
+      goto fail;
+    }
+    g_autofree char *epoch = g_strdup_printf("%" G_GINT64_FORMAT, g_date_time_to_unix(dt));
+    g_date_time_unref(dt);
+    g_setenv("SOURCE_DATE_EPOCH", epoch, TRUE);
+  }
   generated = cli_build_date_text();
   if (c->sources == NULL) {
     /* Name the inputs, so a sheet never goes out without its sources. */
@@ -755,6 +772,7 @@ cli_build_run(CliConfig *c)
       .sources = c->sources,
       .generated = generated,
       .marking = c->marking,
+      .organisation = c->organisation,
       .unit_name = c->unit_name ? c->unit_name : "Kab/Kota",
       .group_kind = c->group_kind ? c->group_kind : (c->group ? "Provinsi" : ""),
       .sample_personnel = c->sample_personnel,

@@ -1,9 +1,10 @@
 /* cli-manifest.c — what was built from what, so that a rebuild redraws only
  * what changed.  Every output file gets a SHA-256 of exactly what it is
- * drawn from: the program and library versions, the style as resolved
- * (breaks, colours), the page texts, formats, the boundary and context
- * geometry, and for a sheet its group's districts (key, name, value, class
- * and every joined cell); the overview and atlas hash every district.
+ * drawn from: the program and library versions, the font files, the style
+ * as resolved (breaks, colours), the page texts, formats, the boundary and
+ * context geometry, and for a sheet its group's districts (key, name,
+ * value, class and every joined cell); the overview and atlas hash every
+ * district.
  * manifest.json in the output folder records these hashes next to the
  * inputs' own SHA-256; the next build reads it back and skips an output
  * whose hash is unchanged and whose file is still there.  The manifest is
@@ -14,6 +15,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fontconfig/fontconfig.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -103,6 +105,35 @@ cli_manifest_shapes(GChecksum *c, const GeoShapes *s)
   g_checksum_update(c, (const guchar *)s->feature_part, sizeof(guint) * (s->n_features + 1));
 }
 
+/* The font files the pages are set in (as fontconfig resolves the map's
+ * family, regular and bold): path, size and modification time, so that a
+ * font update redraws everything. */
+static void
+cli_manifest_fonts(GChecksum *c)
+{
+  const char *styles[] = {":weight=80", ":weight=200"};
+  for (guint i = 0; i < G_N_ELEMENTS(styles); i++) {
+    g_autofree char *name = g_strconcat("Noto Sans", styles[i], NULL);
+    FcPattern *pat = FcNameParse((const FcChar8 *)name);
+    FcConfigSubstitute(NULL, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult res;
+    FcPattern *match = FcFontMatch(NULL, pat, &res);
+    FcChar8 *file = NULL;
+    if (match && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+      GStatBuf st;
+      cli_manifest_str(c, (const char *)file);
+      if (g_stat((const char *)file, &st) == 0) {
+        cli_manifest_num(c, (double)st.st_size);
+        cli_manifest_num(c, (double)st.st_mtime);
+      }
+    }
+    if (match)
+      FcPatternDestroy(match);
+    FcPatternDestroy(pat);
+  }
+}
+
 char *
 cli_manifest_hash_common(const RenderModel *m, RenderFormat formats, double dpi)
 {
@@ -110,6 +141,7 @@ cli_manifest_hash_common(const RenderModel *m, RenderFormat formats, double dpi)
   cli_manifest_str(c, "petarawan " PETARAWAN_VERSION);
   cli_manifest_str(c, cairo_version_string());
   cli_manifest_str(c, pango_version_string());
+  cli_manifest_fonts(c);
   const GeoStyle *st = m->style;
   cli_manifest_str(c, st->name);
   cli_manifest_str(c, st->title);
@@ -134,8 +166,9 @@ cli_manifest_hash_common(const RenderModel *m, RenderFormat formats, double dpi)
   cli_manifest_num(c, st->nodata.g);
   cli_manifest_num(c, st->nodata.b);
   const RenderTexts *t = m->texts;
-  const char *texts[] = {t->title,   t->index_name, t->index_date, t->sources,   t->generated,
-                         t->marking, t->unit_name,  t->group_kind, m->value_field};
+  const char *texts[] = {t->title,     t->index_name, t->index_date,   t->sources,
+                         t->generated, t->marking,    t->organisation, t->unit_name,
+                         t->group_kind, m->value_field};
   for (guint i = 0; i < G_N_ELEMENTS(texts); i++)
     cli_manifest_str(c, texts[i]);
   cli_manifest_num(c, t->sample_personnel);

@@ -15,7 +15,7 @@ cli_config_free(CliConfig *c)
                    &c->group, &c->group_name, &c->where, &c->value, &c->style, &c->output,
                    &c->format, &c->context, &c->context_layer, &c->only, &c->title,
                    &c->index_name, &c->index_date, &c->sources, &c->marking, &c->unit_name,
-                   &c->group_kind};
+                   &c->group_kind, &c->organisation, &c->date};
   for (guint i = 0; i < G_N_ELEMENTS(strs); i++)
     g_clear_pointer(strs[i], g_free);
   g_clear_pointer(&c->tables, g_strfreev);
@@ -65,6 +65,10 @@ static const CliOption cli_options[] = {
     {"log-json", 0, CLI_BOOL, O(log_json),
      "Print progress and results as JSON lines on standard output, for scripts", NULL},
     {"title", 0, CLI_STR, O(title), "Sheet title", "TEXT"},
+    {"organisation", 0, CLI_STR, O(organisation), "Who prepared the sheets (footer)", "TEXT"},
+    {"date", 0, CLI_STR, O(date),
+     "Date on the sheets and in PDF metadata (default: SOURCE_DATE_EPOCH, else today)",
+     "YYYY-MM-DD"},
     {"index-name", 0, CLI_STR, O(index_name), "Index name shown on the sheet", "TEXT"},
     {"index-date", 0, CLI_STR, O(index_date), "Index date shown on the sheet", "TEXT"},
     {"sources", 0, CLI_STR, O(sources), "Data sources for the footer", "TEXT"},
@@ -178,16 +182,46 @@ cli_options_find(const char *name)
   return NULL;
 }
 
+/* The line (1-based) where `key` is set in section `group` of the file's
+ * text, for messages; 0 when not found.  GKeyFile keeps no line numbers. */
+static guint
+cli_options_line_of(char **lines, const char *group, const char *key)
+{
+  gboolean in_group = FALSE;
+  for (guint i = 0; lines[i]; i++) {
+    const char *l = lines[i];
+    while (g_ascii_isspace(*l))
+      l++;
+    if (*l == '[') {
+      const char *end = strchr(l, ']');
+      in_group = end && (size_t)(end - l - 1) == strlen(group) && strncmp(l + 1, group, end - l - 1) == 0;
+      continue;
+    }
+    size_t n = strlen(key);
+    if (in_group && strncmp(l, key, n) == 0) {
+      const char *r = l + n;
+      while (*r == ' ' || *r == '\t')
+        r++;
+      if (*r == '=')
+        return i + 1;
+    }
+  }
+  return 0;
+}
+
 /* Reads the project file's [petarawan] group. */
 static gboolean
 cli_options_read_project(CliConfig *c, const char *path, GString *problems)
 {
   g_autoptr(GKeyFile) kf = g_key_file_new();
   g_autoptr(GError) err = NULL;
-  if (!g_key_file_load_from_file(kf, path, G_KEY_FILE_NONE, &err)) {
+  g_autofree char *text = NULL;
+  if (!g_file_get_contents(path, &text, NULL, &err) ||
+      !g_key_file_load_from_data(kf, text, (gsize)-1, G_KEY_FILE_NONE, &err)) {
     g_string_append_printf(problems, "%s: cannot read project file: %s\n", path, err->message);
     return FALSE;
   }
+  g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
   g_autofree char *base = g_path_get_dirname(path);
   g_auto(GStrv) groups = g_key_file_get_groups(kf, NULL);
   for (guint gi = 0; groups[gi]; gi++) {
@@ -199,13 +233,13 @@ cli_options_read_project(CliConfig *c, const char *path, GString *problems)
     g_auto(GStrv) keys = g_key_file_get_keys(kf, groups[gi], NULL, NULL);
     for (guint k = 0; keys[k]; k++) {
       const CliOption *opt = cli_options_find(keys[k]);
-      g_autofree char *where = g_strdup_printf("%s: [%s] %s", path, groups[gi], keys[k]);
+      g_autofree char *at = g_strdup_printf("%s:%u", path, cli_options_line_of(lines, groups[gi], keys[k]));
       if (opt == NULL) {
-        g_string_append_printf(problems, "%s: unknown key\n", where);
+        g_string_append_printf(problems, "%s: unknown key '%s'\n", at, keys[k]);
         continue;
       }
       g_autofree char *value = g_key_file_get_string(kf, groups[gi], keys[k], NULL);
-      cli_options_set(c, opt, value ? value : "", base, problems, path);
+      cli_options_set(c, opt, value ? value : "", base, problems, at);
     }
   }
   return TRUE;

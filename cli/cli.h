@@ -19,6 +19,7 @@ typedef struct {
   double dpi;
   /* Texts. */
   char *title, *index_name, *index_date, *sources, *marking, *unit_name, *group_kind;
+  char *organisation, *date;
   gboolean sample_personnel;
 } CliConfig;
 

@@ -46,8 +46,11 @@ render_page_footer(cairo_t *cr, const RenderModel *m, int page)
   cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
   g_autofree char *src = g_strdup_printf("Sumber: %s", t->sources ? t->sources : "–");
   render_text(cr, src, 6.2, FALSE, RENDER_MARGIN, y, 640, RENDER_ALIGN_LEFT);
-  g_autofree char *gen = g_strdup_printf("Dibuat %s dengan petarawan %s", t->generated,
-                                         PETARAWAN_VERSION);
+  g_autofree char *gen = t->organisation && *t->organisation
+                             ? g_strdup_printf("Disusun oleh %s · dibuat %s dengan petarawan %s",
+                                               t->organisation, t->generated, PETARAWAN_VERSION)
+                             : g_strdup_printf("Dibuat %s dengan petarawan %s", t->generated,
+                                               PETARAWAN_VERSION);
   render_text(cr, gen, 6.2, FALSE, RENDER_MARGIN, y + 9, 640, RENDER_ALIGN_LEFT);
   g_autofree char *pg = g_strdup_printf("Halaman %d", page);
   render_text(cr, pg, 7, TRUE, right, y + 3, 0, RENDER_ALIGN_RIGHT);

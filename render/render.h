@@ -25,6 +25,7 @@ typedef struct {
   const char *sources;    /* footer: data sources */
   const char *generated;  /* footer: generation date, "22 November 2026" */
   const char *marking;    /* security marking, or NULL */
+  const char *organisation; /* who prepared the sheets, or NULL */
   const char *unit_name;  /* what a feature is: "kab/kota" */
   const char *group_kind; /* what a group is: "Provinsi" */
   gboolean sample_personnel; /* label personnel figures as sample */
