@@ -62,6 +62,20 @@ after=$(cat "$T/good"/*.pdf | md5sum)
 [ "$before" = "$after" ] && ok "earlier outputs left untouched" || not_ok "earlier outputs changed"
 left=$(ls -A "$T/good" | grep -c '^\.' || true)
 [ "$left" = 0 ] && ok "no temporary files left behind" || not_ok "$left temporary files left"
+# Project files: every problem at once, with file and line.
+printf '[petarawan]\nboundaries=x.gpkg\n\nfoo=1\nclasses=abc\n' > "$T/bad.petarawan"
+expect_status 2 "bad project file" "$PETARAWAN" build "$T/bad.petarawan"
+contains "unknown key named with its line" "bad.petarawan:4: unknown key 'foo'"
+contains "bad value named with its line" "bad.petarawan:5: classes: 'abc' is not a whole number"
+expect_status 2 "a date that is not a date" "$PETARAWAN" build "$@" --date 2025-13-40 -o "$T/d0"
+contains "bad date named" "--date: '2025-13-40' is not a date"
+expect_status 0 "--date and --organisation" "$PETARAWAN" build "$@" --date 2024-11-27 \
+  --organisation "Polda NTT" --only 5 -o "$T/d1" -q
+OUT=$(pdftotext "$T/d1/5-5.pdf" - 2>&1; pdfinfo "$T/d1/5-5.pdf" 2>&1)
+contains "organisation in the footer" "Disusun oleh Polda NTT"
+contains "the given date on the sheet" "27 November 2024"
+contains "the given date in the PDF metadata" "Nov 27 00:00:00 2024"
+
 # --log-json: every line on stdout is one JSON object; the last says done.
 OUT=$("$PETARAWAN" build "$@" -o "$T/lj" --log-json 2>/dev/null)
 printf '%s\n' "$OUT" | python3 -c '
