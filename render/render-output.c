@@ -154,6 +154,44 @@ render_output_pdf_metadata(cairo_surface_t *s, const char *title)
   cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
+static cairo_status_t
+render_output_svg_append(void *closure, const unsigned char *data, unsigned int len)
+{
+  g_string_append_len(closure, (const char *)data, len);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* cairo names SVG groups "surfaceN" after a process-wide counter, so the
+ * numbers depend on what other threads drew first.  Renumbers them in
+ * order of first appearance, for byte-identical files.  Caller frees. */
+static char *
+render_output_svg_renumber(const char *svg)
+{
+  GHashTable *map = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  GString *out = g_string_sized_new(strlen(svg) + 64);
+  guint next = 1;
+  const char *p = svg, *hit;
+  while ((hit = strstr(p, "surface")) != NULL) {
+    const char *d = hit + strlen("surface"), *e = d;
+    while (g_ascii_isdigit(*e))
+      e++;
+    g_string_append_len(out, p, d - p);
+    if (e > d) {
+      g_autofree char *num = g_strndup(d, (gsize)(e - d));
+      gpointer v = g_hash_table_lookup(map, num);
+      if (v == NULL) {
+        v = GUINT_TO_POINTER(next++);
+        g_hash_table_insert(map, g_steal_pointer(&num), v);
+      }
+      g_string_append_printf(out, "%u", GPOINTER_TO_UINT(v));
+    }
+    p = e;
+  }
+  g_string_append(out, p);
+  g_hash_table_destroy(map);
+  return g_string_free(out, FALSE);
+}
+
 typedef gboolean (*RenderPageFunc)(cairo_t *cr, const RenderModel *m, const RenderGroup *g,
                                    GError **error);
 
@@ -197,16 +235,36 @@ render_output_page(const RenderModel *m, const RenderGroup *g, RenderPageFunc dr
     RenderFile rf;
     if (!render_file_open(&rf, dir, name, error))
       return FALSE;
-    cairo_surface_t *s = cairo_svg_surface_create_for_stream(render_file_write, &rf,
+    /* SVG goes through memory: its ids are renumbered before writing. */
+    GString *svg = g_string_new(NULL);
+    cairo_surface_t *s = cairo_svg_surface_create_for_stream(render_output_svg_append, svg,
                                                              RENDER_PAGE_WIDTH, RENDER_PAGE_HEIGHT);
     cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT);
     cairo_t *cr = cairo_create(s);
     gboolean ok = draw(cr, m, g, error);
     cairo_destroy(cr);
     cairo_surface_finish(s);
-    ok = ok && render_output_check(s, &rf, error);
+    if (ok && cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+      g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: %s", name,
+                  cairo_status_to_string(cairo_surface_status(s)));
+      ok = FALSE;
+    }
     cairo_surface_destroy(s);
-    if (!render_file_close(&rf, ok, ok ? error : NULL))
+    if (ok) {
+      char *fixed = render_output_svg_renumber(svg->str);
+      ok = render_file_write(&rf, (const unsigned char *)fixed, (unsigned)strlen(fixed)) ==
+           CAIRO_STATUS_SUCCESS;
+      g_free(fixed);
+    }
+    g_string_free(svg, TRUE);
+    if (!ok) {
+      if (rf.error && error && *error == NULL)
+        g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: writing failed: %s", rf.final_path,
+                    g_strerror(rf.error));
+      render_file_close(&rf, FALSE, NULL);
+      return FALSE;
+    }
+    if (!render_file_close(&rf, TRUE, error))
       return FALSE;
   }
   if (formats & RENDER_FORMAT_PNG) {

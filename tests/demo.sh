@@ -18,4 +18,13 @@ OUT=$(pdftotext "$T/demo/3-jawa.pdf" - 2>&1)
 contains "real IKP figure for DKI Jakarta on the Jawa sheet" "88,95"
 contains "sample personnel labelled as sample" "CONTOH"
 contains "source credited" "Bawaslu"
+# Reproducible bytes in every format (SOURCE_DATE_EPOCH is set by the
+# test environment): two clean builds, compared file by file.
+for i in 1 2; do
+  "$PETARAWAN" build data/demo.petarawan -o "$T/r$i" -q --format pdf,png,svg --dpi 72 -j 2
+done
+check "two clean builds give identical PDF, PNG and SVG bytes" diff -r "$T/r1" "$T/r2"
+n=$(ls "$T/r1" | grep -c '\.svg$')
+[ "$n" = 8 ] && ok "an SVG per sheet and the overview" || not_ok "SVG files: $n"
+check "SVG is well-formed XML" python3 -c "import sys, xml.dom.minidom as m; m.parse(sys.argv[1])" "$T/r1/3-jawa.svg"
 done_testing
