@@ -788,6 +788,7 @@ cli_build_run(CliConfig *c)
       .texts = &texts,
       .groups = (RenderGroup *)groups->data,
       .n_groups = groups->len,
+      .mono = c->mono,
   };
   render_personnel_find(join, &model.personnel);
   if (!c->overview_only) {

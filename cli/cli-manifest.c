@@ -175,6 +175,7 @@ cli_manifest_hash_common(const RenderModel *m, RenderFormat formats, double dpi)
   cli_manifest_num(c, formats);
   cli_manifest_num(c, dpi);
   cli_manifest_num(c, m->inset != NULL);
+  cli_manifest_num(c, m->mono);
   cli_manifest_shapes(c, m->layer->shapes);
   cli_manifest_shapes(c, m->context ? m->context->shapes : NULL);
   char *hex = g_strdup(g_checksum_get_string(c));

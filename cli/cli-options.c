@@ -54,6 +54,8 @@ static const CliOption cli_options[] = {
     {"output", 'o', CLI_PATH, O(output), "Output folder", "DIR"},
     {"format", 'f', CLI_STR, O(format), "Formats to write: pdf,png,svg (default pdf)", "LIST"},
     {"dpi", 0, CLI_DOUBLE, O(dpi), "PNG resolution (default 300)", "DPI"},
+    {"mono", 0, CLI_BOOL, O(mono),
+     "Greys and textures instead of colours, for black-and-white photocopies", NULL},
     {"jobs", 'j', CLI_INT, O(jobs), "Sheets drawn in parallel (default: number of cores)", "N"},
     {"only", 0, CLI_STR, O(only), "Only these groups (codes, comma-separated)", "GROUPS"},
     {"overview-only", 0, CLI_BOOL, O(overview_only),

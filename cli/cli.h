@@ -15,7 +15,7 @@ typedef struct {
   char *context, *context_layer;
   char *only;
   int jobs;
-  gboolean force, strict, json, quiet, overview_only, log_json;
+  gboolean force, strict, json, quiet, overview_only, log_json, mono;
   double dpi;
   /* Texts. */
   char *title, *index_name, *index_date, *sources, *marking, *unit_name, *group_kind;

@@ -44,17 +44,9 @@ render_legend_draw(cairo_t *cr, const RenderModel *m, const guint *counts, doubl
     gboolean nodata = k == st->n_classes;
     guint i = nodata ? 0 : st->n_classes - 1 - k;
     guint count = nodata ? counts[st->n_classes] : counts[i];
-    if (nodata) {
-      cairo_pattern_t *hatch = render_hatch_pattern(st->nodata);
-      cairo_set_source(cr, hatch);
-      cairo_rectangle(cr, x, y, sw, sh);
-      cairo_fill(cr);
-      cairo_pattern_destroy(hatch);
-    } else {
-      render_set_rgb(cr, st->colours[i]);
-      cairo_rectangle(cr, x, y, sw, sh);
-      cairo_fill(cr);
-    }
+    render_class_source(cr, m, nodata ? -1 : (int)i);
+    cairo_rectangle(cr, x, y, sw, sh);
+    cairo_fill(cr);
     cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
     cairo_set_line_width(cr, 0.4);
     cairo_rectangle(cr, x, y, sw, sh);

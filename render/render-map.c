@@ -467,15 +467,8 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     }
     if (!any)
       continue;
-    if (c < 0) {
-      cairo_pattern_t *hatch = render_hatch_pattern(st->nodata);
-      cairo_set_source(cr, hatch);
-      cairo_fill_preserve(cr);
-      cairo_pattern_destroy(hatch);
-    } else {
-      render_set_rgb(cr, st->colours[c]);
-      cairo_fill_preserve(cr);
-    }
+    render_class_source(cr, m, c);
+    cairo_fill_preserve(cr);
     /* District lines with the class's own path: each shared border is
      * stroked twice when its two sides differ, identically. */
     render_set_rgb(cr, render_map_line);

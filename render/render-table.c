@@ -118,17 +118,9 @@ render_table_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, Rende
     }
     int cls = m->classes[f];
     double sw = row * 0.62;
-    if (cls >= 0) {
-      render_set_rgb(cr, m->style->colours[cls]);
-      cairo_rectangle(cr, c_score - 30, y + (row - sw) / 2 - 0.5, sw * 1.4, sw);
-      cairo_fill(cr);
-    } else {
-      cairo_pattern_t *hatch = render_hatch_pattern(m->style->nodata);
-      cairo_set_source(cr, hatch);
-      cairo_rectangle(cr, c_score - 30, y + (row - sw) / 2 - 0.5, sw * 1.4, sw);
-      cairo_fill(cr);
-      cairo_pattern_destroy(hatch);
-    }
+    render_class_source(cr, m, cls);
+    cairo_rectangle(cr, c_score - 30, y + (row - sw) / 2 - 0.5, sw * 1.4, sw);
+    cairo_fill(cr);
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
     g_autofree char *no = g_strdup_printf("%u", i + 1);
     g_autofree char *name = render_table_name(m->layer->features[f].name);

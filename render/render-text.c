@@ -107,3 +107,70 @@ render_hatch_pattern(GeoRgb base)
   cairo_surface_destroy(rec);
   return pat;
 }
+
+/* A tile of `size` points: grey `level` (0 black .. 1 white) with the
+ * texture of `kind`: 0 none, 1 diagonal lines, 2 cross-hatch, 3 dots. */
+static cairo_pattern_t *
+render_texture(double level, int kind, double size)
+{
+  cairo_surface_t *rec = cairo_recording_surface_create(
+      CAIRO_CONTENT_COLOR_ALPHA, &(cairo_rectangle_t){0, 0, size, size});
+  cairo_t *cr = cairo_create(rec);
+  cairo_set_source_rgb(cr, level, level, level);
+  cairo_paint(cr);
+  double ink = level > 0.45 ? 0.0 : 1.0; /* dark lines on light, light on dark */
+  cairo_set_source_rgb(cr, ink, ink, ink);
+  cairo_set_line_width(cr, 0.5);
+  if (kind == 1 || kind == 2) {
+    for (int k = -1; k <= 1; k++) {
+      cairo_move_to(cr, k * size, size);
+      cairo_line_to(cr, k * size + size, 0);
+    }
+  }
+  if (kind == 2) {
+    for (int k = -1; k <= 1; k++) {
+      cairo_move_to(cr, k * size, 0);
+      cairo_line_to(cr, k * size + size, size);
+    }
+  }
+  cairo_stroke(cr);
+  if (kind == 3) {
+    cairo_arc(cr, size / 2, size / 2, 0.55, 0, 2 * G_PI);
+    cairo_fill(cr);
+  }
+  cairo_destroy(cr);
+  cairo_pattern_t *pat = cairo_pattern_create_for_surface(rec);
+  cairo_pattern_set_extend(pat, CAIRO_EXTEND_REPEAT);
+  cairo_surface_destroy(rec);
+  return pat;
+}
+
+void
+render_class_source(cairo_t *cr, const RenderModel *m, int cls)
+{
+  const GeoStyle *st = m->style;
+  if (!m->mono) {
+    if (cls >= 0) {
+      render_set_rgb(cr, st->colours[cls]);
+    } else {
+      cairo_pattern_t *hatch = render_hatch_pattern(st->nodata);
+      cairo_set_source(cr, hatch);
+      cairo_pattern_destroy(hatch);
+    }
+    return;
+  }
+  /* --mono, for photocopies: classes differ in grey and in texture
+   * (plain, lines, cross-hatch, alternating as the grey darkens); no data
+   * is white with dots, unlike any class. */
+  cairo_pattern_t *pat;
+  if (cls < 0) {
+    pat = render_texture(1.0, 3, 3.5);
+  } else {
+    guint n = MAX(st->n_classes, 2);
+    double level = 0.97 - 0.72 * cls / (double)(n - 1);
+    int kind = cls == 0 ? 0 : (cls % 2 == 1 ? 1 : 2);
+    pat = render_texture(level, kind, 3.5);
+  }
+  cairo_set_source(cr, pat);
+  cairo_pattern_destroy(pat);
+}

@@ -66,6 +66,7 @@ typedef struct {
   const RenderGroup *groups; /* every sheet, for the overview and atlas */
   guint n_groups;
   const RenderInset *inset; /* locator inset, or NULL for none */
+  gboolean mono;            /* greys and textures instead of colours */
 } RenderModel;
 
 /* Fills `p` from the join's field names. */

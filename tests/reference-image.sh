@@ -43,6 +43,13 @@ if [ -f "$SHARED_DATA/batas/kabkota.shp" ]; then
     --table "$S/skor/personel_kabkota_contoh.csv:kode_wilayah" \
     --value skor_ikp --style ikp-kabkota --sample-personnel --only 53 -o "$T/kab" -q
   compare kabkota-53 "$T/kab/53-nusa-tenggara-timur.pdf"
+  # --mono for photocopies: 5 quantile classes as greys with textures.
+  expect_status 0 "kabkota Jawa Tengah --mono built" "$PETARAWAN" build --boundaries "$S/batas/kabkota.shp" \
+    --key KODE --name NAMA --group KODE_PROV \
+    --table "$S/skor/ikp_kabkota_contoh.csv:kode_wilayah" \
+    --table "$S/skor/personel_kabkota_contoh.csv:kode_wilayah" \
+    --value skor_ikp --style quantile --classes 5 --mono --only 33 -o "$T/mono" -q
+  compare kabkota-33-mono "$T/mono/33-jawa-tengah.pdf"
 else
   skip "kabkota-53: shared data not found at $SHARED_DATA"
 fi
