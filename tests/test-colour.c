@@ -254,6 +254,77 @@ static void test_style_palettes(void)
   g_strfreev(paths);
 }
 
+/* Colour-vision deficiency: a colour as a dichromat sees it, by the
+ * full-severity simulation matrices of Machado, Oliveira and Fernandes
+ * (2009, IEEE TVCG 15(6)), applied to linear RGB. */
+static GeoRgb
+test_colour_simulate(GeoRgb c, const double mat[9])
+{
+  double in[3] = {c.r, c.g, c.b}, lin[3], out[3];
+  for (int i = 0; i < 3; i++)
+    lin[i] = in[i] <= 0.04045 ? in[i] / 12.92 : pow((in[i] + 0.055) / 1.055, 2.4);
+  for (int i = 0; i < 3; i++) {
+    double v = mat[3 * i] * lin[0] + mat[3 * i + 1] * lin[1] + mat[3 * i + 2] * lin[2];
+    v = CLAMP(v, 0.0, 1.0);
+    out[i] = v <= 0.0031308 ? 12.92 * v : 1.055 * pow(v, 1 / 2.4) - 0.055;
+  }
+  return (GeoRgb){out[0], out[1], out[2]};
+}
+
+/* Adjacent classes of every built-in style stay apart for protanopes,
+ * deuteranopes and tritanopes: at least 10 L* and a clear dE. */
+static void test_colour_blind(void)
+{
+  static const struct {
+    const char *name;
+    double m[9];
+  } cvd[] = {
+      {"protanopia", {0.152286, 1.052583, -0.204868, 0.114503, 0.786281, 0.099216, -0.003882,
+                      -0.048116, 1.051998}},
+      {"deuteranopia", {0.367322, 0.860646, -0.227968, 0.280085, 0.672501, 0.047413, -0.011820,
+                        0.042940, 0.968881}},
+      {"tritanopia", {1.255528, -0.076749, -0.178779, -0.078411, 0.930809, 0.147602, 0.004733,
+                      0.691367, 0.303900}},
+  };
+  const char *dir = test_colour_styles_dir();
+  if (dir == NULL) {
+    g_test_skip("PETARAWAN_STYLES not set");
+    return;
+  }
+  /* The matrices keep grey grey: a sanity check on the transcription. */
+  for (guint k = 0; k < G_N_ELEMENTS(cvd); k++) {
+    GeoRgb g = test_colour_simulate((GeoRgb){0.5, 0.5, 0.5}, cvd[k].m);
+    g_assert_cmpfloat(fabs(g.r - 0.5) + fabs(g.g - 0.5) + fabs(g.b - 0.5), <, 0.01);
+  }
+  char **paths = geo_style_list(dir);
+  for (guint p = 0; paths[p] != NULL; p++) {
+    GError *error = NULL;
+    GeoStyle *st = geo_style_load(paths[p], NULL, &error);
+    g_assert_no_error(error);
+    if (st->ramp != NULL && st->method != GEO_METHOD_FIXED && st->method != GEO_METHOD_CATEGORICAL) {
+      double values[40];
+      for (guint i = 0; i < G_N_ELEMENTS(values); i++)
+        values[i] = i;
+      g_assert_true(geo_style_resolve(st, values, G_N_ELEMENTS(values), 0, &error));
+    }
+    for (guint k = 0; k < G_N_ELEMENTS(cvd); k++) {
+      for (guint i = 1; i < st->n_classes; i++) {
+        GeoRgb a = test_colour_simulate(st->colours[i - 1], cvd[k].m);
+        GeoRgb b = test_colour_simulate(st->colours[i], cvd[k].m);
+        double dl = geo_rgb_lightness(a) - geo_rgb_lightness(b);
+        double de = test_colour_delta_e(a, b);
+        g_test_message("%s, %s: classes %u/%u dL* %.1f dE %.1f", st->name, cvd[k].name, i - 1, i,
+                       dl, de);
+        if (dl < 10.0 || de < 15.0)
+          g_error("%s under %s: classes %u and %u only dL* %.1f, dE %.1f apart", st->name,
+                  cvd[k].name, i - 1, i, dl, de);
+      }
+    }
+    geo_style_free(st);
+  }
+  g_strfreev(paths);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -263,5 +334,6 @@ int main(int argc, char **argv)
   g_test_add_func("/colour/ramp-endpoints", test_ramp_endpoints);
   g_test_add_func("/colour/ramp-gamut", test_ramp_gamut);
   g_test_add_func("/colour/style-palettes", test_style_palettes);
+  g_test_add_func("/colour/colour-blind", test_colour_blind);
   return g_test_run();
 }
