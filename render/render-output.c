@@ -198,7 +198,7 @@ typedef gboolean (*RenderPageFunc)(cairo_t *cr, const RenderModel *m, const Rend
 static gboolean
 render_output_page_sheet(cairo_t *cr, const RenderModel *m, const RenderGroup *g, GError **error)
 {
-  return render_sheet_draw(cr, m, g, 1, error);
+  return render_sheet_draw(cr, m, g, 1, NULL, error);
 }
 
 static gboolean
@@ -338,15 +338,17 @@ render_output_atlas(const RenderModel *m, const char *dir, GError **error)
   cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, "Ikhtisar nasional", "page=1", 0);
   ok = render_overview_draw(cr, m, 1, error);
   cairo_show_page(cr);
+  int page = 2;
   for (guint i = 0; ok && i < m->n_groups; i++) {
     const RenderGroup *g = &m->groups[i];
-    int page = (int)i + 2;
+    int used = 1;
     g_autofree char *label = g_strdup_printf("%s %s", g->code, g->name);
     g_autofree char *link = g_strdup_printf("page=%d", page);
     cairo_pdf_surface_set_page_label(s, g->code);
     cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, label, link, 0);
-    ok = render_sheet_draw(cr, m, g, page, error);
+    ok = render_sheet_draw(cr, m, g, page, &used, error);
     cairo_show_page(cr);
+    page += used;
   }
   cairo_destroy(cr);
   cairo_surface_finish(s);

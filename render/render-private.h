@@ -81,8 +81,15 @@ void render_north_arrow_draw(cairo_t *cr, double x, double y, double size);
  * frees with g_free. */
 guint *render_table_order(const RenderModel *m, const RenderGroup *g);
 
-/* The ranked table of the group's features, inside `box`. */
-void render_table_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderRect box);
+/* Smallest table row, in points (type about 4.8 pt): below this the
+ * table continues on another page instead of shrinking. */
+#define RENDER_TABLE_MIN_ROW 7.2
+
+/* Rows first.. of the ranked table (order from render_table_order, n rows
+ * in all) inside `box`, as many as fit; with `note_rest` the last line says
+ * how many more there are when not all fit.  Returns the rows drawn. */
+guint render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, guint first, guint n,
+                        RenderRect box, gboolean note_rest);
 
 /* Page furniture: header band, footer with page number, marking. */
 void render_page_header(cairo_t *cr, const RenderModel *m, const char *subtitle);

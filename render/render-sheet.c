@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
+
 #include <math.h>
 
 /* Layout, in points. */
@@ -132,7 +134,7 @@ render_sheet_figures(cairo_t *cr, const RenderModel *m, const RenderGroup *g, co
 
 gboolean
 render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int page,
-                  GError **error)
+                  int *pages_used, GError **error)
 {
   const RenderTexts *t = m->texts;
   g_autofree char *subtitle = g_strdup_printf("%s %s (%s)", t->group_kind ? t->group_kind : "",
@@ -173,8 +175,34 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int p
   y += MAX(render_legend_draw(cr, m, counts, x, y, w, legend_w), inset_h + 18) + 6;
   y += render_sheet_figures(cr, m, g, counts, x, y, w) + 8;
   g_free(counts);
-  render_table_draw(cr, m, g, (RenderRect){x, y, w, f->y + f->h - y});
+  /* The ranked table; in a PDF what does not fit continues on following
+   * pages in three columns, elsewhere (PNG, SVG) the last line says so. */
+  cairo_surface_t *target = cairo_get_target(cr);
+  gboolean paged = cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_PDF;
+  guint *order = render_table_order(m, g);
+  guint done = render_table_draw(cr, m, order, 0, g->n_features,
+                                 (RenderRect){x, y, w, f->y + f->h - y}, !paged);
   render_page_footer(cr, m, page);
+  int pages = 1;
+  while (paged && done < g->n_features && cairo_status(cr) == CAIRO_STATUS_SUCCESS) {
+    cairo_show_page(cr);
+    pages++;
+    g_autofree char *label = g_strdup_printf("%s (%d)", g->code, pages);
+    cairo_pdf_surface_set_page_label(target, label);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    g_autofree char *sub = g_strdup_printf("%s %s (%s) — tabel lanjutan",
+                                           t->group_kind ? t->group_kind : "", g->name, g->code);
+    render_page_header(cr, m, g_strstrip(sub));
+    const double gap = 14, cw = (RENDER_PAGE_WIDTH - 2 * RENDER_MARGIN - 2 * gap) / 3;
+    for (int col = 0; col < 3 && done < g->n_features; col++)
+      done += render_table_draw(cr, m, order, done, g->n_features,
+                                (RenderRect){RENDER_MARGIN + col * (cw + gap), 70, cw, 478}, FALSE);
+    render_page_footer(cr, m, page + pages - 1);
+  }
+  g_free(order);
+  if (pages_used)
+    *pages_used = pages;
   if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
     g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "sheet %s %s: drawing failed: %s", g->code,
                 g->name, cairo_status_to_string(cairo_status(cr)));

@@ -77,19 +77,24 @@ render_table_order(const RenderModel *m, const RenderGroup *g)
   return order;
 }
 
-void
-render_table_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderRect box)
+guint
+render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, guint first, guint n,
+                  RenderRect box, gboolean note_rest)
 {
-  guint n = g->n_features;
-  guint *order = render_table_order(m, g);
-
+  guint left = n - first;
   gboolean staff = m->personnel.polri >= 0 && m->personnel.tps >= 0;
-  double row = MIN(11.5, (box.h - 4) / (n + 1.3));
+  /* Rows shrink to fit, but never below a size that still reads on paper;
+   * what does not fit continues elsewhere (render-sheet.c). */
+  double row = CLAMP((box.h - 4) / (left + 1.3), RENDER_TABLE_MIN_ROW, 11.5);
+  guint fits = (guint)MAX(0, floor((box.h - 4) / row - 1.3));
+  guint count = MIN(left, fits);
+  if (note_rest && count < left && count > 0)
+    count--; /* room for the line that says where the rest is */
   double fs = CLAMP(row * 0.66, 4.2, 7.2);
   /* Column right edges (name is left-aligned, the rest right-aligned). */
   double x = box.x, w = box.w;
-  double c_no = x + 12, c_name = x + 16, c_score = x + (staff ? 146 : 220);
-  double c_off = x + 190, c_tps = x + 232, c_ratio = x + w;
+  double c_no = x + 12, c_name = x + 16, c_score = x + w * (staff ? 0.52 : 0.78);
+  double c_off = x + w * 0.68, c_tps = x + w * 0.83, c_ratio = x + w;
   double name_w = c_score - 34 - c_name;
   double y = box.y;
 
@@ -109,7 +114,7 @@ render_table_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, Rende
   cairo_line_to(cr, x + w, y - 1);
   cairo_stroke(cr);
 
-  for (guint i = 0; i < n; i++) {
+  for (guint i = first; i < first + count; i++) {
     guint f = order[i];
     if (i % 2 == 1) {
       cairo_set_source_rgb(cr, 0.95, 0.95, 0.95);
@@ -143,5 +148,12 @@ render_table_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, Rende
     }
     y += row;
   }
-  g_free(order);
+  if (note_rest && first + count < n) {
+    g_autofree char *rest = g_strdup_printf("… %u %s lainnya: lihat tabel lengkap di PDF",
+                                            n - first - count,
+                                            m->texts->unit_name ? m->texts->unit_name : "wilayah");
+    cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
+    render_text(cr, rest, fs, TRUE, c_name, y, w - 16, RENDER_ALIGN_LEFT);
+  }
+  return count;
 }

@@ -72,9 +72,12 @@ typedef struct {
 /* Fills `p` from the join's field names. */
 void render_personnel_find(const GeoJoin *join, RenderPersonnel *p);
 
-/* Draws the briefing sheet of group `g` on the current page of `cr`. */
+/* Draws the briefing sheet of group `g` starting on the current page of
+ * `cr`, numbered `page`.  On a PDF surface a ranked table too long for the
+ * sheet continues on following pages (cairo_show_page between them, not
+ * after the last); *pages_used (may be NULL) says how many. */
 gboolean render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int page,
-                           GError **error);
+                           int *pages_used, GError **error);
 /* Draws the national overview page. */
 gboolean render_overview_draw(cairo_t *cr, const RenderModel *m, int page, GError **error);
 

@@ -51,6 +51,20 @@ check "two builds give byte-identical outputs" diff -r "$OUTD/a" "$OUTD/b"
 expect_status 0 "png at 300 dpi for one province" "$PETARAWAN" build "$@" -o "$OUTD/png" --only 53 --format png
 size=$(file "$OUTD/png/53-nusa-tenggara-timur.png" 2>/dev/null | grep -o '[0-9]* x [0-9]*')
 [ "$size" = "3508 x 2480" ] && ok "PNG is A4 at 300 dpi (3508 x 2480)" || not_ok "PNG size: $size"
+# A group too large for one sheet: Jawa Tengah's 576 kecamatan.  The ranked
+# table continues on following pages and every district is in it.
+expect_status 0 "kecamatan of Jawa Tengah" "$PETARAWAN" build --boundaries "$S/batas/kecamatan.shp" \
+  --key KODE --name NAMA --group KODE_PROV --table "$SHARED_DATA/../peers/data/kecamatan_nilai.csv:kode" \
+  --value nilai --style quantile --classes 5 --unit-name Kecamatan --only 33 -o "$OUTD/kec" -q
+pages=$(pdfinfo "$OUTD/kec/33-jawa-tengah.pdf" | awk '/^Pages:/ {print $2}')
+[ "$pages" -ge 2 ] && ok "long table continues on $pages pages" || not_ok "pages: $pages"
+rows=$(pdftotext -layout "$OUTD/kec/33-jawa-tengah.pdf" - | grep -oE '(^| )[0-9]{1,3} ' | tr -d ' ' | sort -un | awk '$1 >= 1 && $1 <= 576' | wc -l)
+[ "$rows" -eq 576 ] && ok "all 576 ranks are in the table" || not_ok "ranks found: $rows of 576"
+OUT=$(pdftotext -f 2 -l 2 "$OUTD/kec/33-jawa-tengah.pdf" -)
+contains "continuation pages say so" "tabel lanjutan"
+apages=$(pdfinfo "$OUTD/kec/atlas.pdf" | awk '/^Pages:/ {print $2}')
+[ "$apages" -eq $((pages + 1)) ] && ok "atlas holds the overview and every page of the sheet" || not_ok "atlas pages $apages"
+
 # The same boundaries in other formats and coordinate systems give the same
 # join and, reprojected with PROJ, the same map (compared as images).
 IMGDIFF=$(dirname "$PETARAWAN")/../tests/imgdiff
