@@ -26,6 +26,12 @@ GeoShapes *geo_shapes_builder_finish(GeoShapesBuilder *b);
 /* Recomputes every feature's bbox from its points. */
 void geo_shapes_update_bbox(GeoShapes *s);
 
+/* Parses a style file from `length` bytes of `data` (need not be
+ * NUL-terminated) as if read from `path`, which names it in messages and
+ * gives its default name.  geo_style_load reads the file and calls this;
+ * the fuzz target calls it directly.  Caller frees with geo_style_free. */
+GeoStyle *geo_style_load_data(const char *path, const char *data, gsize length, GError **error);
+
 /* Transforms n x,y pairs from `crs_wkt` to WGS84 lon/lat in place.
  * Sets *identity when no transformation was needed. */
 gboolean geo_proj_to_lonlat(const char *crs_wkt, double *xy, guint n, GError **error);

@@ -13,7 +13,7 @@
  * geo_style_resolve, once the values are known; until then their breaks
  * are NULL and geo_style_classify returns -1.
  */
-#include "geo.h"
+#include "geo-private.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -573,6 +573,24 @@ GeoStyle *geo_style_load(const char *name_or_path, const char *styles_dir, GErro
     g_free(path);
     return NULL;
   }
+  GeoStyle *st = geo_style_load_data(path, contents, length, error);
+  g_free(contents);
+  g_free(path);
+  return st;
+}
+
+GeoStyle *geo_style_load_data(const char *path, const char *data, gsize length, GError **error)
+{
+  g_return_val_if_fail(path != NULL, NULL);
+  g_return_val_if_fail(data != NULL || length == 0, NULL);
+  g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+
+  /* A NUL-terminated copy: the line scan reads the text as a string. */
+  char *contents = g_malloc(length + 1);
+  if (length > 0)
+    memcpy(contents, data, length);
+  contents[length] = '\0';
+  GError *err = NULL;
   /* Files saved by Windows editors may start with a UTF-8 byte order
    * mark, which GKeyFile would take as part of the first line. */
   const char *text = contents;
@@ -587,7 +605,6 @@ GeoStyle *geo_style_load(const char *name_or_path, const char *styles_dir, GErro
     g_error_free(err);
     g_key_file_unref(kf);
     g_free(contents);
-    g_free(path);
     return NULL;
   }
 
@@ -600,7 +617,7 @@ GeoStyle *geo_style_load(const char *name_or_path, const char *styles_dir, GErro
   geo_style_scan_lines(&chk, text);
 
   GeoStyle *st = g_new0(GeoStyle, 1);
-  st->path = path; /* owned by the style from here on */
+  st->path = g_strdup(path);
   st->data_min = st->data_max = NAN;
   geo_style_read(&chk, st);
 
