@@ -148,7 +148,10 @@ geo_number_format_id(double v, int decimals)
     decimals = 0;
   if (decimals > 6)
     decimals = 6;
-  char plain[64];
+  /* Room for any finite double: DBL_MAX has 309 integer digits, plus a
+   * sign, the point and 6 decimals.  (A 64-byte buffer cut numbers of 10^62
+   * and more to fewer digits: a wrong value, silently.) */
+  char plain[320];
   g_ascii_formatd(plain, sizeof plain, decimals == 0 ? "%.0f" : (const char *[]){"%.0f", "%.1f", "%.2f", "%.3f", "%.4f", "%.5f", "%.6f"}[decimals], v);
   GString *out = g_string_new(NULL);
   const char *p = plain;
