@@ -54,19 +54,36 @@ geo_report_json_string(GString *out, const char *s)
   g_string_append_c(out, '"');
 }
 
-/* A printable version of text that may hold invalid UTF-8 or controls. */
+/* A printable version of text that may hold invalid UTF-8 or controls:
+ * keys and values cut to 60 characters, names of files, layers, CRSs and
+ * fields whole.  Everything put into the text report goes through one of
+ * these, since all of it can come from the data (a layer's name, a .prj,
+ * a CSV header) or be any bytes (file names): a newline or an escape
+ * sequence would otherwise add lines to the report or reach the terminal
+ * of whoever runs `petarawan check`. */
 static char *
 geo_report_clean(const char *s)
 {
   return geo_text_printable(s, 60);
 }
 
+static char *
+geo_report_name(const char *s)
+{
+  return geo_text_printable(s, 0);
+}
+
 char *
 geo_join_report_text(const GeoJoinReport *r, const GeoLayer *layer)
 {
   GString *o = g_string_new(NULL);
-  g_string_append_printf(o, "Boundaries %s (layer %s, %s): %u districts\n", r->boundaries,
-                         layer->layer_name, layer->crs_name, r->n_features);
+  {
+    g_autofree char *b = geo_report_name(r->boundaries);
+    g_autofree char *l = geo_report_name(layer->layer_name);
+    g_autofree char *c = geo_report_name(layer->crs_name);
+    g_string_append_printf(o, "Boundaries %s (layer %s, %s): %u districts\n", b, l, c,
+                           r->n_features);
+  }
   for (guint i = 0; i < r->dup_features->len; i++) {
     const GeoDuplicate *d = g_ptr_array_index(r->dup_features, i);
     g_autofree char *k = geo_report_clean(d->key);
@@ -75,44 +92,47 @@ geo_join_report_text(const GeoJoinReport *r, const GeoLayer *layer)
   }
   for (guint i = 0; i < r->tables->len; i++) {
     const GeoTableReport *t = g_ptr_array_index(r->tables, i);
-    g_string_append_printf(o, "Table %s (key %s): matched %u of %u rows\n", t->source, t->key_field,
+    g_autofree char *src = geo_report_name(t->source);
+    g_autofree char *kf = geo_report_name(t->key_field);
+    g_string_append_printf(o, "Table %s (key %s): matched %u of %u rows\n", src, kf,
                            t->n_matched, t->n_rows);
     for (guint k = 0; k < t->unmatched->len; k++) {
       const GeoRowRef *u = g_ptr_array_index(t->unmatched, k);
       g_autofree char *key = geo_report_clean(u->raw_key);
       g_string_append_printf(o, "  unmatched: %s row %u, %s '%s' is not in the boundaries\n",
-                             t->source, u->line, t->key_field, key);
+                             src, u->line, kf, key);
     }
     for (guint k = 0; k < t->duplicates->len; k++) {
       const GeoDuplicate *d = g_ptr_array_index(t->duplicates, k);
       g_autofree char *key = geo_report_clean(d->key);
       g_string_append_printf(o, "  duplicate: %s row %u, %s '%s' already given in row %u (ignored)\n",
-                             t->source, d->line, t->key_field, key, d->first_line);
+                             src, d->line, kf, key, d->first_line);
     }
   }
   for (guint i = 0; i < r->bad_values->len; i++) {
     const GeoBadValue *b = g_ptr_array_index(r->bad_values, i);
+    g_autofree char *src = geo_report_name(b->source);
+    g_autofree char *field = geo_report_name(b->field);
     g_autofree char *raw = geo_report_clean(b->raw);
-    g_string_append_printf(o, "  bad value: %s row %u, field %s: '%s' is not a number\n", b->source,
-                           b->line, b->field, raw);
+    g_string_append_printf(o, "  bad value: %s row %u, field %s: '%s' is not a number\n", src,
+                           b->line, field, raw);
   }
   if (r->value_field) {
-    g_string_append_printf(o, "Value %s: matched %u of %u districts\n", r->value_field,
-                           r->n_with_data, r->n_features);
+    g_autofree char *field = geo_report_name(r->value_field);
+    g_string_append_printf(o, "Value %s: matched %u of %u districts\n", field, r->n_with_data,
+                           r->n_features);
     if (r->without_data->len > 0) {
       g_string_append_printf(o, "  without data (%u):", r->without_data->len);
       for (guint i = 0; i < r->without_data->len; i++) {
         const GeoFeature *f = &layer->features[g_array_index(r->without_data, guint, i)];
+        g_autofree char *key = geo_report_clean(f->key);
         g_autofree char *name = geo_report_clean(f->name);
-        g_string_append_printf(o, "%s %s %s", i ? "," : "", f->key, name);
+        g_string_append_printf(o, "%s %s %s", i ? "," : "", key, name);
       }
       g_string_append_c(o, '\n');
     }
   }
-  /* File names come from the command line and may be any bytes. */
-  char *valid = g_utf8_make_valid(o->str, (gssize)o->len);
-  g_string_free(o, TRUE);
-  return valid;
+  return g_string_free(o, FALSE);
 }
 
 char *
