@@ -63,6 +63,16 @@ static const char *geo_style_method_name(GeoMethod m)
   return "?";
 }
 
+/* Adds one problem line, made printable: keys and values quoted in it come
+ * from the file and may hold invalid UTF-8 (GKeyFile accepts any bytes in
+ * key names) or control characters (escapes such as \n in values), which
+ * must not reach a terminal or break the one-problem-per-line message. */
+static void geo_style_add_problem(GeoStyleCheck *chk, char *line)
+{
+  g_ptr_array_add(chk->problems, geo_text_printable(line, 0));
+  g_free(line);
+}
+
 /* Adds one problem line: "path:LINE: key 'k': message" when the key's line
  * is known, "path: key 'k': message" otherwise, "path: message" for
  * problems not tied to a key. */
@@ -81,7 +91,7 @@ static void geo_style_problem(GeoStyleCheck *chk, const char *key, const char *f
     line = g_strdup_printf("%s: key '%s': %s", chk->path, key, msg);
   else
     line = g_strdup_printf("%s: %s", chk->path, msg);
-  g_ptr_array_add(chk->problems, line);
+  geo_style_add_problem(chk, line);
   g_free(msg);
 }
 
@@ -110,7 +120,7 @@ static void geo_style_scan_lines(GeoStyleCheck *chk, const char *contents)
     if (first > 0) {
       char *msg = g_strdup_printf("%s:%u: key '%s': given twice (first on line %u)", chk->path,
                                   i + 1, key, first);
-      g_ptr_array_add(chk->problems, msg);
+      geo_style_add_problem(chk, msg);
     } else {
       g_hash_table_insert(chk->lines, g_strdup(key), GUINT_TO_POINTER(i + 1));
     }
@@ -600,8 +610,8 @@ GeoStyle *geo_style_load_data(const char *path, const char *data, gsize length, 
   }
   GKeyFile *kf = g_key_file_new();
   if (!g_key_file_load_from_data(kf, text, length, G_KEY_FILE_NONE, &err)) {
-    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "%s: not a valid style file: %s", path,
-                err->message);
+    g_autofree char *why = geo_text_printable(err->message, 0);
+    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "%s: not a valid style file: %s", path, why);
     g_error_free(err);
     g_key_file_unref(kf);
     g_free(contents);
