@@ -220,7 +220,8 @@ cli_options_read_project(CliConfig *c, const char *path, GString *problems)
   g_autofree char *text = NULL;
   if (!g_file_get_contents(path, &text, NULL, &err) ||
       !g_key_file_load_from_data(kf, text, (gsize)-1, G_KEY_FILE_NONE, &err)) {
-    g_string_append_printf(problems, "%s: cannot read project file: %s\n", path, err->message);
+    g_autofree char *msg = geo_text_printable(err->message, 200);
+    g_string_append_printf(problems, "%s: cannot read project file: %s\n", path, msg);
     return FALSE;
   }
   g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
@@ -228,16 +229,19 @@ cli_options_read_project(CliConfig *c, const char *path, GString *problems)
   g_auto(GStrv) groups = g_key_file_get_groups(kf, NULL);
   for (guint gi = 0; groups[gi]; gi++) {
     if (strcmp(groups[gi], "petarawan") != 0) {
+      g_autofree char *shown = geo_text_printable(groups[gi], 60);
       g_string_append_printf(problems, "%s: unknown section [%s] (expected [petarawan])\n", path,
-                             groups[gi]);
+                             shown);
       continue;
     }
     g_auto(GStrv) keys = g_key_file_get_keys(kf, groups[gi], NULL, NULL);
     for (guint k = 0; keys[k]; k++) {
       const CliOption *opt = cli_options_find(keys[k]);
-      g_autofree char *at = g_strdup_printf("%s:%u", path, cli_options_line_of(lines, groups[gi], keys[k]));
+      guint line = cli_options_line_of(lines, groups[gi], keys[k]);
+      g_autofree char *at = line ? g_strdup_printf("%s:%u", path, line) : g_strdup(path);
       if (opt == NULL) {
-        g_string_append_printf(problems, "%s: unknown key '%s'\n", at, keys[k]);
+        g_autofree char *shown = geo_text_printable(keys[k], 60);
+        g_string_append_printf(problems, "%s: unknown key '%s'\n", at, shown);
         continue;
       }
       g_autofree char *value = g_key_file_get_string(kf, groups[gi], keys[k], NULL);

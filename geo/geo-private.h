@@ -57,11 +57,6 @@ char *geo_proj_crs_name(const char *crs_wkt);
 #define GEO_LIMIT_LON 360.0
 #define GEO_LIMIT_LAT 90.0
 
-/* Text that may hold invalid UTF-8, control characters or be very long,
- * made fit for a message: valid UTF-8 (bad bytes become U+FFFD), controls
- * as spaces, cut to `max_chars` characters with "..." (0: no cut).
- * NULL gives "".  Caller frees with g_free. */
-char *geo_text_printable(const char *s, guint max_chars);
 /* `s` as valid UTF-8 (bad bytes become U+FFFD), or NULL when it already is.
  * Caller frees with g_free. */
 char *geo_text_repair(const char *s);

@@ -58,6 +58,11 @@ gboolean geo_number_is_missing(const char *text);
  * Caller frees with g_free. */
 char *geo_number_format_id(double v, int decimals);
 
+/* Text quoted from input files, safe for a terminal and a log line:
+ * valid UTF-8, control characters replaced, at most max_chars characters
+ * (0: no limit).  Caller frees with g_free. */
+char *geo_text_printable(const char *s, guint max_chars);
+
 /* --------------------------------------------------------------- keys */
 
 /* Normalises a Kemendagri code however it is written ("53.71", "5371",

@@ -67,6 +67,9 @@ printf '[petarawan]\nboundaries=x.gpkg\n\nfoo=1\nclasses=abc\n' > "$T/bad.petara
 expect_status 2 "bad project file" "$PETARAWAN" build "$T/bad.petarawan"
 contains "unknown key named with its line" "bad.petarawan:4: unknown key 'foo'"
 contains "bad value named with its line" "bad.petarawan:5: classes: 'abc' is not a whole number"
+printf '[petarawan]\nfo\033[31mo=1\n' > "$T/esc.petarawan"
+expect_status 2 "project file with a control character in a key" "$PETARAWAN" build "$T/esc.petarawan"
+case $OUT in *"$(printf '\033')"*) not_ok "the control character reached the terminal";; *) ok "no control character in the message";; esac
 expect_status 2 "a date that is not a date" "$PETARAWAN" build "$@" --date 2025-13-40 -o "$T/d0"
 contains "bad date named" "--date: '2025-13-40' is not a date"
 expect_status 0 "--date and --organisation" "$PETARAWAN" build "$@" --date 2024-11-27 \
