@@ -145,6 +145,21 @@ cli_build_cmp_group(gconstpointer a, gconstpointer b)
   return strcmp(ga->code, gb->code);
 }
 
+static void
+cli_build_free_groups(GArray *groups)
+{
+  if (groups == NULL)
+    return;
+  for (guint i = 0; i < groups->len; i++) {
+    RenderGroup *g = &g_array_index(groups, RenderGroup, i);
+    g_free(g->code);
+    g_free(g->name);
+    g_free(g->slug);
+    g_free(g->features);
+  }
+  g_array_free(groups, TRUE);
+}
+
 /* Groups the layer's features by their group value, sorted by code. */
 static GArray *
 cli_build_groups(const CliConfig *c, const GeoLayer *layer, GError **error)
@@ -224,14 +239,7 @@ cli_build_groups(const CliConfig *c, const GeoLayer *layer, GError **error)
   }
   g_hash_table_destroy(bases);
   if (clash) {
-    for (guint i = 0; i < groups->len; i++) {
-      RenderGroup *g = &g_array_index(groups, RenderGroup, i);
-      g_free(g->code);
-      g_free(g->name);
-      g_free(g->slug);
-      g_free(g->features);
-    }
-    g_array_free(groups, TRUE);
+    cli_build_free_groups(groups);
     groups = NULL;
   } else {
     g_array_sort(groups, cli_build_cmp_group);
@@ -343,20 +351,6 @@ cli_build_stage_commit(const char *stage, const char *out, GError **error)
   return ok;
 }
 
-static void
-cli_build_free_groups(GArray *groups)
-{
-  if (groups == NULL)
-    return;
-  for (guint i = 0; i < groups->len; i++) {
-    RenderGroup *g = &g_array_index(groups, RenderGroup, i);
-    g_free(g->code);
-    g_free(g->name);
-    g_free(g->slug);
-    g_free(g->features);
-  }
-  g_array_free(groups, TRUE);
-}
 
 /* ---- parallel drawing ---- */
 

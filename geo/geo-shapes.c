@@ -125,6 +125,23 @@ geo_shapes_free(GeoShapes *s)
   g_free(s);
 }
 
+gboolean
+geo_shapes_extent(const GeoShapes *s, const guint *idx, guint n, double out[4])
+{
+  out[0] = out[1] = INFINITY;
+  out[2] = out[3] = -INFINITY;
+  for (guint i = 0; i < n; i++) {
+    const double *b = &s->bbox[4 * (idx ? idx[i] : i)];
+    if (isnan(b[0]))
+      continue;
+    out[0] = MIN(out[0], b[0]);
+    out[1] = MIN(out[1], b[1]);
+    out[2] = MAX(out[2], b[2]);
+    out[3] = MAX(out[3], b[3]);
+  }
+  return isfinite(out[0]);
+}
+
 double
 geo_shapes_ring_area(const GeoShapes *s, guint r)
 {

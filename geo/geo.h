@@ -91,6 +91,10 @@ typedef struct {
 } GeoShapes;
 
 void geo_shapes_free(GeoShapes *shapes);
+/* Union of the bounding boxes of features idx[0..n) (every feature
+ * 0..n-1 when idx is NULL) into out (minx, miny, maxx, maxy).  Returns
+ * FALSE when none of them has geometry. */
+gboolean geo_shapes_extent(const GeoShapes *s, const guint *idx, guint n, double out[4]);
 /* Signed area of ring r (shoelace; positive = counter-clockwise). */
 double geo_shapes_ring_area(const GeoShapes *s, guint r);
 /* Area of part p: |shell| - sum |holes|. */

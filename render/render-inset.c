@@ -15,17 +15,8 @@ RenderInset *
 render_inset_new(const GeoLayer *layer, double width_pt, GError **error)
 {
   const GeoShapes *src = layer->shapes;
-  double bb[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
-  for (guint f = 0; f < src->n_features; f++) {
-    const double *b = &src->bbox[4 * f];
-    if (isnan(b[0]))
-      continue;
-    bb[0] = MIN(bb[0], b[0]);
-    bb[1] = MIN(bb[1], b[1]);
-    bb[2] = MAX(bb[2], b[2]);
-    bb[3] = MAX(bb[3], b[3]);
-  }
-  if (!isfinite(bb[0])) {
+  double bb[4];
+  if (!geo_shapes_extent(src, NULL, src->n_features, bb)) {
     g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "locator inset: no geometry");
     return NULL;
   }
@@ -46,17 +37,7 @@ render_inset_new(const GeoLayer *layer, double width_pt, GError **error)
     return NULL;
   RenderInset *inset = g_new0(RenderInset, 1);
   inset->shapes = s;
-  inset->ext[0] = inset->ext[1] = INFINITY;
-  inset->ext[2] = inset->ext[3] = -INFINITY;
-  for (guint f = 0; f < s->n_features; f++) {
-    const double *b = &s->bbox[4 * f];
-    if (isnan(b[0]))
-      continue;
-    inset->ext[0] = MIN(inset->ext[0], b[0]);
-    inset->ext[1] = MIN(inset->ext[1], b[1]);
-    inset->ext[2] = MAX(inset->ext[2], b[2]);
-    inset->ext[3] = MAX(inset->ext[3], b[3]);
-  }
+  geo_shapes_extent(s, NULL, s->n_features, inset->ext);
   return inset;
 }
 
@@ -106,17 +87,9 @@ render_inset_draw(cairo_t *cr, const RenderInset *inset, const RenderGroup *g, R
     cairo_fill(cr);
   }
   /* A ring around the group so a tiny province is still found. */
-  double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
-  for (guint i = 0; i < g->n_features; i++) {
-    const double *b = &s->bbox[4 * g->features[i]];
-    if (isnan(b[0]))
-      continue;
-    x0 = MIN(x0, b[0]);
-    y0 = MIN(y0, b[1]);
-    x1 = MAX(x1, b[2]);
-    y1 = MAX(y1, b[3]);
-  }
-  if (isfinite(x0)) {
+  double gb[4];
+  if (geo_shapes_extent(s, g->features, g->n_features, gb)) {
+    double x0 = gb[0], y0 = gb[1], x1 = gb[2], y1 = gb[3];
     double px0, py0, px1, py1;
     px0 = t.ox + (x0 - t.cx) * sc;
     px1 = t.ox + (x1 - t.cx) * sc;

@@ -110,21 +110,18 @@ render_map_path_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMa
       render_map_ring(cr, s, r, t, r == s->part_ring[p]);
 }
 
-/* Lon/lat bounding box of features idx[0..n). */
+/* Draws every feature of `s` as grey land with light borders `line` wide:
+ * countries around and neighbouring districts. */
 static void
-render_map_lonlat_bbox(const GeoShapes *s, const guint *idx, guint n, double bb[4])
+render_map_grey(cairo_t *cr, const GeoShapes *s, const RenderMapXf *t, double line)
 {
-  bb[0] = bb[1] = INFINITY;
-  bb[2] = bb[3] = -INFINITY;
-  for (guint i = 0; i < n; i++) {
-    const double *b = &s->bbox[4 * (idx ? idx[i] : i)];
-    if (isnan(b[0]))
-      continue;
-    bb[0] = MIN(bb[0], b[0]);
-    bb[1] = MIN(bb[1], b[1]);
-    bb[2] = MAX(bb[2], b[2]);
-    bb[3] = MAX(bb[3], b[3]);
-  }
+  for (guint f = 0; f < s->n_features; f++)
+    render_map_path_feature(cr, s, f, t);
+  render_set_rgb(cr, render_map_land);
+  cairo_fill_preserve(cr);
+  render_set_rgb(cr, render_map_land_line);
+  cairo_set_line_width(cr, line);
+  cairo_stroke(cr);
 }
 
 /* Features of `s` whose bbox meets `bb`, excluding those flagged in
@@ -348,8 +345,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     sel = all;
   }
   double bb[4];
-  render_map_lonlat_bbox(src, sel, n_sel, bb);
-  if (!isfinite(bb[0])) {
+  if (!geo_shapes_extent(src, sel, n_sel, bb)) {
     g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "nothing to draw: no geometry");
     return FALSE;
   }
@@ -374,16 +370,8 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     goto out;
 
   /* Exact extent and the page transform, with a little air around. */
-  double ext[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
-  for (guint f = 0; f < gs->n_features; f++) {
-    const double *b = &gs->bbox[4 * f];
-    if (isnan(b[0]))
-      continue;
-    ext[0] = MIN(ext[0], b[0]);
-    ext[1] = MIN(ext[1], b[1]);
-    ext[2] = MAX(ext[2], b[2]);
-    ext[3] = MAX(ext[3], b[3]);
-  }
+  double ext[4];
+  geo_shapes_extent(gs, NULL, gs->n_features, ext);
   RenderMapXf t;
   t.cx = (ext[0] + ext[2]) / 2;
   t.cy = (ext[1] + ext[3]) / 2;
@@ -423,13 +411,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     cs = geo_shapes_project(m->context->shapes, (guint *)csel->data, csel->len, proj, tol, error);
     if (cs == NULL)
       goto unclip;
-    for (guint f = 0; f < cs->n_features; f++)
-      render_map_path_feature(cr, cs, f, &t);
-    render_set_rgb(cr, render_map_land);
-    cairo_fill_preserve(cr);
-    render_set_rgb(cr, render_map_land_line);
-    cairo_set_line_width(cr, 0.5);
-    cairo_stroke(cr);
+    render_map_grey(cr, cs, &t, 0.5);
   }
   if (g) {
     in_group = g_new0(gboolean, src->n_features);
@@ -439,13 +421,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     ns = geo_shapes_project(src, (guint *)nsel->data, nsel->len, proj, tol, error);
     if (ns == NULL)
       goto unclip;
-    for (guint f = 0; f < ns->n_features; f++)
-      render_map_path_feature(cr, ns, f, &t);
-    render_set_rgb(cr, render_map_land);
-    cairo_fill_preserve(cr);
-    render_set_rgb(cr, render_map_land_line);
-    cairo_set_line_width(cr, 0.4);
-    cairo_stroke(cr);
+    render_map_grey(cr, ns, &t, 0.4);
 
     /* The group's border: a heavy stroke whose inner half the fills cover. */
     for (guint f = 0; f < gs->n_features; f++)
