@@ -180,24 +180,9 @@ cli_build_groups(const CliConfig *c, const GeoLayer *layer, GError **error)
     }
     g_array_append_val(g_ptr_array_index(members, GPOINTER_TO_UINT(gi)), f);
   }
-  /* Names: a field of the layer, else the province table, else the code. */
+  /* Names: the --group-name field (read with the layer), else the
+   * province table, else the code. */
   GHashTable *province = c->group_name ? NULL : cli_build_province_names();
-  GHashTable *field_names = NULL;
-  if (c->group_name) {
-    GeoLayerSpec spec = {c->boundaries, c->layer, c->key, c->group_name, c->group, c->where};
-    GeoLayer *l2 = geo_layer_read(&spec, error);
-    if (l2 == NULL) {
-      g_hash_table_destroy(index);
-      g_ptr_array_free(members, TRUE);
-      g_array_free(groups, TRUE);
-      return NULL;
-    }
-    field_names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    for (guint f = 0; f < l2->n_features; f++)
-      g_hash_table_insert(field_names, g_strdup(l2->features[f].group),
-                          g_strdup(l2->features[f].name));
-    geo_layer_free(l2);
-  }
   /* File names made from group values must stay distinct: "a/b" and "ab"
    * both become "ab", and one sheet would silently replace the other. */
   GHashTable *bases = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
@@ -208,8 +193,8 @@ cli_build_groups(const CliConfig *c, const GeoLayer *layer, GError **error)
     g->n_features = m->len;
     g->features = (guint *)g_array_free(m, FALSE);
     const char *name = NULL;
-    if (field_names)
-      name = g_hash_table_lookup(field_names, g->code);
+    if (c->group_name && g->n_features > 0 && *layer->features[g->features[0]].group_name)
+      name = layer->features[g->features[0]].group_name;
     if (name == NULL && province)
       name = g_hash_table_lookup(province, g->code);
     if (name == NULL)
@@ -246,8 +231,6 @@ cli_build_groups(const CliConfig *c, const GeoLayer *layer, GError **error)
   }
   if (province)
     g_hash_table_destroy(province);
-  if (field_names)
-    g_hash_table_destroy(field_names);
   g_hash_table_destroy(index);
   g_ptr_array_free(members, TRUE);
   return groups;
@@ -285,8 +268,7 @@ cli_build_stage_name_output(GError *error, const char *stage, const char *out)
   error->message = joined;
 }
 
-/* Removes the staging folder and whatever is in it. */
-static void
+void
 cli_build_stage_remove(const char *stage)
 {
   GDir *dir = g_dir_open(stage, 0, NULL);
@@ -590,12 +572,12 @@ cli_build_run(CliConfig *c)
   if (style == NULL)
     goto fail;
 
-  GeoLayerSpec spec = {c->boundaries, c->layer, c->key, c->name, c->group, c->where};
+  GeoLayerSpec spec = {c->boundaries, c->layer, c->key, c->name, c->group, c->where, c->group_name};
   layer = geo_layer_read(&spec, &error);
   if (layer == NULL)
     goto fail;
   if (c->context) {
-    GeoLayerSpec cspec = {c->context, c->context_layer, NULL, NULL, NULL, NULL};
+    GeoLayerSpec cspec = {c->context, c->context_layer, NULL, NULL, NULL, NULL, NULL};
     context = geo_layer_read(&cspec, &error);
     if (context == NULL)
       goto fail;
@@ -631,16 +613,8 @@ cli_build_run(CliConfig *c)
       values[f] = NAN;
       if (classes[f] < 0) {
         g_array_append_val(r->without_data, f);
-        if (text && !geo_number_is_missing(text)) {
-          GeoBadValue *b = g_new0(GeoBadValue, 1);
-          guint ti = g_array_index(join->field_table, guint, fi);
-          b->source = g_strdup(g_ptr_array_index(join->sources, ti));
-          b->line = ((guint *)g_ptr_array_index(join->row_lines, ti))[f];
-          b->feature = f;
-          b->field = g_strdup(c->value);
-          b->raw = g_strdup(text);
-          g_ptr_array_add(r->bad_values, b);
-        }
+        if (text && !geo_number_is_missing(text))
+          geo_join_add_bad_value(join, f, fi, text);
       } else {
         r->n_with_data++;
       }

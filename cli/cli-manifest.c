@@ -297,10 +297,7 @@ cli_manifest_write(CliManifest *m, const CliConfig *c, const GeoStyle *style, co
   json_builder_begin_array(b);
   cli_manifest_input(b, "boundaries", c->boundaries);
   for (guint i = 0; c->tables && c->tables[i]; i++) {
-    g_autofree char *src = g_strdup(c->tables[i]);
-    char *colon = strrchr(src, ':');
-    if (colon && !g_file_test(src, G_FILE_TEST_EXISTS))
-      *colon = '\0';
+    g_autofree char *src = geo_table_source(c->tables[i]);
     cli_manifest_input(b, "table", src);
   }
   if (c->context)
@@ -387,15 +384,7 @@ cli_manifest_clean_temps(const char *dir)
     if (g_str_has_prefix(name, ".petarawan-") && len == strlen(".petarawan-XXXXXX")) {
       /* A staging folder (cli-build.c) of a build that was killed. */
       g_autofree char *stage = g_build_filename(dir, name, NULL);
-      GDir *sd = g_dir_open(stage, 0, NULL);
-      const char *f;
-      while (sd && (f = g_dir_read_name(sd)) != NULL) {
-        g_autofree char *path = g_build_filename(stage, f, NULL);
-        g_unlink(path);
-      }
-      if (sd)
-        g_dir_close(sd);
-      g_rmdir(stage);
+      cli_build_stage_remove(stage);
       continue;
     }
     if (name[0] != '.' || len < 12 || name[len - 7] != '.')

@@ -9,6 +9,8 @@
  * previous outputs untouched. */
 #include "cli.h"
 
+#include "geo.h"
+
 #include <gio/gio.h>
 #include <glib-unix.h>
 #include <string.h>
@@ -32,10 +34,7 @@ cli_watch_add_paths(GPtrArray *paths, const char *spec, gboolean is_table)
 {
   if (spec == NULL || g_str_has_prefix(spec, "PG:") || g_str_has_prefix(spec, "/vsi"))
     return;
-  g_autofree char *src = g_strdup(spec);
-  char *colon = strrchr(src, ':');
-  if (is_table && colon && !g_file_test(src, G_FILE_TEST_EXISTS))
-    *colon = '\0';
+  g_autofree char *src = is_table ? geo_table_source(spec) : g_strdup(spec);
   g_ptr_array_add(paths, g_strdup(src));
   if (g_str_has_suffix(src, ".shp") || g_str_has_suffix(src, ".SHP")) {
     const char *side[] = {".shx", ".dbf", ".prj", ".cpg"};

@@ -45,6 +45,8 @@ void cli_manifest_set(CliManifest *m, const char *file, const char *hash);
  * descriptor to pass to cli_manifest_unlock, or -1. */
 int cli_manifest_lock(const char *dir, gboolean quiet, GError **error);
 void cli_manifest_unlock(int fd);
+/* Removes a staging folder ".petarawan-XXXXXX" and the files in it. */
+void cli_build_stage_remove(const char *stage);
 /* Removes temporary files and staging folders a killed build left in
  * `dir` (hold the lock). */
 void cli_manifest_clean_temps(const char *dir);

@@ -200,6 +200,19 @@ geo_join_column_is_indonesian(const char **cells, guint n)
   return comma > dot;
 }
 
+void
+geo_join_add_bad_value(GeoJoin *j, guint f, int field, const char *raw)
+{
+  GeoBadValue *b = g_new0(GeoBadValue, 1);
+  guint ti = g_array_index(j->field_table, guint, field);
+  b->source = g_strdup(g_ptr_array_index(j->sources, ti));
+  b->line = ((guint *)g_ptr_array_index(j->row_lines, ti))[f];
+  b->feature = f;
+  b->field = g_strdup(g_ptr_array_index(j->fields, field));
+  b->raw = g_strdup(raw);
+  g_ptr_array_add(j->report->bad_values, b);
+}
+
 double *
 geo_join_numbers(GeoJoin *j, const char *field, gboolean report_bad)
 {
@@ -223,14 +236,7 @@ geo_join_numbers(GeoJoin *j, const char *field, gboolean report_bad)
       if (geo_number_parse(c, id, &d))
         v[f] = d;
       else if (report_bad) {
-        GeoBadValue *b = g_new0(GeoBadValue, 1);
-        guint ti = g_array_index(j->field_table, guint, fi);
-        b->source = g_strdup(g_ptr_array_index(j->sources, ti));
-        b->line = ((guint *)g_ptr_array_index(j->row_lines, ti))[f];
-        b->feature = f;
-        b->field = g_strdup(field);
-        b->raw = g_strdup(c);
-        g_ptr_array_add(r->bad_values, b);
+        geo_join_add_bad_value(j, f, fi, c);
       }
     } else if (report_bad && c != NULL) {
       r->n_missing_values++;

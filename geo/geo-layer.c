@@ -274,8 +274,8 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
     goto out;
   }
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(lyr);
-  int key_i = -1, name_i = -1, group_i = -1;
-  if ((spec->key_field || spec->name_field || spec->group_field) &&
+  int key_i = -1, name_i = -1, group_i = -1, group_name_i = -1;
+  if ((spec->key_field || spec->name_field || spec->group_field || spec->group_name_field) &&
       !geo_layer_check_has_fields(ds, lyr, source, error))
     goto out;
   if (spec->key_field &&
@@ -287,6 +287,10 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
   if (spec->group_field &&
       (group_i = geo_layer_field(defn, spec->group_field, source, "group (--group)",
                                  error)) < 0)
+    goto out;
+  if (spec->group_name_field &&
+      (group_name_i = geo_layer_field(defn, spec->group_name_field, source,
+                                      "group name (--group-name)", error)) < 0)
     goto out;
   if (spec->where && OGR_L_SetAttributeFilter(lyr, spec->where) != OGRERR_NONE) {
     g_autofree char *where = geo_text_printable(spec->where, 200);
@@ -382,6 +386,11 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
       }
       g_autofree char *gnorm = geo_key_normalise(graw);
       f.group = g_string_chunk_insert_const(layer->strings, gnorm);
+    }
+    f.group_name = "";
+    if (group_name_i >= 0 && (f.group_name = geo_layer_text(layer, feat, group_name_i, &r)) == NULL) {
+      OGR_F_Destroy(feat);
+      break;
     }
     g_array_append_val(features, f);
     OGR_F_Destroy(feat);

@@ -75,6 +75,15 @@ geo_table_check_text(const char *src, GError **error)
   return TRUE;
 }
 
+char *
+geo_table_source(const char *spec)
+{
+  char *src = NULL, *key = NULL;
+  geo_table_split_spec(spec, &src, &key);
+  g_free(key);
+  return src;
+}
+
 GeoTable *
 geo_table_read(const char *spec, GError **error)
 {

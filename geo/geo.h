@@ -114,6 +114,7 @@ typedef struct {
   const char *raw_key; /* as stored in the source */
   const char *name;
   const char *group; /* normalised group value, "" when no group field */
+  const char *group_name; /* the group's name from group_name_field, or "" */
   long fid;          /* feature id in the source, for messages */
 } GeoFeature;
 
@@ -135,6 +136,7 @@ typedef struct {
   const char *name_field; /* NULL: no names */
   const char *group_field;
   const char *where; /* optional attribute filter (OGR SQL) */
+  const char *group_name_field; /* NULL: groups have no name field */
 } GeoLayerSpec;
 
 /* Reads every polygon of the layer, transformed to WGS84 lon/lat with PROJ.
@@ -163,6 +165,9 @@ typedef struct {
  * Caller frees with geo_table_free. */
 GeoTable *geo_table_read(const char *spec, GError **error);
 void geo_table_free(GeoTable *table);
+/* The source part of a "SRC[:KEYFIELD]" spec, split exactly as
+ * geo_table_read splits it.  Caller frees with g_free. */
+char *geo_table_source(const char *spec);
 /* Column index of `field` (exact, then case-insensitive), or -1. */
 int geo_table_find_field(const GeoTable *table, const char *field);
 const char *geo_table_cell(const GeoTable *t, guint row, guint column);
@@ -233,6 +238,9 @@ const char *geo_join_get(const GeoJoin *join, guint f, int field);
  * values and missing counts are added to the report when `report_bad`.
  * Caller frees with g_free. */
 double *geo_join_numbers(GeoJoin *join, const char *field, gboolean report_bad);
+/* Records `raw`, the cell of column `field` for feature f, as a bad value
+ * in the report, with the table and row it came from. */
+void geo_join_add_bad_value(GeoJoin *join, guint f, int field, const char *raw);
 /* TRUE when the report holds anything `--strict` treats as a failure. */
 gboolean geo_join_report_has_problems(const GeoJoinReport *r);
 /* The join report as text (human) or JSON.  Caller frees with g_free. */

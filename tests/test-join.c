@@ -14,7 +14,7 @@ read_kabkota(void)
   if (!path)
     return NULL;
   GError *err = NULL;
-  GeoLayerSpec spec = {path, NULL, "KODE", "NAMA", "KODE_PROV", NULL};
+  GeoLayerSpec spec = {path, NULL, "KODE", "NAMA", "KODE_PROV", NULL, NULL};
   GeoLayer *layer = geo_layer_read(&spec, &err);
   g_assert_no_error(err);
   g_assert_cmpuint(layer->n_features, ==, 514);
