@@ -428,9 +428,10 @@ cli_build_task_run(gpointer data, gpointer user)
   cli_build_task_free(task);
 }
 
-/* The files a task writes: <base>.<ext> for each format. */
+/* The files a task writes: <base>.<ext> for each format, and
+ * <base>-tiles-<paper>.pdf when `m` (may be NULL) asks for tiles. */
 static char **
-cli_build_files(const char *base, RenderFormat formats)
+cli_build_files(const char *base, RenderFormat formats, const RenderModel *m)
 {
   GStrvBuilder *b = g_strv_builder_new();
   const char *ext[] = {"pdf", "png", "svg"};
@@ -439,6 +440,11 @@ cli_build_files(const char *base, RenderFormat formats)
       g_autofree char *f = g_strdup_printf("%s.%s", base, ext[i]);
       g_strv_builder_add(b, f);
     }
+  if (m && m->tiles) {
+    g_autofree char *paper = g_ascii_strdown(render_paper_name(m->tile_paper), -1);
+    g_autofree char *f = g_strdup_printf("%s-tiles-%s.pdf", base, paper);
+    g_strv_builder_add(b, f);
+  }
   char **out = g_strv_builder_end(b);
   g_strv_builder_unref(b);
   return out;
@@ -525,6 +531,60 @@ cli_build_formats(const char *text, GError **error)
   return f;
 }
 
+/* The page from --paper and --orientation, the tiles from --tile and the
+ * PNG resolution from --dpi (default 300 on A4, 300/k on a poster: the
+ * same pixels as an A4 at 300 dpi, which is what a screen or phone needs).
+ * Bad values are usage errors, found before anything is read. */
+static gboolean
+cli_build_page(const CliConfig *c, RenderFormat formats, RenderPage *page, RenderModel *model,
+               double *dpi, GError **error)
+{
+  RenderPaper paper = RENDER_PAPER_A4;
+  if (c->paper && !render_paper_parse(c->paper, &paper)) {
+    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "--paper: unknown paper '%s' (A0, A1, A2, A3, A4)",
+                c->paper);
+    return FALSE;
+  }
+  gboolean portrait = FALSE;
+  if (c->orientation && g_ascii_strcasecmp(c->orientation, "portrait") == 0)
+    portrait = TRUE;
+  else if (c->orientation && g_ascii_strcasecmp(c->orientation, "landscape") != 0) {
+    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
+                "--orientation: '%s' is neither landscape nor portrait", c->orientation);
+    return FALSE;
+  }
+  render_page_init(page, paper, portrait);
+  model->page = page;
+  if (c->tile) {
+    RenderPaper tile;
+    if (!render_paper_parse(c->tile, &tile) || tile < RENDER_PAPER_A3) {
+      g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "--tile: '%s' is not a tile paper (A4, A3)",
+                  c->tile);
+      return FALSE;
+    }
+    if (tile <= paper) {
+      g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
+                  "--tile %s: the pages are %s already; tiles need a larger --paper (A0 to %s)",
+                  render_paper_name(tile), render_paper_name(paper),
+                  render_paper_name((RenderPaper)(tile - 1)));
+      return FALSE;
+    }
+    model->tiles = TRUE;
+    model->tile_paper = tile;
+  }
+  *dpi = c->dpi > 0 ? c->dpi : round(300 / page->k);
+  /* cairo's images stop at 32767 pixels a side. */
+  double px = MAX(page->width, page->height) * *dpi / 72;
+  if ((formats & RENDER_FORMAT_PNG) && px > 32767) {
+    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
+                "--dpi %g: a PNG of an %s page would be %.0f pixels long, more than 32767; "
+                "at most --dpi %d", *dpi, render_paper_name(paper), px,
+                (int)floor(32767 * 72 / MAX(page->width, page->height)));
+    return FALSE;
+  }
+  return TRUE;
+}
+
 int
 cli_build_run(CliConfig *c)
 {
@@ -565,6 +625,11 @@ cli_build_run(CliConfig *c)
   g_string_free(missing, TRUE);
   RenderFormat formats = cli_build_formats(c->format, &error);
   if (formats == 0)
+    goto fail;
+  RenderPage page;
+  RenderModel model = {0};
+  double dpi;
+  if (!cli_build_page(c, formats, &page, &model, &dpi, &error))
     goto fail;
 
   styles_dir = cli_build_find_dir("PETARAWAN_STYLES", "styles");
@@ -745,22 +810,20 @@ cli_build_run(CliConfig *c)
       .group_kind = c->group_kind ? c->group_kind : (c->group ? "Provinsi" : ""),
       .sample_personnel = c->sample_personnel,
   };
-  RenderModel model = {
-      .layer = layer,
-      .context = context,
-      .style = style,
-      .join = join,
-      .values = values,
-      .classes = classes,
-      .value_field = c->value,
-      .texts = &texts,
-      .groups = (RenderGroup *)groups->data,
-      .n_groups = groups->len,
-      .mono = c->mono,
-  };
+  model.layer = layer;
+  model.context = context;
+  model.style = style;
+  model.join = join;
+  model.values = values;
+  model.classes = classes;
+  model.value_field = c->value;
+  model.texts = &texts;
+  model.groups = (RenderGroup *)groups->data;
+  model.n_groups = groups->len;
+  model.mono = c->mono;
   render_personnel_find(join, &model.personnel);
   if (!c->overview_only) {
-    inset = render_inset_new(layer, 104, &error);
+    inset = render_inset_new(layer, page.inset_pt, &error);
     if (inset == NULL)
       goto fail;
     model.inset = inset;
@@ -775,7 +838,6 @@ cli_build_run(CliConfig *c)
     goto fail;
   gboolean had_manifest = FALSE;
   manifest = cli_manifest_load(c->output, &had_manifest);
-  double dpi = c->dpi > 0 ? c->dpi : 300;
   common = cli_manifest_hash_common(&model, formats, dpi);
   all_hash = cli_manifest_hash_all(common, &model);
 
@@ -792,20 +854,20 @@ cli_build_run(CliConfig *c)
   if ((formats & RENDER_FORMAT_PDF) && !c->overview_only) {
     CliBuildTask *t = g_new0(CliBuildTask, 1);
     t->kind = 2;
-    t->files = cli_build_files("atlas", RENDER_FORMAT_PDF);
+    t->files = cli_build_files("atlas", RENDER_FORMAT_PDF, NULL);
     t->hash = g_strdup(all_hash);
     cli_build_queue(pool, &jobs, t, c->force, why);
   }
   CliBuildTask *ov = g_new0(CliBuildTask, 1);
   ov->kind = 1;
-  ov->files = cli_build_files("00-nasional", formats);
+  ov->files = cli_build_files("00-nasional", formats, &model);
   ov->hash = g_strdup(all_hash);
   cli_build_queue(pool, &jobs, ov, c->force, why);
   for (guint i = 0; !c->overview_only && i < groups->len; i++) {
     CliBuildTask *t = g_new0(CliBuildTask, 1);
     t->group = &g_array_index(groups, RenderGroup, i);
     g_autofree char *base = g_strdup_printf("%s-%s", t->group->code, t->group->slug);
-    t->files = cli_build_files(base, formats);
+    t->files = cli_build_files(base, formats, &model);
     t->hash = cli_manifest_hash_group(common, &model, t->group);
     if (cli_build_queue(pool, &jobs, t, c->force, why))
       redrawn++;

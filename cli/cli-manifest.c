@@ -176,6 +176,10 @@ cli_manifest_hash_common(const RenderModel *m, RenderFormat formats, double dpi)
   cli_manifest_num(c, dpi);
   cli_manifest_num(c, m->inset != NULL);
   cli_manifest_num(c, m->mono);
+  const RenderPage *page = render_page_of(m);
+  cli_manifest_num(c, page->paper);
+  cli_manifest_num(c, page->portrait);
+  cli_manifest_num(c, m->tiles ? (int)m->tile_paper : -1);
   cli_manifest_shapes(c, m->layer->shapes);
   cli_manifest_shapes(c, m->context ? m->context->shapes : NULL);
   char *hex = g_strdup(g_checksum_get_string(c));

@@ -13,7 +13,8 @@ cli_config_free(CliConfig *c)
 {
   char **strs[] = {&c->command, &c->project, &c->boundaries, &c->layer, &c->key, &c->name,
                    &c->group, &c->group_name, &c->where, &c->value, &c->style, &c->output,
-                   &c->format, &c->context, &c->context_layer, &c->only, &c->title,
+                   &c->format, &c->paper, &c->orientation, &c->tile, &c->context,
+                   &c->context_layer, &c->only, &c->title,
                    &c->index_name, &c->index_date, &c->sources, &c->marking, &c->unit_name,
                    &c->group_kind, &c->organisation, &c->date};
   for (guint i = 0; i < G_N_ELEMENTS(strs); i++)
@@ -53,7 +54,14 @@ static const CliOption cli_options[] = {
     {"context-layer", 0, CLI_STR, O(context_layer), "Layer of the context source", "L"},
     {"output", 'o', CLI_PATH, O(output), "Output folder", "DIR"},
     {"format", 'f', CLI_STR, O(format), "Formats to write: pdf,png,svg (default pdf)", "LIST"},
-    {"dpi", 0, CLI_DOUBLE, O(dpi), "PNG resolution (default 300)", "DPI"},
+    {"dpi", 0, CLI_DOUBLE, O(dpi), "PNG resolution (default 300 on A4, 75 on A0: 300/enlargement)",
+     "DPI"},
+    {"paper", 0, CLI_STR, O(paper), "Paper of every page: A4 (default) to A0 for posters",
+     "A0|A1|A2|A3|A4"},
+    {"orientation", 0, CLI_STR, O(orientation), "Page orientation (default landscape)",
+     "landscape|portrait"},
+    {"tile", 0, CLI_STR, O(tile),
+     "Also cut each poster into pages of this paper: <name>-tiles-a4.pdf", "A4|A3"},
     {"mono", 0, CLI_BOOL, O(mono),
      "Greys and textures instead of colours, for black-and-white photocopies", NULL},
     {"jobs", 'j', CLI_INT, O(jobs), "Sheets drawn in parallel (default: number of cores)", "N"},

@@ -12,6 +12,7 @@ typedef struct {
   char *value, *style;
   int classes;
   char *output, *format;
+  char *paper, *orientation, *tile; /* page: A0..A4, landscape|portrait, A4|A3 tiles */
   char *context, *context_layer;
   char *only;
   int jobs;

@@ -19,9 +19,6 @@ static const GeoRgb render_map_land = {0.894, 0.894, 0.882}; /* #e4e4e1, L* 90 *
 static const GeoRgb render_map_land_line = {0.62, 0.62, 0.62}; /* coast and borders */
 static const GeoRgb render_map_line = {0.28, 0.28, 0.28};
 
-/* Page ≤ how many points apart do we keep vertices. */
-#define RENDER_MAP_RESOLUTION_PT 0.25
-
 static inline void
 render_map_xf(const RenderMapXf *t, double x, double y, double *px, double *py)
 {
@@ -229,7 +226,8 @@ static guint
 render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const GeoShapes *gs,
                   const RenderMapXf *t, RenderRect frame)
 {
-  const double size = 6.5, nsize = 5.8;
+  /* Sizes grow faster than the page on posters (render-page.c). */
+  const double size = render_page_of(m)->label_size, nsize = render_page_of(m)->number_size;
   GArray *cand = g_array_new(FALSE, FALSE, sizeof(RenderLabelCandidate));
   for (guint i = 0; i < gs->n_features; i++) {
     if (gs->feature_part[i] == gs->feature_part[i + 1])
@@ -359,7 +357,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
   /* Estimate the scale from the lon/lat box to thin at page resolution. */
   double wm = (bb[2] - bb[0]) * 111320.0 * cos(clat * G_PI / 180), hm = (bb[3] - bb[1]) * 110574.0;
   double est = MIN(frame.w / MAX(wm, 1), frame.h / MAX(hm, 1));
-  double tol = RENDER_MAP_RESOLUTION_PT / est;
+  double tol = render_page_of(m)->resolution / est;
 
   gboolean ok = FALSE;
   GeoShapes *gs = geo_shapes_project(src, sel, n_sel, proj, tol, error);

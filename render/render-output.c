@@ -1,5 +1,6 @@
 /* render-output.c — the files: one PDF (and PNG/SVG) per group, the
- * national overview, and atlas.pdf with a bookmark per group.
+ * national overview, and atlas.pdf with a bookmark per group, on the
+ * paper of render-page.c; with --tile the posters cut into tiles too.
  *
  * Every file is written to a temporary file in its final folder and renamed
  * into place only after cairo finished it without error and the bytes
@@ -207,19 +208,72 @@ render_output_page_overview(cairo_t *cr, const RenderModel *m, const RenderGroup
   return render_overview_draw(cr, m, 1, error);
 }
 
-/* Writes one page drawn by `draw` to <dir>/<base>.<ext> for each format. */
+/* Writes <dir>/<base>-tiles-<paper>.pdf: the page drawn by `draw`,
+ * recorded once, cut into tiles of m->tile_paper (render-tile.c). */
+static gboolean
+render_output_tiles(const RenderModel *m, const RenderGroup *g, RenderPageFunc draw,
+                    const char *dir, const char *base, const char *title, GError **error)
+{
+  const RenderPage *P = render_page_of(m);
+  g_autofree char *paper = g_ascii_strdown(render_paper_name(m->tile_paper), -1);
+  g_autofree char *name = g_strdup_printf("%s-tiles-%s.pdf", base, paper);
+  RenderTiling t;
+  if (!render_tile_plan(P->width, P->height, m->tile_paper, &t)) {
+    g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: a %s page fits on one %s page: no tiles",
+                name, render_paper_name(P->paper), render_paper_name(m->tile_paper));
+    return FALSE;
+  }
+  cairo_surface_t *poster = cairo_recording_surface_create(
+      CAIRO_CONTENT_COLOR_ALPHA, &(cairo_rectangle_t){0, 0, P->width, P->height});
+  cairo_t *pcr = cairo_create(poster);
+  gboolean ok = draw(pcr, m, g, error);
+  cairo_destroy(pcr);
+  if (ok && cairo_surface_status(poster) != CAIRO_STATUS_SUCCESS) {
+    g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: %s", name,
+                cairo_status_to_string(cairo_surface_status(poster)));
+    ok = FALSE;
+  }
+  RenderFile rf;
+  if (ok && render_file_open(&rf, dir, name, error)) {
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(render_file_write, &rf, t.width,
+                                                             t.height);
+    g_autofree char *doc = g_strdup_printf("%s — %s, %d × %s", title, render_paper_name(P->paper),
+                                           t.rows * t.cols, render_paper_name(t.paper));
+    render_output_pdf_metadata(s, doc);
+    cairo_t *cr = cairo_create(s);
+    ok = render_tile_draw(cr, poster, P->width, P->height, &t, title);
+    if (!ok)
+      g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: drawing the tiles failed: %s", name,
+                  cairo_status_to_string(cairo_status(cr)));
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    ok = ok && render_output_check(s, &rf, error);
+    cairo_surface_destroy(s);
+    ok = render_file_close(&rf, ok, ok ? error : NULL);
+  } else {
+    ok = FALSE;
+  }
+  cairo_surface_destroy(poster);
+  return ok;
+}
+
+/* Writes one page drawn by `draw` to <dir>/<base>.<ext> for each format,
+ * and its tiles with m->tiles. */
 static gboolean
 render_output_page(const RenderModel *m, const RenderGroup *g, RenderPageFunc draw,
                    const char *dir, const char *base, const char *title, RenderFormat formats,
                    double dpi, GError **error)
 {
+  const RenderPage *P = render_page_of(m);
+  if (m->tiles && !render_output_tiles(m, g, draw, dir, base, title, error))
+    return FALSE;
   if (formats & RENDER_FORMAT_PDF) {
     g_autofree char *name = g_strconcat(base, ".pdf", NULL);
     RenderFile rf;
     if (!render_file_open(&rf, dir, name, error))
       return FALSE;
-    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(render_file_write, &rf,
-                                                             RENDER_PAGE_WIDTH, RENDER_PAGE_HEIGHT);
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(render_file_write, &rf, P->width,
+                                                             P->height);
     render_output_pdf_metadata(s, title);
     cairo_t *cr = cairo_create(s);
     gboolean ok = draw(cr, m, g, error);
@@ -238,7 +292,7 @@ render_output_page(const RenderModel *m, const RenderGroup *g, RenderPageFunc dr
     /* SVG goes through memory: its ids are renumbered before writing. */
     GString *svg = g_string_new(NULL);
     cairo_surface_t *s = cairo_svg_surface_create_for_stream(render_output_svg_append, svg,
-                                                             RENDER_PAGE_WIDTH, RENDER_PAGE_HEIGHT);
+                                                             P->width, P->height);
     cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT);
     cairo_t *cr = cairo_create(s);
     gboolean ok = draw(cr, m, g, error);
@@ -270,7 +324,7 @@ render_output_page(const RenderModel *m, const RenderGroup *g, RenderPageFunc dr
   if (formats & RENDER_FORMAT_PNG) {
     g_autofree char *name = g_strconcat(base, ".png", NULL);
     double k = dpi / 72.0;
-    int w = (int)(RENDER_PAGE_WIDTH * k + 0.5), h = (int)(RENDER_PAGE_HEIGHT * k + 0.5);
+    int w = (int)(P->width * k + 0.5), h = (int)(P->height * k + 0.5);
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
     cairo_t *cr = cairo_create(s);
     cairo_scale(cr, k, k);
@@ -327,8 +381,9 @@ render_output_atlas(const RenderModel *m, const char *dir, GError **error)
   RenderFile rf;
   if (!render_file_open(&rf, dir, "atlas.pdf", error))
     return FALSE;
-  cairo_surface_t *s = cairo_pdf_surface_create_for_stream(render_file_write, &rf,
-                                                           RENDER_PAGE_WIDTH, RENDER_PAGE_HEIGHT);
+  const RenderPage *P = render_page_of(m);
+  cairo_surface_t *s = cairo_pdf_surface_create_for_stream(render_file_write, &rf, P->width,
+                                                           P->height);
   g_autofree char *title = g_strdup_printf("%s — Atlas", m->texts->title);
   render_output_pdf_metadata(s, title);
   cairo_t *cr = cairo_create(s);

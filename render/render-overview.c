@@ -79,13 +79,21 @@ render_overview_groups(cairo_t *cr, const RenderModel *m, double x, double y, do
 gboolean
 render_overview_draw(cairo_t *cr, const RenderModel *m, int page, GError **error)
 {
+  const RenderPage *P = render_page_of(m);
+  cairo_save(cr);
+  cairo_scale(cr, P->k, P->k); /* layout units from here on (render-page.c) */
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
   render_page_header(cr, m, "Ikhtisar nasional");
-  RenderRect frame = {RENDER_MARGIN, 70, 560, 478};
+  /* Landscape: a wider map than a sheet's, the narrower column right of
+   * it; portrait: the map on top, legend and groups below. */
+  RenderRect frame = P->map;
+  if (!P->portrait)
+    frame.w += 60;
   RenderMapInfo info = {0};
   if (!render_map_draw(cr, m, NULL, frame, FALSE, &info, error)) {
     g_prefix_error(error, "overview: ");
+    cairo_restore(cr);
     return FALSE;
   }
   render_scalebar_draw(cr, info.pt_per_m, frame.x + 12, frame.y + frame.h - 10, frame.w * 0.25);
@@ -96,13 +104,26 @@ render_overview_draw(cairo_t *cr, const RenderModel *m, int page, GError **error
   render_north_arrow_draw(cr, frame.x + frame.w - 20, frame.y + 22, 16);
   render_map_info_clear(&info);
 
-  double x = frame.x + frame.w + 14, w = RENDER_PAGE_WIDTH - RENDER_MARGIN - x;
-  double y = frame.y;
+  RenderRect col = P->column, list = P->table;
+  if (!P->portrait) {
+    col.x = frame.x + frame.w + 14;
+    col.w = P->w - P->margin - col.x;
+  }
   guint *counts = render_sheet_counts(m, NULL, m->layer->n_features);
-  y += render_legend_draw(cr, m, counts, x, y, w, w) + 8;
+  cairo_save(cr);
+  cairo_scale(cr, P->block, P->block);
+  double legend_h = render_legend_draw(cr, m, counts, col.x / P->block, col.y / P->block,
+                                       col.w / P->block, col.w / P->block);
+  cairo_restore(cr);
   g_free(counts);
-  y = render_overview_groups(cr, m, x, y, w, frame.y + frame.h);
+  if (!P->portrait) {
+    list = col;
+    list.y = col.y + legend_h * P->block + 8;
+    list.h = col.y + col.h - list.y;
+  }
+  render_overview_groups(cr, m, list.x, list.y, list.w, list.y + list.h);
   render_page_footer(cr, m, page);
+  cairo_restore(cr);
   if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
     g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "overview: drawing failed: %s",
                 cairo_status_to_string(cairo_status(cr)));

@@ -8,10 +8,6 @@
 #define RENDER_FONT "Noto Sans"
 #define RENDER_MARGIN 28.0
 
-typedef struct {
-  double x, y, w, h;
-} RenderRect;
-
 typedef enum { RENDER_ALIGN_LEFT, RENDER_ALIGN_CENTER, RENDER_ALIGN_RIGHT } RenderAlign;
 
 /* Draws `text` (pango markup when `markup`) with its top-left (or top
@@ -101,3 +97,10 @@ guint *render_sheet_counts(const RenderModel *m, const guint *idx, guint n);
 
 /* Integer value of a joined column for feature f, or -1 if absent/bad. */
 double render_field_number(const RenderModel *m, int field, guint f);
+
+/* Draws the tiles of `poster` (a surface of pw x ph points, replayed into
+ * every tile) onto `cr`, whose pages are tiling t's paper: an index page,
+ * then one page per tile, cairo_show_page between them, not after the
+ * last.  `title` names the poster on every page. */
+gboolean render_tile_draw(cairo_t *cr, cairo_surface_t *poster, double pw, double ph,
+                          const RenderTiling *t, const char *title);

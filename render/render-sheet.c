@@ -1,4 +1,5 @@
-/* render-sheet.c — the briefing sheet of one province, A4 landscape:
+/* render-sheet.c — the briefing sheet of one province, laid out on the
+ * page of render-page.c (A4 landscape unless --paper/--orientation):
  * header (title, province, index and date), the map with scale bar and
  * north arrow, the legend with counts, key figures, the ranked table, and
  * a footer with sources, generation date and page number. */
@@ -10,33 +11,31 @@
 
 #include <math.h>
 
-/* Layout, in points. */
-static const RenderRect render_sheet_map = {RENDER_MARGIN, 70, 500, 478};
-static const double render_sheet_side_x = RENDER_MARGIN + 500 + 14;
-
 void
 render_page_header(cairo_t *cr, const RenderModel *m, const char *subtitle)
 {
   const RenderTexts *t = m->texts;
-  double right = RENDER_PAGE_WIDTH - RENDER_MARGIN;
+  const RenderPage *P = render_page_of(m);
+  double right = P->w - P->margin;
   cairo_set_source_rgb(cr, 0.08, 0.08, 0.08);
-  render_text(cr, t->title, 15, TRUE, RENDER_MARGIN, 22, 470, RENDER_ALIGN_LEFT);
-  render_text(cr, subtitle, 11, FALSE, RENDER_MARGIN, 42, 470, RENDER_ALIGN_LEFT);
+  render_text(cr, t->title, P->title_size, TRUE, P->margin, P->title_y, P->title_w,
+              RENDER_ALIGN_LEFT);
+  render_text(cr, subtitle, P->subtitle_size, FALSE, P->margin, P->subtitle_y, P->title_w,
+              RENDER_ALIGN_LEFT);
   cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
-  render_text(cr, t->index_name ? t->index_name : "", 8.5, TRUE, right, 26, 290,
-              RENDER_ALIGN_RIGHT);
-  render_text(cr, t->index_date ? t->index_date : "", 8.5, FALSE, right, 39, 290,
-              RENDER_ALIGN_RIGHT);
+  render_text(cr, t->index_name ? t->index_name : "", P->index_size, TRUE, right, P->index_y,
+              P->index_w, RENDER_ALIGN_RIGHT);
+  render_text(cr, t->index_date ? t->index_date : "", P->index_size, FALSE, right,
+              P->index_y + P->index_size * 1.53, P->index_w, RENDER_ALIGN_RIGHT);
   if (t->marking && *t->marking) {
     cairo_set_source_rgb(cr, 0.65, 0.05, 0.05);
-    render_text(cr, t->marking, 9, TRUE, RENDER_PAGE_WIDTH / 2, 8, 0, RENDER_ALIGN_CENTER);
-    render_text(cr, t->marking, 9, TRUE, RENDER_PAGE_WIDTH / 2, RENDER_PAGE_HEIGHT - 18, 0,
-                RENDER_ALIGN_CENTER);
+    render_text(cr, t->marking, 9, TRUE, P->w / 2, 8, 0, RENDER_ALIGN_CENTER);
+    render_text(cr, t->marking, 9, TRUE, P->w / 2, P->h - 18, 0, RENDER_ALIGN_CENTER);
   }
   cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
   cairo_set_line_width(cr, 0.8);
-  cairo_move_to(cr, RENDER_MARGIN, 62);
-  cairo_line_to(cr, right, 62);
+  cairo_move_to(cr, P->margin, P->rule_y);
+  cairo_line_to(cr, right, P->rule_y);
   cairo_stroke(cr);
 }
 
@@ -44,16 +43,18 @@ void
 render_page_footer(cairo_t *cr, const RenderModel *m, int page)
 {
   const RenderTexts *t = m->texts;
-  double y = 556, right = RENDER_PAGE_WIDTH - RENDER_MARGIN;
+  const RenderPage *P = render_page_of(m);
+  double y = P->footer_y, right = P->w - P->margin;
+  double text_w = P->w - 2 * P->margin - 146; /* the page number on the right */
   cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
   g_autofree char *src = g_strdup_printf("Sumber: %s", t->sources ? t->sources : "–");
-  render_text(cr, src, 6.2, FALSE, RENDER_MARGIN, y, 640, RENDER_ALIGN_LEFT);
+  render_text(cr, src, 6.2, FALSE, P->margin, y, text_w, RENDER_ALIGN_LEFT);
   g_autofree char *gen = t->organisation && *t->organisation
                              ? g_strdup_printf("Disusun oleh %s · dibuat %s dengan petarawan %s",
                                                t->organisation, t->generated, PETARAWAN_VERSION)
                              : g_strdup_printf("Dibuat %s dengan petarawan %s", t->generated,
                                                PETARAWAN_VERSION);
-  render_text(cr, gen, 6.2, FALSE, RENDER_MARGIN, y + 9, 640, RENDER_ALIGN_LEFT);
+  render_text(cr, gen, 6.2, FALSE, P->margin, y + 9, text_w, RENDER_ALIGN_LEFT);
   g_autofree char *pg = g_strdup_printf("Halaman %d", page);
   render_text(cr, pg, 7, TRUE, right, y + 3, 0, RENDER_ALIGN_RIGHT);
 }
@@ -137,18 +138,22 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int p
                   int *pages_used, GError **error)
 {
   const RenderTexts *t = m->texts;
+  const RenderPage *P = render_page_of(m);
   g_autofree char *subtitle = g_strdup_printf("%s %s (%s)", t->group_kind ? t->group_kind : "",
                                               g->name, g->code);
+  cairo_save(cr);
+  cairo_scale(cr, P->k, P->k); /* layout units from here on (render-page.c) */
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
   render_page_header(cr, m, g_strstrip(subtitle));
 
   RenderMapInfo info = {0};
-  if (!render_map_draw(cr, m, g, render_sheet_map, TRUE, &info, error)) {
+  const RenderRect *f = &P->map;
+  if (!render_map_draw(cr, m, g, *f, TRUE, &info, error)) {
     g_prefix_error(error, "sheet %s %s: ", g->code, g->name);
+    cairo_restore(cr);
     return FALSE;
   }
-  const RenderRect *f = &render_sheet_map;
   render_scalebar_draw(cr, info.pt_per_m, f->x + 12, f->y + f->h - 10, f->w * 0.28);
   render_north_arrow_draw(cr, f->x + f->w - 20, f->y + 22, 16);
   cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
@@ -161,27 +166,38 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int p
   }
   render_map_info_clear(&info);
 
-  double x = render_sheet_side_x, w = RENDER_PAGE_WIDTH - RENDER_MARGIN - x;
-  double y = f->y;
+  /* Legend, locator inset and key figures, enlarged by P->block on a
+   * poster (they are read from a distance); the table is not. */
+  double x = P->column.x, w = P->column.w, y = P->column.y;
   guint *counts = render_sheet_counts(m, g->features, g->n_features);
-  double legend_w = w, inset_h = 0;
+  cairo_save(cr);
+  cairo_scale(cr, P->block, P->block);
+  double bx = x / P->block, bw = w / P->block, by = y / P->block;
+  double legend_w = bw, inset_h = 0;
   const double inset_w = 104;
   if (m->inset) {
     /* The locator sits beside the legend, top right of the column. */
-    legend_w = w - inset_w - 10;
+    legend_w = bw - inset_w - 10;
     inset_h = render_inset_height(m->inset, inset_w);
-    render_inset_draw(cr, m->inset, g, (RenderRect){x + w - inset_w, y + 16, inset_w, inset_h});
+    render_inset_draw(cr, m->inset, g, (RenderRect){bx + bw - inset_w, by + 16, inset_w, inset_h});
   }
-  y += MAX(render_legend_draw(cr, m, counts, x, y, w, legend_w), inset_h + 18) + 6;
-  y += render_sheet_figures(cr, m, g, counts, x, y, w) + 8;
+  by += MAX(render_legend_draw(cr, m, counts, bx, by, bw, legend_w), inset_h + 18) + 6;
+  by += render_sheet_figures(cr, m, g, counts, bx, by, bw) + 8;
+  cairo_restore(cr);
+  y = by * P->block;
   g_free(counts);
-  /* The ranked table; in a PDF what does not fit continues on following
-   * pages in three columns, elsewhere (PNG, SVG) the last line says so. */
+  /* The ranked table: below the figures in landscape, beside them below
+   * the map in portrait.  In a PDF what does not fit continues on
+   * following pages, elsewhere (PNG, SVG) the last line says so. */
+  RenderRect tb = P->table;
+  if (!P->portrait) {
+    tb.y = y;
+    tb.h = P->column.y + P->column.h - y;
+  }
   cairo_surface_t *target = cairo_get_target(cr);
   gboolean paged = cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_PDF;
   guint *order = render_table_order(m, g);
-  guint done = render_table_draw(cr, m, order, 0, g->n_features,
-                                 (RenderRect){x, y, w, f->y + f->h - y}, !paged);
+  guint done = render_table_draw(cr, m, order, 0, g->n_features, tb, !paged);
   render_page_footer(cr, m, page);
   int pages = 1;
   while (paged && done < g->n_features && cairo_status(cr) == CAIRO_STATUS_SUCCESS) {
@@ -194,12 +210,16 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int p
     g_autofree char *sub = g_strdup_printf("%s %s (%s) — tabel lanjutan",
                                            t->group_kind ? t->group_kind : "", g->name, g->code);
     render_page_header(cr, m, g_strstrip(sub));
-    const double gap = 14, cw = (RENDER_PAGE_WIDTH - 2 * RENDER_MARGIN - 2 * gap) / 3;
-    for (int col = 0; col < 3 && done < g->n_features; col++)
+    const int cols = P->table_columns;
+    const double gap = 14, top = P->map.y, bottom = P->footer_y - 8;
+    const double cw = (P->w - 2 * P->margin - (cols - 1) * gap) / cols;
+    for (int col = 0; col < cols && done < g->n_features; col++)
       done += render_table_draw(cr, m, order, done, g->n_features,
-                                (RenderRect){RENDER_MARGIN + col * (cw + gap), 70, cw, 478}, FALSE);
+                                (RenderRect){P->margin + col * (cw + gap), top, cw, bottom - top},
+                                FALSE);
     render_page_footer(cr, m, page + pages - 1);
   }
+  cairo_restore(cr);
   g_free(order);
   if (pages_used)
     *pages_used = pages;
@@ -210,4 +230,3 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int p
   }
   return TRUE;
 }
-

@@ -13,9 +13,85 @@
 
 G_BEGIN_DECLS
 
-/* A4 landscape, in PDF points. */
+/* A4 landscape, in PDF points: the default page.  Other papers and
+ * portrait pages take their sizes from a RenderPage (below). */
 #define RENDER_PAGE_WIDTH 841.89
 #define RENDER_PAGE_HEIGHT 595.28
+
+typedef struct {
+  double x, y, w, h;
+} RenderRect;
+
+/* ---- paper (render-page.c) ---- */
+
+/* ISO 216 A sizes; the value is n of An. */
+typedef enum {
+  RENDER_PAPER_A0 = 0,
+  RENDER_PAPER_A1,
+  RENDER_PAPER_A2,
+  RENDER_PAPER_A3,
+  RENDER_PAPER_A4,
+} RenderPaper;
+
+/* The geometry of one page, from which every size on it derives.  A page
+ * is drawn in layout units under cairo_scale(k): one unit is one point on
+ * A4 and k points on larger paper (k = sqrt(2) per A size, 4 on A0), so
+ * what is not named here (table, footer, lines, hatching) grows with the
+ * paper.  The type that must read from across a hall (title, province,
+ * map labels, legend) grows faster; render-page.c and the README say how
+ * much and why. */
+typedef struct {
+  RenderPaper paper;
+  gboolean portrait;
+  double width, height; /* the page, PDF points */
+  double k;             /* PDF points per layout unit */
+  /* Layout units from here on. */
+  double w, h;    /* the page */
+  double margin;
+  double title_size, subtitle_size, index_size; /* header: title, group, index name */
+  double title_y, subtitle_y, index_y, rule_y;  /* tops of the header lines, rule under it */
+  double title_w, index_w;                      /* their widths (ellipsised beyond) */
+  double footer_y;                              /* top of the footer */
+  double label_size, number_size;               /* district names and numbers on the map */
+  double block;      /* legend, inset and key figures are drawn scaled by this */
+  double resolution; /* map vertices closer than this are thinned away */
+  RenderRect map;    /* the map frame */
+  RenderRect column; /* legend, inset, key figures (landscape: right of the map, with the table below) */
+  RenderRect table;  /* the ranked table: below the map in portrait; == column in landscape */
+  int table_columns; /* columns of the ranked table on continuation pages */
+  double inset_pt;   /* the locator inset's width on paper, PDF points */
+} RenderPage;
+
+/* Fills `p` for `paper` in landscape or portrait. */
+void render_page_init(RenderPage *p, RenderPaper paper, gboolean portrait);
+/* "A0".."A4" (any case) -> paper; FALSE for anything else. */
+gboolean render_paper_parse(const char *text, RenderPaper *paper);
+/* "A0".."A4". */
+const char *render_paper_name(RenderPaper paper);
+/* Width and height of `paper` in millimetres, portrait. */
+void render_paper_mm(RenderPaper paper, double *w_mm, double *h_mm);
+
+/* How a poster of `poster_w` x `poster_h` points is cut into pages of a
+ * smaller paper: a grid of tiles, each printing a region of the poster
+ * inside a margin (where crop and registration marks go), neighbours
+ * sharing an `overlap` wide strip to glue. */
+typedef struct {
+  RenderPaper paper;
+  gboolean portrait;      /* orientation of the tile pages */
+  double width, height;   /* a tile page, points */
+  double margin, overlap; /* points */
+  int rows, cols;
+  double step_x, step_y;  /* poster points from one tile to the next */
+  double off_x, off_y;    /* poster point at the first tile's printed corner */
+} RenderTiling;
+
+/* Plans the tiling with the fewer pages of the two orientations of
+ * `paper`.  FALSE (and no plan) when one tile would hold the poster. */
+gboolean render_tile_plan(double poster_w, double poster_h, RenderPaper paper,
+                          RenderTiling *out);
+/* "B2": row letter(s) and column number of tile (row, col), 0-based.
+ * Caller frees. */
+char *render_tile_name(int row, int col);
 
 /* Texts printed on every page.  All borrowed. */
 typedef struct {
@@ -67,7 +143,13 @@ typedef struct {
   guint n_groups;
   const RenderInset *inset; /* locator inset, or NULL for none */
   gboolean mono;            /* greys and textures instead of colours */
+  const RenderPage *page;   /* paper and sizes, or NULL for A4 landscape */
+  gboolean tiles;           /* also write <file>-tiles-<paper>.pdf ... */
+  RenderPaper tile_paper;   /* ... cut into pages of this paper */
 } RenderModel;
+
+/* m->page, or the A4 landscape page when it is NULL. */
+const RenderPage *render_page_of(const RenderModel *m);
 
 /* Fills `p` from the join's field names. */
 void render_personnel_find(const GeoJoin *join, RenderPersonnel *p);
@@ -89,7 +171,8 @@ typedef enum {
 } RenderFormat;
 
 /* Writes the sheet of `g` as <dir>/<code>-<slug>.<ext> for each format in
- * `formats`; PNG at `dpi`.  Each file is written to a temporary file in
+ * `formats`; PNG at `dpi`; with m->tiles also <code>-<slug>-tiles-a4.pdf
+ * (render-tile.c).  Each file is written to a temporary file in
  * `dir` and renamed into place only when complete. */
 gboolean render_output_sheet(const RenderModel *m, const RenderGroup *g, const char *dir,
                              RenderFormat formats, double dpi, GError **error);
