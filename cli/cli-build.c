@@ -572,7 +572,7 @@ cli_build_page(const CliConfig *c, RenderFormat formats, RenderPage *page, Rende
     model->tiles = TRUE;
     model->tile_paper = tile;
   }
-  *dpi = c->dpi > 0 ? c->dpi : round(300 / page->k);
+  *dpi = c->dpi > 0 ? c->dpi : page->png_dpi;
   /* cairo's images stop at 32767 pixels a side. */
   double px = MAX(page->width, page->height) * *dpi / 72;
   if ((formats & RENDER_FORMAT_PNG) && px > 32767) {

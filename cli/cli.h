@@ -56,5 +56,9 @@ void cli_manifest_clean_temps(const char *dir);
  * SIGINT/SIGTERM; argv as for build (argv[0] is the command word). */
 int cli_watch_run(int argc, char **argv);
 
+/* `papers [--json]`: the page sizes and the type and lines on each
+ * (cli-papers.c); argv[0] is the command word.  Returns the exit status. */
+int cli_papers_run(int argc, char **argv);
+
 /* Runs `build` or `check`; returns the exit status of the contract. */
 int cli_build_run(CliConfig *c);

@@ -17,7 +17,8 @@ petarawan_usage(void)
           "  build [PROJECT]   draw one PDF briefing sheet per group, atlas.pdf and an overview\n"
           "  check [PROJECT]   read and join the inputs, print the join report, draw nothing\n"
           "  watch [PROJECT]   build, then rebuild whenever an input file changes (Ctrl-C stops)\n"
-          "  styles            list the built-in styles\n\n"
+          "  styles            list the built-in styles\n"
+          "  papers [--json]   list the paper sizes of --paper and the type and lines on each\n\n"
           "  --help, --version\n\n");
   cli_options_print_help();
   g_print("\nExit status: 0 success; 1 data problems with --strict; 2 bad usage or input;\n"
@@ -68,9 +69,11 @@ main(int argc, char **argv)
   }
   if (strcmp(cmd, "styles") == 0)
     return petarawan_styles();
+  if (strcmp(cmd, "papers") == 0)
+    return cli_papers_run(argc - 1, argv + 1);
   if (strcmp(cmd, "build") != 0 && strcmp(cmd, "check") != 0 && strcmp(cmd, "watch") != 0) {
     g_autofree char *shown = g_utf8_make_valid(cmd, -1);
-    g_printerr("petarawan: error: unknown command '%s' (build, check, watch, styles)\n", shown);
+    g_printerr("petarawan: error: unknown command '%s' (build, check, watch, styles, papers)\n", shown);
     return 2;
   }
   for (int i = 2; i < argc; i++)

@@ -425,7 +425,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     for (guint f = 0; f < gs->n_features; f++)
       render_map_path_feature(cr, gs, f, &t);
     render_set_rgb(cr, render_map_line);
-    cairo_set_line_width(cr, 1.6);
+    cairo_set_line_width(cr, render_page_of(m)->group_line);
     cairo_stroke(cr);
   }
 
@@ -446,7 +446,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     /* District lines with the class's own path: each shared border is
      * stroked twice when its two sides differ, identically. */
     render_set_rgb(cr, render_map_line);
-    cairo_set_line_width(cr, g ? 0.35 : 0.15);
+    cairo_set_line_width(cr, g ? render_page_of(m)->district_line : 0.15);
     cairo_stroke(cr);
   }
 

@@ -17,8 +17,11 @@
  *
  * On A0 the title (100 pt, caps 25 mm) reads comfortably from 10 m, the
  * province name (80 pt) from 8 m, the legend (36 pt) from 3.6 m and to
- * 6 m, district names (32 pt, caps 8 mm) to 5.5 m; the table (29 pt) and
- * footer (25 pt) are for reading in front of the poster.  Between A4 and A0
+ * 6 m, district names (28 pt, caps 7 mm) to 5 m; the table (29 pt) and
+ * footer (25 pt) are for reading in front of the poster.  Larger names
+ * would read further but fit fewer districts: at 32 pt 299 of the 514
+ * kab/kota are named on the A0 sheets, at 28 pt 325 (340 on A4); the rest
+ * carry their table number.  Between A4 and A0
  * each size is interpolated geometrically (A2 is the geometric mean). */
 #include "render-private.h"
 
@@ -33,8 +36,8 @@ typedef struct {
 static const RenderPageSize render_page_title = {15, 100};
 static const RenderPageSize render_page_subtitle = {11, 80};
 static const RenderPageSize render_page_index = {8.5, 40};
-static const RenderPageSize render_page_label = {6.5, 32};
-static const RenderPageSize render_page_number = {5.8, 28};
+static const RenderPageSize render_page_label = {6.5, 28};
+static const RenderPageSize render_page_number = {5.8, 26};
 /* Legend text is 7.5 pt on A4; 36 pt on A0 is 1.2 times the enlargement. */
 static const RenderPageSize render_page_block = {1.0, 1.2};
 
@@ -117,6 +120,10 @@ render_page_init(RenderPage *p, RenderPaper paper, gboolean portrait)
   p->title_w = content_w * (portrait ? 0.55 : 0.598);
   p->index_w = content_w * (portrait ? 0.42 : 0.369);
   p->footer_y = p->h - 39.28;
+  /* Lines are the A4 sheet's, enlarged: 1.4 and 6.4 pt on A0. */
+  p->district_line = 0.35;
+  p->group_line = 1.6;
+  p->png_dpi = round(300 / p->k);
   /* Map vertices are kept a quarter point of paper apart. */
   p->resolution = 0.25 / p->k;
   p->inset_pt = RENDER_PAGE_INSET_W * p->block * p->k;
@@ -142,6 +149,12 @@ render_page_init(RenderPage *p, RenderPaper paper, gboolean portrait)
                             content_w - side_w - RENDER_PAGE_GAP, band};
     p->table_columns = 2;
   }
+}
+
+void
+render_page_reserved(const RenderPage *p, RenderRect out[3])
+{
+  render_map_reserved(p->map, out);
 }
 
 const RenderPage *

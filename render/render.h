@@ -53,6 +53,7 @@ typedef struct {
   double title_w, index_w;                      /* their widths (ellipsised beyond) */
   double footer_y;                              /* top of the footer */
   double label_size, number_size;               /* district names and numbers on the map */
+  double district_line, group_line;             /* district lines, the group's border */
   double block;      /* legend, inset and key figures are drawn scaled by this */
   double resolution; /* map vertices closer than this are thinned away */
   RenderRect map;    /* the map frame */
@@ -60,10 +61,17 @@ typedef struct {
   RenderRect table;  /* the ranked table: below the map in portrait; == column in landscape */
   int table_columns; /* columns of the ranked table on continuation pages */
   double inset_pt;   /* the locator inset's width on paper, PDF points */
+  double png_dpi;    /* default PNG resolution: 300 on A4, 300 / k above */
 } RenderPage;
+
+/* The legend's text on A4, points (render-legend.c); times block * k. */
+#define RENDER_LEGEND_SIZE 7.5
 
 /* Fills `p` for `paper` in landscape or portrait. */
 void render_page_init(RenderPage *p, RenderPaper paper, gboolean portrait);
+/* The corners of p->map kept free of labels for the scale bar, the north
+ * arrow and the projection note, in layout units. */
+void render_page_reserved(const RenderPage *p, RenderRect out[3]);
 /* "A0".."A4" (any case) -> paper; FALSE for anything else. */
 gboolean render_paper_parse(const char *text, RenderPaper *paper);
 /* "A0".."A4". */
