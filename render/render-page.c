@@ -43,6 +43,7 @@ static const RenderPageSize render_page_block = {1.0, 1.2};
 
 /* Layout units (points on A4). */
 #define RENDER_PAGE_SIDE_W 271.89   /* the column beside the map, landscape */
+#define RENDER_PAGE_SIDE_W_PORTRAIT 212.0 /* the legend column below the map */
 #define RENDER_PAGE_GAP 14.0        /* between map and column */
 #define RENDER_PAGE_INSET_W 104.0   /* the locator inset, before `block` */
 /* A portrait page keeps at least this much below the map for the legend
@@ -113,12 +114,22 @@ render_page_init(RenderPage *p, RenderPaper paper, gboolean portrait)
   p->block = render_page_block.a4 * pow(render_page_block.a0 / render_page_block.a4, f);
   p->title_y = 22;
   p->subtitle_y = p->title_y + p->title_size * 4 / 3;
-  p->rule_y = p->subtitle_y + p->subtitle_size * 20 / 11;
-  p->index_y = p->title_y + 4;
   double content_w = p->w - 2 * p->margin;
-  /* The title and group on the left, the index name on the right. */
-  p->title_w = content_w * (portrait ? 0.55 : 0.598);
-  p->index_w = content_w * (portrait ? 0.42 : 0.369);
+  if (!portrait) {
+    /* The title and group on the left, index name and date on the right. */
+    p->rule_y = p->subtitle_y + p->subtitle_size * 20 / 11;
+    p->index_y = p->title_y + 4;
+    p->title_w = content_w * 0.598;
+    p->index_w = content_w * 0.369;
+  } else {
+    /* Too narrow for both: title and group over the full width, then
+     * index name and date on one line. */
+    p->index_inline = TRUE;
+    p->index_y = p->subtitle_y + p->subtitle_size * 1.5;
+    p->rule_y = p->index_y + p->index_size * 1.53 + 6;
+    p->title_w = content_w;
+    p->index_w = content_w;
+  }
   p->footer_y = p->h - 39.28;
   /* Lines are the A4 sheet's, enlarged: 1.4 and 6.4 pt on A0. */
   p->district_line = 0.35;
@@ -129,8 +140,7 @@ render_page_init(RenderPage *p, RenderPaper paper, gboolean portrait)
   p->inset_pt = RENDER_PAGE_INSET_W * p->block * p->k;
 
   double top = p->rule_y + 8, bottom = p->footer_y - 8;
-  /* The column holds the legend enlarged by `block`: it widens with it. */
-  double side_w = RENDER_PAGE_SIDE_W * p->block;
+  double side_w = RENDER_PAGE_SIDE_W;
   if (!portrait) {
     double map_w = content_w - RENDER_PAGE_GAP - side_w;
     p->map = (RenderRect){p->margin, top, map_w, bottom - top};
@@ -139,7 +149,9 @@ render_page_init(RenderPage *p, RenderPaper paper, gboolean portrait)
     p->table_columns = 3;
   } else {
     /* Map on top over the full width; below it the legend column on the
-     * left and the ranked table on the right. */
+     * left (the inset below the legend) and the ranked table on the right,
+     * as wide as can be: it is the table that runs out of width. */
+    side_w = RENDER_PAGE_SIDE_W_PORTRAIT * p->block;
     double band = MAX(RENDER_PAGE_BAND_MIN, 0.4 * (bottom - top));
     double map_h = bottom - top - band - 10;
     p->map = (RenderRect){p->margin, top, content_w, map_h};

@@ -23,10 +23,18 @@ render_page_header(cairo_t *cr, const RenderModel *m, const char *subtitle)
   render_text(cr, subtitle, P->subtitle_size, FALSE, P->margin, P->subtitle_y, P->title_w,
               RENDER_ALIGN_LEFT);
   cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
-  render_text(cr, t->index_name ? t->index_name : "", P->index_size, TRUE, right, P->index_y,
-              P->index_w, RENDER_ALIGN_RIGHT);
-  render_text(cr, t->index_date ? t->index_date : "", P->index_size, FALSE, right,
-              P->index_y + P->index_size * 1.53, P->index_w, RENDER_ALIGN_RIGHT);
+  if (P->index_inline) {
+    g_autofree char *line = g_strdup_printf("%s%s%s", t->index_name ? t->index_name : "",
+                                            t->index_name && t->index_date ? " · " : "",
+                                            t->index_date ? t->index_date : "");
+    render_text(cr, line, P->index_size, TRUE, P->margin, P->index_y, P->index_w,
+                RENDER_ALIGN_LEFT);
+  } else {
+    render_text(cr, t->index_name ? t->index_name : "", P->index_size, TRUE, right, P->index_y,
+                P->index_w, RENDER_ALIGN_RIGHT);
+    render_text(cr, t->index_date ? t->index_date : "", P->index_size, FALSE, right,
+                P->index_y + P->index_size * 1.53, P->index_w, RENDER_ALIGN_RIGHT);
+  }
   if (t->marking && *t->marking) {
     cairo_set_source_rgb(cr, 0.65, 0.05, 0.05);
     render_text(cr, t->marking, 9, TRUE, P->w / 2, 8, 0, RENDER_ALIGN_CENTER);
@@ -175,13 +183,23 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int p
   double bx = x / P->block, bw = w / P->block, by = y / P->block;
   double legend_w = bw, inset_h = 0;
   const double inset_w = 104;
+  /* The locator sits beside the legend, top right of the column, unless
+   * that leaves the enlarged legend too narrow (posters): then below it. */
+  gboolean below = bw - inset_w - 10 < 150;
   if (m->inset) {
-    /* The locator sits beside the legend, top right of the column. */
-    legend_w = bw - inset_w - 10;
+    legend_w = below ? bw : bw - inset_w - 10;
     inset_h = render_inset_height(m->inset, inset_w);
-    render_inset_draw(cr, m->inset, g, (RenderRect){bx + bw - inset_w, by + 16, inset_w, inset_h});
   }
-  by += MAX(render_legend_draw(cr, m, counts, bx, by, bw, legend_w), inset_h + 18) + 6;
+  if (m->inset && !below)
+    render_inset_draw(cr, m->inset, g, (RenderRect){bx + bw - inset_w, by + 16, inset_w, inset_h});
+  double legend_h = render_legend_draw(cr, m, counts, bx, by, bw, legend_w);
+  if (m->inset && below) {
+    render_inset_draw(cr, m->inset, g, (RenderRect){bx + bw - inset_w, by + legend_h + 4, inset_w,
+                                                    inset_h});
+    by += legend_h + 4 + inset_h + 6;
+  } else {
+    by += MAX(legend_h, inset_h + 18) + 6;
+  }
   by += render_sheet_figures(cr, m, g, counts, bx, by, bw) + 8;
   cairo_restore(cr);
   y = by * P->block;

@@ -51,6 +51,7 @@ typedef struct {
   double title_size, subtitle_size, index_size; /* header: title, group, index name */
   double title_y, subtitle_y, index_y, rule_y;  /* tops of the header lines, rule under it */
   double title_w, index_w;                      /* their widths (ellipsised beyond) */
+  gboolean index_inline; /* index name and date on one line under the group (portrait) */
   double footer_y;                              /* top of the footer */
   double label_size, number_size;               /* district names and numbers on the map */
   double district_line, group_line;             /* district lines, the group's border */
