@@ -13,9 +13,10 @@ trap 'rm -rf "$T"' EXIT
 REF=$TESTS_SRC/reference
 IMGDIFF=$(dirname "$PETARAWAN")/../tests/imgdiff
 
-# compare CASE PDF: rasterise page 1 and compare with the reference.
+# compare CASE PDF [DPI]: rasterise page 1 (at 50 dpi, or DPI: an A0 poster
+# at 12.5 has the pixels of an A4 at 50) and compare with the reference.
 compare() {
-  pdftoppm -r 50 -png -singlefile "$2" "$T/$1" || { not_ok "$1: pdftoppm failed"; return; }
+  pdftoppm -r "${3:-50}" -png -singlefile "$2" "$T/$1" || { not_ok "$1: pdftoppm failed"; return; }
   if [ -n "$REGENERATE" ]; then
     cp "$T/$1.png" "$REF/$1.png" && ok "$1: reference regenerated"
     return
@@ -43,6 +44,35 @@ if [ -f "$SHARED_DATA/batas/kabkota.shp" ]; then
     --table "$S/skor/personel_kabkota_contoh.csv:kode_wilayah" \
     --value skor_ikp --style ikp-kabkota --sample-personnel --only 53 -o "$T/kab" -q
   compare kabkota-53 "$T/kab/53-nusa-tenggara-timur.pdf"
+  # The hard provinces on A4: Kepulauan Riau (mostly sea), DKI Jakarta
+  # (five small cities and an island chain), Jawa Timur (38 kab/kota),
+  # Papua Pegunungan (dense and small).
+  expect_status 0 "kabkota 21, 31, 35, 95 built" "$PETARAWAN" build --boundaries "$S/batas/kabkota.shp" \
+    --key KODE --name NAMA --group KODE_PROV \
+    --table "$S/skor/ikp_kabkota_contoh.csv:kode_wilayah" \
+    --table "$S/skor/personel_kabkota_contoh.csv:kode_wilayah" \
+    --value skor_ikp --style ikp-kabkota --sample-personnel --only 21,31,35,95 -o "$T/hard" -q
+  compare kabkota-21 "$T/hard/21-kepulauan-riau.pdf"
+  compare kabkota-31 "$T/hard/31-dki-jakarta.pdf"
+  compare kabkota-35 "$T/hard/35-jawa-timur.pdf"
+  compare kabkota-95 "$T/hard/95-papua-pegunungan.pdf"
+  # An A0 poster of Nusa Tenggara Timur (hundreds of islands) with its A4
+  # tiles (the index page), and DKI Jakarta on A4 portrait.
+  expect_status 0 "kabkota NTT A0 poster built" "$PETARAWAN" build --boundaries "$S/batas/kabkota.shp" \
+    --key KODE --name NAMA --group KODE_PROV \
+    --table "$S/skor/ikp_kabkota_contoh.csv:kode_wilayah" \
+    --table "$S/skor/personel_kabkota_contoh.csv:kode_wilayah" \
+    --value skor_ikp --style ikp-kabkota --sample-personnel --only 53 --paper A0 --tile A4 \
+    --format pdf -o "$T/a0" -q
+  compare kabkota-53-a0 "$T/a0/53-nusa-tenggara-timur.pdf" 12.5
+  compare kabkota-53-a0-tiles-a4 "$T/a0/53-nusa-tenggara-timur-tiles-a4.pdf"
+  expect_status 0 "kabkota DKI Jakarta portrait built" "$PETARAWAN" build --boundaries "$S/batas/kabkota.shp" \
+    --key KODE --name NAMA --group KODE_PROV \
+    --table "$S/skor/ikp_kabkota_contoh.csv:kode_wilayah" \
+    --table "$S/skor/personel_kabkota_contoh.csv:kode_wilayah" \
+    --value skor_ikp --style ikp-kabkota --sample-personnel --only 31 --orientation portrait \
+    --format pdf -o "$T/portrait" -q
+  compare kabkota-31-portrait "$T/portrait/31-dki-jakarta.pdf"
   # --mono for photocopies: 5 quantile classes as greys with textures.
   expect_status 0 "kabkota Jawa Tengah --mono built" "$PETARAWAN" build --boundaries "$S/batas/kabkota.shp" \
     --key KODE --name NAMA --group KODE_PROV \
@@ -51,6 +81,6 @@ if [ -f "$SHARED_DATA/batas/kabkota.shp" ]; then
     --value skor_ikp --style quantile --classes 5 --mono --only 33 -o "$T/mono" -q
   compare kabkota-33-mono "$T/mono/33-jawa-tengah.pdf"
 else
-  skip "kabkota-53: shared data not found at $SHARED_DATA"
+  skip "kabkota-53, -21, -31, -35, -95, -53-a0, -31-portrait: shared data not found at $SHARED_DATA"
 fi
 done_testing
