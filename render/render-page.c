@@ -17,12 +17,12 @@
  *
  * On A0 the title (100 pt, caps 25 mm) reads comfortably from 10 m, the
  * province name (80 pt) from 8 m, the legend (36 pt) from 3.6 m and to
- * 6 m, district names (28 pt, caps 7 mm) to 5 m; the table (29 pt) and
+ * 6 m, district names (28 pt, caps 7 mm) to 4.9 m; the table (29 pt) and
  * footer (25 pt) are for reading in front of the poster.  Larger names
- * would read further but fit fewer districts: at 32 pt 299 of the 514
- * kab/kota are named on the A0 sheets, at 28 pt 325 (340 on A4); the rest
- * carry their table number.  Between A4 and A0
- * each size is interpolated geometrically (A2 is the geometric mean). */
+ * would read further but fit fewer districts: of the 514 kab/kota on the
+ * 38 A0 sheets 299 are named at 32 pt, 325 at 28 pt (340 on A4); the
+ * others carry their table number.  Between A4 and A0 each size is
+ * interpolated geometrically (A2 is the geometric mean). */
 #include "render-private.h"
 
 #include <math.h>

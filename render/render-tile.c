@@ -271,9 +271,11 @@ render_tile_page(cairo_t *cr, cairo_surface_t *poster, double pw, double ph,
   g_autofree char *where = g_strdup_printf("baris %s dari %d, kolom %d dari %d (A1–%s) · %s",
                                            row_name, t->rows, col + 1, t->cols, last,
                                            title ? title : "");
-  double text_w = t->width / 2 - x - nw - 24 * mm;
-  render_text(cr, where, 6.5, FALSE, x + nw + 3 * mm, ty + 3, MAX(text_w, 40), RENDER_ALIGN_LEFT);
-  RenderRect box = {t->width / 2 - 10 * mm, ty - 0.5 * mm, 20 * mm, 7 * mm};
+  /* The diagram ends before the right seam's registration mark. */
+  RenderRect box = {m + t->step_x - 24 * mm, ty - 0.5 * mm, 20 * mm, 7 * mm};
+  double text_x = x + nw + 3 * mm;
+  render_text(cr, where, 6.5, FALSE, text_x, ty + 3, MAX(box.x - 3 * mm - text_x, 40),
+              RENDER_ALIGN_LEFT);
   render_tile_diagram(cr, t, box, row, col);
 }
 
