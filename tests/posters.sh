@@ -129,6 +129,30 @@ skor=$(pdftotext -bbox -f 1 -l 1 "$T/p/3-jawa.pdf" - | grep -m1 '>Skor<' | sed '
 check "portrait: the table ($skor) is below the map ($bottom)" \
   awk -v a="$skor" -v b="$bottom" 'BEGIN { exit !(a > b) }'
 
+# ---- project files take the same keys ----
+cat > "$T/poster.petarawan" <<EOF
+[petarawan]
+boundaries=$PETARAWAN_BUILD_DATA/demo.gpkg
+layer=provinsi
+key=KODE
+name=NAMA
+group=KODE_PULAU
+table=$PETARAWAN_DATA/ikp2024_provinsi.csv:kode
+value=skor_ikp
+style=ikp-provinsi
+only=3
+format=pdf
+paper=A2
+orientation=portrait
+tile=A3
+EOF
+expect_status 0 "a project file with paper, orientation and tile" "$PETARAWAN" build "$T/poster.petarawan" -o "$T/proj" -q
+check "project: A2 portrait" test "$(page_size "$T/proj/3-3.pdf")" = "1190.55 x 1683.78"
+check "project: A3 tiles" test -f "$T/proj/3-3-tiles-a3.pdf"
+printf '[petarawan]\npaper=B2\n' > "$T/bad.petarawan"
+expect_status 2 "a project file with a bad paper" "$PETARAWAN" build "$T/bad.petarawan" --boundaries "$T/none.shp" --key K --value v -o "$T/badproj"
+contains "its error names the value" "--paper: unknown paper 'B2'"
+
 # ---- incremental builds know the paper ----
 expect_status 0 "A0 rebuilt unchanged" "$PETARAWAN" build "$PROJECT" -o "$T/a0" --paper A0 --tile A4 --dpi 20
 contains "nothing redrawn" "0 sheets redrawn"
