@@ -20,7 +20,7 @@
  * 6 m, district names (28 pt, caps 7 mm) to 4.9 m; the table (29 pt) and
  * footer (25 pt) are for reading in front of the poster.  Larger names
  * would read further but fit fewer districts: of the 514 kab/kota on the
- * 38 A0 sheets 299 are named at 32 pt, 325 at 28 pt (340 on A4); the
+ * 38 A0 sheets 305 are named at 32 pt, 332 at 28 pt (345 on A4); the
  * others carry their table number.  Between A4 and A0 each size is
  * interpolated geometrically (A2 is the geometric mean). */
 #include "render-private.h"
@@ -46,10 +46,13 @@ static const RenderPageSize render_page_block = {1.0, 1.2};
 #define RENDER_PAGE_SIDE_W_PORTRAIT 212.0 /* the legend column below the map */
 #define RENDER_PAGE_GAP 14.0        /* between map and column */
 #define RENDER_PAGE_INSET_W 104.0   /* the locator inset, before `block` */
-/* A portrait page keeps at least this much below the map for the legend
- * and the ranked table: 38 rows (Jawa Timur, the most kab/kota of a
- * province) at the table's smallest row (RENDER_TABLE_MIN_ROW). */
-#define RENDER_PAGE_BAND_MIN (4 + RENDER_TABLE_MIN_ROW * (38 + 1.3) + 3)
+/* The table's smallest row on paper, PDF points, for posters: its type of
+ * 9 pt (caps 2.2 mm) reads comfortably from 0.9 m, in front of the poster.
+ * A poster's table shrinks to it rather than continue on a second A0. */
+#define RENDER_PAGE_POSTER_ROW_PT 13.5
+/* Most rows a sheet's table must hold on one page: 38 (Jawa Timur, the
+ * most kab/kota of a province). */
+#define RENDER_PAGE_ROWS 38
 
 void
 render_paper_mm(RenderPaper paper, double *w_mm, double *h_mm)
@@ -139,6 +142,8 @@ render_page_init(RenderPage *p, RenderPaper paper, gboolean portrait)
   p->resolution = 0.25 / p->k;
   p->inset_pt = RENDER_PAGE_INSET_W * p->block * p->k;
 
+  p->table_min_row = MIN(RENDER_TABLE_MIN_ROW, RENDER_PAGE_POSTER_ROW_PT / p->k);
+
   double top = p->rule_y + 8, bottom = p->footer_y - 8;
   double side_w = RENDER_PAGE_SIDE_W;
   if (!portrait) {
@@ -152,7 +157,8 @@ render_page_init(RenderPage *p, RenderPaper paper, gboolean portrait)
      * left (the inset below the legend) and the ranked table on the right,
      * as wide as can be: it is the table that runs out of width. */
     side_w = RENDER_PAGE_SIDE_W_PORTRAIT * p->block;
-    double band = MAX(RENDER_PAGE_BAND_MIN, 0.4 * (bottom - top));
+    /* At least room for the table's 38 rows at their smallest. */
+    double band = MAX(4 + p->table_min_row * (RENDER_PAGE_ROWS + 1.3) + 3, 0.4 * (bottom - top));
     double map_h = bottom - top - band - 10;
     p->map = (RenderRect){p->margin, top, content_w, map_h};
     double y = top + map_h + 10;

@@ -77,8 +77,9 @@ void render_north_arrow_draw(cairo_t *cr, double x, double y, double size);
  * frees with g_free. */
 guint *render_table_order(const RenderModel *m, const RenderGroup *g);
 
-/* Smallest table row, in points (type about 4.8 pt): below this the
- * table continues on another page instead of shrinking. */
+/* Smallest table row on A4, in points (type about 4.8 pt): below this the
+ * table continues on another page instead of shrinking.  Posters have
+ * their own (RenderPage.table_min_row). */
 #define RENDER_TABLE_MIN_ROW 7.2
 
 /* Rows first.. of the ranked table (order from render_table_order, n rows

@@ -85,12 +85,14 @@ render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, guint f
   gboolean staff = m->personnel.polri >= 0 && m->personnel.tps >= 0;
   /* Rows shrink to fit, but never below a size that still reads on paper;
    * what does not fit continues elsewhere (render-sheet.c). */
-  double row = CLAMP((box.h - 4) / (left + 1.3), RENDER_TABLE_MIN_ROW, 11.5);
-  guint fits = (guint)MAX(0, floor((box.h - 4) / row - 1.3));
+  const double min_row = render_page_of(m)->table_min_row;
+  double row = CLAMP((box.h - 4) / (left + 1.3), min_row, 11.5);
+  /* (A row shrunk to fit exactly must count as fitting: 23 - 1e-15 is 23.) */
+  guint fits = (guint)MAX(0, floor((box.h - 4) / row - 1.3 + 1e-9));
   guint count = MIN(left, fits);
   if (note_rest && count < left && count > 0)
     count--; /* room for the line that says where the rest is */
-  double fs = CLAMP(row * 0.66, 4.2, 7.2);
+  double fs = CLAMP(row * 0.66, min_row * 0.58, 7.2);
   /* Column right edges (name is left-aligned, the rest right-aligned). */
   double x = box.x, w = box.w;
   double c_no = x + 12, c_name = x + 16, c_score = x + w * (staff ? 0.52 : 0.78);

@@ -61,6 +61,7 @@ typedef struct {
   RenderRect column; /* legend, inset, key figures (landscape: right of the map, with the table below) */
   RenderRect table;  /* the ranked table: below the map in portrait; == column in landscape */
   int table_columns; /* columns of the ranked table on continuation pages */
+  double table_min_row; /* the table's rows shrink to this before it continues */
   double inset_pt;   /* the locator inset's width on paper, PDF points */
   double png_dpi;    /* default PNG resolution: 300 on A4, 300 / k above */
 } RenderPage;
