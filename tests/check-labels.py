@@ -52,14 +52,27 @@ def page_xml(pdf):
 
 
 def table_rows(root, page):
-    """Rank -> name from the ranked table's lines ("12 Kab. Kupang")."""
+    """Rank -> name from the ranked table's rows ("12 Kab. Kupang"): a
+    number right-aligned in the table's first column and the words right
+    after it.  Words, not pdftotext's lines: a line may run on from a map
+    label beside the table."""
     rows = {}
-    x0 = page.table_x - 2 * page.k
+    k = page.k
     for line in root.iter(NS + 'line'):
-        text = ' '.join(w.text or '' for w in line.iter(NS + 'word'))
-        m = re.match(r'^(\d+) (.+)$', text)
-        if x0 <= float(line.get('xMin')) < x0 + 60 * page.k and m:
-            rows[int(m.group(1))] = m.group(2)
+        words = [(w.text or '', float(w.get('xMin')), float(w.get('xMax')))
+                 for w in line.iter(NS + 'word')]
+        for i, (text, x0, x1) in enumerate(words):
+            if not (text.isdigit() and page.table_x - 2 * k <= x0 < page.table_x + 14 * k):
+                continue
+            name, end = [], x1
+            for t, a, b in words[i + 1:]:
+                if a - end > (6 if not name else 3) * k:
+                    break
+                name.append(t)
+                end = b
+            if name:
+                rows[int(text)] = ' '.join(name)
+            break
     return rows
 
 
