@@ -127,6 +127,9 @@ check "tiles A1 and B1 overlap by 10 mm of the same poster" \
   "$IMGDIFF" "$T/a1-bottom.png" "$T/b1-top.png" 64 8
 OUT=$(cat "$T/a0/manifest.json")
 contains "manifest lists the tiles" "3-jawa-tiles-a4.pdf"
+expect_status 0 "the A0 tiles again, one job" "$PETARAWAN" build "$PROJECT" -o "$T/a0b" \
+  --paper A0 --tile A4 --format pdf --overview-only -j 1 -q
+check "the same inputs give the same tile bytes" cmp "$T/a0/00-nasional-tiles-a4.pdf" "$T/a0b/00-nasional-tiles-a4.pdf"
 
 # ---- portrait ----
 expect_status 0 "demo on A4 portrait" "$PETARAWAN" build "$PROJECT" -o "$T/p" --orientation portrait --format pdf -q
