@@ -122,6 +122,7 @@ geo_shapes_free(GeoShapes *s)
   g_free(s->part_ring);
   g_free(s->feature_part);
   g_free(s->bbox);
+  g_free(s->importance);
   g_free(s);
 }
 
@@ -185,14 +186,26 @@ geo_shapes_main_part(const GeoShapes *s, guint f)
   return best;
 }
 
-/* Appends ring r of src, projected later, keeping only vertices at least
- * `tol` from the last kept one (the first and last are always kept). */
+/* Appends ring r of src, projected later: with importances, the points
+ * whose importance reaches `tol_m` (metres); otherwise only vertices at
+ * least sqrt(tol2) degrees from the last kept one (the first and last are
+ * always kept). */
 static guint
-geo_shapes_copy_ring(const GeoShapes *src, guint r, double *dst, double tol2)
+geo_shapes_copy_ring(const GeoShapes *src, guint r, double *dst, double tol2, float tol_m)
 {
   guint a = src->ring_point[r], z = src->ring_point[r + 1];
   guint n = 0;
   const double *xy = src->xy;
+  if (src->importance != NULL) {
+    const float *imp = src->importance;
+    for (guint i = a; i < z; i++)
+      if (imp[i] >= tol_m) {
+        dst[2 * n] = xy[2 * i];
+        dst[2 * n + 1] = xy[2 * i + 1];
+        n++;
+      }
+    return n;
+  }
   dst[0] = xy[2 * a];
   dst[1] = xy[2 * a + 1];
   n = 1;
@@ -240,7 +253,7 @@ geo_shapes_project(const GeoShapes *src, const guint *idx, guint n, GeoProj *pro
     for (guint p = src->feature_part[f]; p < src->feature_part[f + 1]; p++) {
       guint first_ring = rg;
       for (guint r = src->part_ring[p]; r < src->part_ring[p + 1]; r++) {
-        guint k = geo_shapes_copy_ring(src, r, s->xy + 2 * pt, tol2);
+        guint k = geo_shapes_copy_ring(src, r, s->xy + 2 * pt, tol2, (float)tolerance);
         if (k < 3) {
           if (r == src->part_ring[p])
             break; /* the shell vanished at this scale: drop the part */

@@ -88,6 +88,9 @@ typedef struct {
   guint *feature_part; /* n_features + 1 */
   guint n_features;
   double *bbox; /* 4 per feature: minx, miny, maxx, maxy */
+  /* Per point, the simplification tolerance (ground metres) up to which
+   * it is kept, from geo_shapes_importance; NULL when not computed. */
+  float *importance;
 } GeoShapes;
 
 void geo_shapes_free(GeoShapes *shapes);
@@ -316,8 +319,19 @@ gboolean geo_proj_forward(GeoProj *proj, double *xy, guint n, GError **error);
 /* Point scale factor of the projection at (lon, lat) (1 = true scale). */
 double geo_proj_scale_factor(GeoProj *proj, double lon, double lat);
 
-/* Projects features idx[0..n-1] of `src` (lon/lat) with `proj`, dropping
- * vertices closer than `tolerance` (map units) to the last kept one.
+/* Shared-border topology of `s` (lon/lat): for every point, the tolerance
+ * in ground metres up to which a Douglas-Peucker simplification of its arc
+ * keeps it (junctions, where borders meet, while one of their arcs
+ * reaches farther; islands while they are wider).  Each border
+ * shared by two rings is one arc simplified once, so keeping the points
+ * whose importance is >= a tolerance leaves no gap or overlap between
+ * neighbours.  Returns: (transfer full) n_points floats; g_free. */
+float *geo_shapes_importance(const GeoShapes *s);
+
+/* Projects features idx[0..n-1] of `src` (lon/lat) with `proj`,
+ * simplified to `tolerance` (map units, taken as ground metres): with
+ * src->importance, the points whose importance reaches it (borders stay
+ * shared); without, the vertices at least that far from the last kept one.
  * Returns a new set whose feature i is src feature idx[i].
  * Caller frees with geo_shapes_free. */
 GeoShapes *geo_shapes_project(const GeoShapes *src, const guint *idx, guint n, GeoProj *proj,

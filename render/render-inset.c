@@ -64,7 +64,7 @@ render_inset_draw(cairo_t *cr, const RenderInset *inset, const RenderGroup *g, R
   double w = inset->ext[2] - inset->ext[0], h = inset->ext[3] - inset->ext[1];
   double sc = MIN((box.w - 6) / w, (box.h - 6) / h);
   RenderMapXf t = {box.x + box.w / 2, box.y + box.h / 2, (inset->ext[0] + inset->ext[2]) / 2,
-                   (inset->ext[1] + inset->ext[3]) / 2, sc, FALSE, {0}};
+                   (inset->ext[1] + inset->ext[3]) / 2, sc, FALSE, {0}, 0.5, 1.2};
   cairo_save(cr);
   cairo_rectangle(cr, box.x, box.y, box.w, box.h);
   cairo_set_source_rgb(cr, 0.933, 0.961, 0.980);

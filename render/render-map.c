@@ -21,6 +21,12 @@ static const GeoRgb render_map_line = {0.28, 0.28, 0.28};
 
 /* Page ≤ how many points apart do we keep vertices. */
 #define RENDER_MAP_RESOLUTION_PT 0.25
+/* Parts smaller than this across (points) are specks; a district made
+ * only of specks is drawn as a dot this wide. */
+#define RENDER_MAP_SPECK_PT 0.8
+#define RENDER_MAP_DOT_PT 1.6
+/* Parts narrower than this get no heavy province border. */
+#define RENDER_MAP_BORDER_MIN_PT 5.0
 
 static inline void
 render_map_xf(const RenderMapXf *t, double x, double y, double *px, double *py)
@@ -102,12 +108,55 @@ render_map_ring(cairo_t *cr, const GeoShapes *s, guint r, const RenderMapXf *t, 
   }
 }
 
+/* Width and height of ring r on the page, in points. */
+static void
+render_map_ring_size(const GeoShapes *s, guint r, const RenderMapXf *t, double *w, double *h,
+                     double *cx, double *cy)
+{
+  double bb[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+  for (guint i = s->ring_point[r]; i < s->ring_point[r + 1]; i++) {
+    bb[0] = MIN(bb[0], s->xy[2 * i]);
+    bb[1] = MIN(bb[1], s->xy[2 * i + 1]);
+    bb[2] = MAX(bb[2], s->xy[2 * i]);
+    bb[3] = MAX(bb[3], s->xy[2 * i + 1]);
+  }
+  *w = (bb[2] - bb[0]) * t->s;
+  *h = (bb[3] - bb[1]) * t->s;
+  render_map_xf(t, (bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2, cx, cy);
+}
+
 void
 render_map_path_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMapXf *t)
 {
+  /* Islets and holes narrower than t->speck on the page would print as
+   * specks that look like dirt: they are left out, except that a district
+   * whose every part is that small is drawn as a dot t->dot wide, so it
+   * shows (and takes its colour) on purpose. */
+  gboolean drawn = FALSE;
+  double dot_size = -1, dot_x = 0, dot_y = 0;
   for (guint p = s->feature_part[f]; p < s->feature_part[f + 1]; p++)
-    for (guint r = s->part_ring[p]; r < s->part_ring[p + 1]; r++)
+    for (guint r = s->part_ring[p]; r < s->part_ring[p + 1]; r++) {
+      double w, h, cx, cy;
+      render_map_ring_size(s, r, t, &w, &h, &cx, &cy);
+      if (MAX(w, h) < t->speck) {
+        if (r == s->part_ring[p]) {
+          if (w * h > dot_size) {
+            dot_size = w * h;
+            dot_x = cx;
+            dot_y = cy;
+          }
+          break; /* the part's holes go with it */
+        }
+        continue;
+      }
       render_map_ring(cr, s, r, t, r == s->part_ring[p]);
+      drawn = TRUE;
+    }
+  if (!drawn && dot_size >= 0 && t->dot > 0) {
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, dot_x, dot_y, t->dot / 2, 0, 2 * G_PI);
+    cairo_close_path(cr);
+  }
 }
 
 /* Draws every feature of `s` as grey land with light borders `line` wide:
@@ -372,7 +421,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
   /* Exact extent and the page transform, with a little air around. */
   double ext[4];
   geo_shapes_extent(gs, NULL, gs->n_features, ext);
-  RenderMapXf t;
+  RenderMapXf t = {.speck = RENDER_MAP_SPECK_PT, .dot = RENDER_MAP_DOT_PT};
   t.cx = (ext[0] + ext[2]) / 2;
   t.cy = (ext[1] + ext[3]) / 2;
   t.s = MIN(frame.w / MAX((ext[2] - ext[0]) * 1.08, 1), frame.h / MAX((ext[3] - ext[1]) * 1.08, 1));
@@ -423,9 +472,14 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
       goto unclip;
     render_map_grey(cr, ns, &t, 0.4);
 
-    /* The group's border: a heavy stroke whose inner half the fills cover. */
+    /* The group's border: a heavy stroke whose inner half the fills cover.
+     * Islets under RENDER_MAP_BORDER_MIN_PT keep only their district line:
+     * a heavy ring round them would print as a dark blot. */
+    RenderMapXf border = t;
+    border.speck = RENDER_MAP_BORDER_MIN_PT;
+    border.dot = 0;
     for (guint f = 0; f < gs->n_features; f++)
-      render_map_path_feature(cr, gs, f, &t);
+      render_map_path_feature(cr, gs, f, &border);
     render_set_rgb(cr, render_map_line);
     cairo_set_line_width(cr, 1.6);
     cairo_stroke(cr);

@@ -49,10 +49,14 @@ typedef struct {
   double s;      /* points per metre */
   gboolean clip; /* clip rings to `box` (page points) before drawing */
   double box[4]; /* x0, y0, x1, y1 */
+  /* Parts narrower than `speck` points are left out; a district made only
+   * of such parts becomes a dot `dot` points wide (0: draw everything). */
+  double speck, dot;
 } RenderMapXf;
 
 /* Adds feature f of s to the current path with shells turned one way and
- * holes the other, for filling with CAIRO_FILL_RULE_WINDING. */
+ * holes the other, for filling with CAIRO_FILL_RULE_WINDING (specks left
+ * out or made a dot as t->speck and t->dot say). */
 void render_map_path_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMapXf *t);
 
 /* Boxes inside the map frame kept free of labels for the scale bar, the

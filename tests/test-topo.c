@@ -1,0 +1,224 @@
+/* test-topo.c — simplification keeps shared borders shared.
+ *
+ * For every pair of neighbouring districts (rings that share vertices in
+ * the source), every simplified vertex of one that lay on the common
+ * border must lie on the other's simplified boundary: no gap, no overlap,
+ * at every tolerance a sheet or a national map uses.  The same check run
+ * on per-ring simplification (the importances removed) must fail, which
+ * shows the check can see gaps.  Also: the simplified rings stay within
+ * reach of the source (Douglas-Peucker bound) and points really go. */
+#include "geo-private.h"
+#include "testutil.h"
+
+#include <math.h>
+
+/* Metres between (x,y) and segment a-b, lon/lat in. */
+static double
+seg_dist_m(double x, double y, const double *a, const double *b)
+{
+  double k = cos((a[1] + b[1]) * G_PI / 360) * 111320.0, ky = 110574.0;
+  double ax = a[0] * k, ay = a[1] * ky, dx = b[0] * k - ax, dy = b[1] * ky - ay;
+  double px = x * k - ax, py = y * ky - ay, len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? CLAMP((px * dx + py * dy) / len2, 0, 1) : 0;
+  return hypot(px - t * dx, py - t * dy);
+}
+
+/* Distance in metres from (x,y) to the boundary of feature f of s. */
+static double
+boundary_dist(const GeoShapes *s, guint f, double x, double y)
+{
+  double best = INFINITY;
+  for (guint r = s->part_ring[s->feature_part[f]]; r < s->part_ring[s->feature_part[f + 1]]; r++) {
+    guint a = s->ring_point[r], z = s->ring_point[r + 1];
+    for (guint i = a; i < z; i++) {
+      guint j = i + 1 == z ? a : i + 1;
+      best = MIN(best, seg_dist_m(x, y, &s->xy[2 * i], &s->xy[2 * j]));
+    }
+  }
+  return best;
+}
+
+typedef struct {
+  guint checked;   /* border vertices checked */
+  double worst;    /* largest distance to the neighbour, metres */
+  guint kept, all; /* points after and before */
+} Shared;
+
+/* Whether source ring r survives simplification to `tol` with the
+ * topological importances `imp`: it keeps 3 points, and so does the shell
+ * of its part. */
+static gboolean
+ring_survives(const GeoShapes *src, const float *imp, guint r, guint shell, double tol)
+{
+  guint rings[2] = {r, shell};
+  for (guint k = 0; k < 2; k++) {
+    guint kept = 0;
+    for (guint i = src->ring_point[rings[k]]; i < src->ring_point[rings[k] + 1]; i++)
+      kept += imp[i] >= tol;
+    if (kept < 3)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* For features of `src` simplified to `tol` metres: every kept vertex
+ * that the source shares with a ring of another feature must lie on that
+ * feature's simplified boundary — unless that ring itself vanished at
+ * this tolerance (a part narrower than the tolerance that touched the
+ * neighbour at a point).  `imp`: the topological importances, used to
+ * tell which rings survive (the same vertices are checked whichever way
+ * `src` is simplified). */
+static Shared
+check_shared(const GeoShapes *src, const float *imp, double tol)
+{
+  Shared out = {0, 0, 0, src->n_points};
+  g_autofree guint *all = g_new(guint, src->n_features);
+  for (guint i = 0; i < src->n_features; i++)
+    all[i] = i;
+  GError *error = NULL;
+  GeoShapes *s = geo_shapes_project(src, all, src->n_features, NULL, tol, &error);
+  g_assert_no_error(error);
+  out.kept = s->n_points;
+
+  /* Which features own each source coordinate in a surviving ring. */
+  g_autoptr(GHashTable) owners =
+      g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
+  for (guint f = 0; f < src->n_features; f++)
+    for (guint p = src->feature_part[f]; p < src->feature_part[f + 1]; p++)
+      for (guint r = src->part_ring[p]; r < src->part_ring[p + 1]; r++) {
+        if (!ring_survives(src, imp, r, src->part_ring[p], tol))
+          continue;
+        for (guint i = src->ring_point[r]; i < src->ring_point[r + 1]; i++) {
+          GBytes *k = g_bytes_new(&src->xy[2 * i], 2 * sizeof(double));
+          GPtrArray *list = g_hash_table_lookup(owners, k);
+          if (list == NULL) {
+            list = g_ptr_array_new();
+            g_hash_table_insert(owners, g_bytes_ref(k), list);
+          }
+          if (list->len == 0 || GPOINTER_TO_UINT(list->pdata[list->len - 1]) != f + 1)
+            g_ptr_array_add(list, GUINT_TO_POINTER(f + 1));
+          g_bytes_unref(k);
+        }
+      }
+  for (guint f = 0; f < s->n_features; f++) {
+    guint a = s->ring_point[s->part_ring[s->feature_part[f]]];
+    guint z = s->ring_point[s->part_ring[s->feature_part[f + 1]]];
+    for (guint i = a; i < z; i++) {
+      g_autoptr(GBytes) k = g_bytes_new(&s->xy[2 * i], 2 * sizeof(double));
+      GPtrArray *list = g_hash_table_lookup(owners, k);
+      if (list == NULL)
+        continue; /* a fallback box corner of a vanished district */
+      for (guint o = 0; o < list->len; o++) {
+        guint g = GPOINTER_TO_UINT(list->pdata[o]) - 1;
+        if (g == f || s->feature_part[g] == s->feature_part[g + 1])
+          continue;
+        double d = boundary_dist(s, g, s->xy[2 * i], s->xy[2 * i + 1]);
+        out.worst = MAX(out.worst, d);
+        out.checked++;
+      }
+    }
+  }
+  GHashTableIter it;
+  gpointer v;
+  g_hash_table_iter_init(&it, owners);
+  while (g_hash_table_iter_next(&it, NULL, &v))
+    g_ptr_array_free(v, TRUE);
+  geo_shapes_free(s);
+  return out;
+}
+
+/* Two squares sharing a wiggly border, and an island: the border is one
+ * arc, kept identically on both sides. */
+static void
+test_synthetic(void)
+{
+  GeoShapesBuilder b;
+  geo_shapes_builder_init(&b);
+  gboolean open = FALSE;
+  /* Degrees at the equator.  The common border runs (0,0) to (0,0.04)
+   * with a 111 m bump and a 1 m wiggle; L goes up it, R comes down it. */
+  double L[] = {0, 0, 0.001, 0.01, 0, 0.02, 0.00001, 0.03, 0, 0.04, -0.04, 0.04, -0.04, 0};
+  double R[] = {0, 0.04, 0.00001, 0.03, 0, 0.02, 0.001, 0.01, 0, 0, 0.04, 0, 0.04, 0.04};
+  double I[] = {0.1, 0.1, 0.1002, 0.1, 0.1001, 0.1001}; /* an islet ~22 m wide */
+  g_assert_true(geo_shapes_builder_add_ring(&b, L, 7, TRUE, &open));
+  geo_shapes_builder_end_feature(&b);
+  g_assert_true(geo_shapes_builder_add_ring(&b, R, 7, TRUE, &open));
+  g_assert_true(geo_shapes_builder_add_ring(&b, I, 3, TRUE, &open));
+  geo_shapes_builder_end_feature(&b);
+  GeoShapes *s = geo_shapes_builder_finish(&b);
+  s->importance = geo_shapes_importance(s);
+  /* The corners where the two rings part are junctions, kept while the
+   * squares are wider than the tolerance. */
+  g_assert_cmpfloat(s->importance[0], >, 4000);
+  g_assert_cmpfloat(s->importance[4], >, 4000);
+  /* Each border vertex has the same importance from both sides. */
+  for (guint i = 1; i < 4; i++)
+    g_assert_cmpfloat(s->importance[i], ==, s->importance[7 + 4 - i]);
+  g_assert_cmpfloat(s->importance[1], >, 100); /* the bump */
+  g_assert_cmpfloat(s->importance[3], <, 2);   /* the wiggle */
+  g_assert_cmpfloat(s->importance[14], <, 30); /* the islet */
+  Shared r = check_shared(s, s->importance, 50);
+  g_assert_cmpuint(r.checked, >, 0);
+  g_assert_cmpfloat(r.worst, <, 1e-6);
+  /* At 50 m the wiggle and the islet go, on both sides alike. */
+  guint all[] = {0, 1};
+  GeoShapes *p = geo_shapes_project(s, all, 2, NULL, 50, NULL);
+  g_assert_cmpuint(p->n_parts, ==, 2);
+  g_assert_cmpuint(p->n_points, ==, 6 + 6);
+  geo_shapes_free(p);
+  geo_shapes_free(s);
+}
+
+static void
+check_layer(const char *rel, const double *tols, guint n_tols)
+{
+  g_autofree char *path = testutil_shared(rel);
+  if (path == NULL)
+    return;
+  GeoLayerSpec spec = {.source = path, .key_field = "KODE", .name_field = "NAMA"};
+  GError *error = NULL;
+  GeoLayer *layer = geo_layer_read(&spec, &error);
+  g_assert_no_error(error);
+  GeoShapes *src = layer->shapes;
+  for (guint t = 0; t < n_tols; t++) {
+    float *imp = src->importance;
+    Shared topo = check_shared(src, imp, tols[t]);
+    src->importance = NULL;
+    Shared naive = check_shared(src, imp, tols[t]);
+    src->importance = imp;
+    g_test_message("%s at %.0f m: %u of %u points kept; %u border vertices, worst distance "
+                   "to the neighbour %.3g m (per-ring thinning: %.0f m)",
+                   rel, tols[t], topo.kept, topo.all, topo.checked, topo.worst, naive.worst);
+    g_assert_cmpuint(topo.checked, >, 1000);
+    g_assert_cmpfloat(topo.worst, <, 1e-3);
+    /* The check sees the gaps that simplifying each ring alone opens. */
+    g_assert_cmpfloat(naive.worst, >, tols[t] / 10);
+    g_assert_cmpuint(topo.kept, <, topo.all);
+  }
+  geo_layer_free(layer);
+}
+
+static void
+test_kabkota(void)
+{
+  /* ~A4 province sheets to the national overview. */
+  const double tols[] = {100, 400, 2000};
+  check_layer("batas/kabkota.shp", tols, G_N_ELEMENTS(tols));
+}
+
+static void
+test_kecamatan(void)
+{
+  const double tols[] = {100, 1500};
+  check_layer("batas/kecamatan.shp", tols, G_N_ELEMENTS(tols));
+}
+
+int
+main(int argc, char **argv)
+{
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/topo/synthetic", test_synthetic);
+  g_test_add_func("/topo/kabkota-shared-borders", test_kabkota);
+  g_test_add_func("/topo/kecamatan-shared-borders", test_kecamatan);
+  return g_test_run();
+}
