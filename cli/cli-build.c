@@ -367,6 +367,34 @@ cli_build_task_free(CliBuildTask *t)
   g_free(t);
 }
 
+/* Puts atlas.pdf together from the overview and sheet PDFs: those drawn
+ * by this build are in the staging folder, the others (unchanged) in the
+ * output folder. */
+static gboolean
+cli_build_atlas(CliBuildJobs *jobs, GError **error)
+{
+  const RenderModel *m = jobs->model;
+  guint n = m->n_groups + 1;
+  RenderAtlasEntry *entries = g_new0(RenderAtlasEntry, n);
+  char **paths = g_new0(char *, n + 1);
+  for (guint i = 0; i < n; i++) {
+    const RenderGroup *g = i ? &m->groups[i - 1] : NULL;
+    g_autofree char *file = g ? g_strdup_printf("%s-%s.pdf", g->code, g->slug)
+                              : g_strdup("00-nasional.pdf");
+    paths[i] = g_build_filename(jobs->stage, file, NULL);
+    if (!g_file_test(paths[i], G_FILE_TEST_EXISTS)) {
+      g_free(paths[i]);
+      paths[i] = g_build_filename(jobs->dir, file, NULL);
+    }
+    entries[i] = (RenderAtlasEntry){paths[i], g ? g->code : NULL, g ? g->name : "Ikhtisar nasional",
+                                    "Ikhtisar"};
+  }
+  gboolean ok = render_output_atlas(m, entries, n, jobs->stage, error);
+  g_strfreev(paths);
+  g_free(entries);
+  return ok;
+}
+
 static void
 cli_build_task_run(gpointer data, gpointer user)
 {
@@ -389,7 +417,7 @@ cli_build_task_run(gpointer data, gpointer user)
     ok = render_output_overview(jobs->model, jobs->stage, jobs->formats, jobs->dpi, &err);
     what = g_strdup("00-nasional");
   } else {
-    ok = render_output_atlas(jobs->model, jobs->stage, &err);
+    ok = cli_build_atlas(jobs, &err);
     what = g_strdup("atlas");
   }
   g_mutex_lock(&jobs->lock);
@@ -444,11 +472,11 @@ cli_build_files(const char *base, RenderFormat formats)
   return out;
 }
 
-/* Queues `task` unless its files are up to date (then they are recorded
- * as kept).  Returns TRUE when queued. */
-static gboolean
-cli_build_queue(GThreadPool *pool, CliBuildJobs *jobs, CliBuildTask *task, gboolean force,
-                GString *why)
+/* Whether `task`'s files must be drawn: the reason, or NULL when they are
+ * up to date (then they are recorded as kept and the task is freed).  A
+ * task to draw is counted and logged. */
+static const char *
+cli_build_stale(CliBuildJobs *jobs, CliBuildTask *task, gboolean force, GString *why)
 {
   const char *reason = force ? "--force" : NULL;
   for (guint i = 0; !reason && task->files[i]; i++)
@@ -457,7 +485,7 @@ cli_build_queue(GThreadPool *pool, CliBuildJobs *jobs, CliBuildTask *task, gbool
     for (guint i = 0; task->files[i]; i++)
       cli_manifest_set(jobs->manifest, task->files[i], task->hash);
     cli_build_task_free(task);
-    return FALSE;
+    return NULL;
   }
   g_autofree char *base = g_strndup(task->files[0], strrchr(task->files[0], '.') - task->files[0]);
   g_string_append_printf(why, "%s%s (%s)", why->len ? ", " : "", base, reason);
@@ -465,6 +493,17 @@ cli_build_queue(GThreadPool *pool, CliBuildJobs *jobs, CliBuildTask *task, gbool
   g_mutex_lock(&jobs->lock);
   jobs->total++;
   g_mutex_unlock(&jobs->lock);
+  return reason;
+}
+
+/* Queues `task` unless its files are up to date.  Returns TRUE when
+ * queued. */
+static gboolean
+cli_build_queue(GThreadPool *pool, CliBuildJobs *jobs, CliBuildTask *task, gboolean force,
+                GString *why)
+{
+  if (cli_build_stale(jobs, task, force, why) == NULL)
+    return FALSE;
   g_thread_pool_push(pool, task, NULL);
   return TRUE;
 }
@@ -788,13 +827,15 @@ cli_build_run(CliConfig *c)
   GThreadPool *pool = g_thread_pool_new(cli_build_task_run, &jobs, n_jobs, TRUE, NULL);
   GString *why = g_string_new(NULL);
   guint redrawn = 0, kept = 0;
-  /* The atlas is the longest job: start it first. */
+  /* The atlas is put together from the other PDFs once they are drawn. */
+  CliBuildTask *atlas = NULL;
   if ((formats & RENDER_FORMAT_PDF) && !c->overview_only) {
-    CliBuildTask *t = g_new0(CliBuildTask, 1);
-    t->kind = 2;
-    t->files = cli_build_files("atlas", RENDER_FORMAT_PDF);
-    t->hash = g_strdup(all_hash);
-    cli_build_queue(pool, &jobs, t, c->force, why);
+    atlas = g_new0(CliBuildTask, 1);
+    atlas->kind = 2;
+    atlas->files = cli_build_files("atlas", RENDER_FORMAT_PDF);
+    atlas->hash = g_strdup(all_hash);
+    if (cli_build_stale(&jobs, atlas, c->force, why) == NULL)
+      atlas = NULL;
   }
   CliBuildTask *ov = g_new0(CliBuildTask, 1);
   ov->kind = 1;
@@ -813,6 +854,8 @@ cli_build_run(CliConfig *c)
       kept++;
   }
   g_thread_pool_free(pool, FALSE, TRUE);
+  if (atlas)
+    cli_build_task_run(atlas, &jobs);
   g_mutex_clear(&jobs.lock);
   g_ptr_array_unref(jobs.written);
   if (jobs.error) {

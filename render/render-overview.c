@@ -77,7 +77,7 @@ render_overview_groups(cairo_t *cr, const RenderModel *m, double x, double y, do
 }
 
 gboolean
-render_overview_draw(cairo_t *cr, const RenderModel *m, int page, GError **error)
+render_overview_draw(cairo_t *cr, const RenderModel *m, GError **error)
 {
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
@@ -102,7 +102,7 @@ render_overview_draw(cairo_t *cr, const RenderModel *m, int page, GError **error
   y += render_legend_draw(cr, m, counts, x, y, w, w) + 8;
   g_free(counts);
   y = render_overview_groups(cr, m, x, y, w, frame.y + frame.h);
-  render_page_footer(cr, m, page);
+  render_page_footer(cr, m, "Ikhtisar");
   if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
     g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "overview: drawing failed: %s",
                 cairo_status_to_string(cairo_status(cr)));

@@ -4,6 +4,7 @@
 #include "render.h"
 
 #include <pango/pangocairo.h>
+#include <stdio.h>
 
 #define RENDER_FONT "Noto Sans"
 #define RENDER_MARGIN 28.0
@@ -97,7 +98,25 @@ guint render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, g
 
 /* Page furniture: header band, footer with page number, marking. */
 void render_page_header(cairo_t *cr, const RenderModel *m, const char *subtitle);
-void render_page_footer(cairo_t *cr, const RenderModel *m, int page);
+/* The footer: sources, who made it and when, and `mark` at the right
+ * ("Lembar 53", "Lembar 33 (2)", "Ikhtisar"). */
+void render_page_footer(cairo_t *cr, const RenderModel *m, const char *mark);
+
+/* A file being written: a temporary file in its final folder, renamed
+ * into place by render_file_close only when complete (render-output.c). */
+typedef struct {
+  char *final_path;
+  char *tmp_path;
+  FILE *fp;
+  int error; /* first errno seen */
+} RenderFile;
+
+gboolean render_file_open(RenderFile *rf, const char *dir, const char *name, GError **error);
+/* A cairo write function: closure is the RenderFile. */
+cairo_status_t render_file_write(void *closure, const unsigned char *data, unsigned int len);
+/* Finishes the file: when `ok` (and every write succeeded) fsyncs and
+ * renames it into place, else removes it; a write failure sets `error`. */
+gboolean render_file_close(RenderFile *rf, gboolean ok, GError **error);
 
 /* Counts per class (and no data, last) over features idx[0..n), or every
  * feature when idx is NULL.  Caller frees with g_free. */

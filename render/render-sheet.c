@@ -41,7 +41,7 @@ render_page_header(cairo_t *cr, const RenderModel *m, const char *subtitle)
 }
 
 void
-render_page_footer(cairo_t *cr, const RenderModel *m, int page)
+render_page_footer(cairo_t *cr, const RenderModel *m, const char *mark)
 {
   const RenderTexts *t = m->texts;
   double y = 556, right = RENDER_PAGE_WIDTH - RENDER_MARGIN;
@@ -54,8 +54,7 @@ render_page_footer(cairo_t *cr, const RenderModel *m, int page)
                              : g_strdup_printf("Dibuat %s dengan petarawan %s", t->generated,
                                                PETARAWAN_VERSION);
   render_text(cr, gen, 6.2, FALSE, RENDER_MARGIN, y + 9, 640, RENDER_ALIGN_LEFT);
-  g_autofree char *pg = g_strdup_printf("Halaman %d", page);
-  render_text(cr, pg, 7, TRUE, right, y + 3, 0, RENDER_ALIGN_RIGHT);
+  render_text(cr, mark, 7, TRUE, right, y + 3, 0, RENDER_ALIGN_RIGHT);
 }
 
 guint *
@@ -133,8 +132,8 @@ render_sheet_figures(cairo_t *cr, const RenderModel *m, const RenderGroup *g, co
 }
 
 gboolean
-render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int page,
-                  int *pages_used, GError **error)
+render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int *pages_used,
+                  GError **error)
 {
   const RenderTexts *t = m->texts;
   g_autofree char *subtitle = g_strdup_printf("%s %s (%s)", t->group_kind ? t->group_kind : "",
@@ -182,7 +181,8 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int p
   guint *order = render_table_order(m, g);
   guint done = render_table_draw(cr, m, order, 0, g->n_features,
                                  (RenderRect){x, y, w, f->y + f->h - y}, !paged);
-  render_page_footer(cr, m, page);
+  g_autofree char *mark = g_strdup_printf("Lembar %s", g->code);
+  render_page_footer(cr, m, mark);
   int pages = 1;
   while (paged && done < g->n_features && cairo_status(cr) == CAIRO_STATUS_SUCCESS) {
     cairo_show_page(cr);
@@ -198,7 +198,8 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int p
     for (int col = 0; col < 3 && done < g->n_features; col++)
       done += render_table_draw(cr, m, order, done, g->n_features,
                                 (RenderRect){RENDER_MARGIN + col * (cw + gap), 70, cw, 478}, FALSE);
-    render_page_footer(cr, m, page + pages - 1);
+    g_autofree char *more = g_strdup_printf("Lembar %s", label);
+    render_page_footer(cr, m, more);
   }
   g_free(order);
   if (pages_used)

@@ -73,13 +73,13 @@ typedef struct {
 void render_personnel_find(const GeoJoin *join, RenderPersonnel *p);
 
 /* Draws the briefing sheet of group `g` starting on the current page of
- * `cr`, numbered `page`.  On a PDF surface a ranked table too long for the
- * sheet continues on following pages (cairo_show_page between them, not
- * after the last); *pages_used (may be NULL) says how many. */
-gboolean render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int page,
+ * `cr`.  On a PDF surface a ranked table too long for the sheet continues
+ * on following pages (cairo_show_page between them, not after the last);
+ * *pages_used (may be NULL) says how many. */
+gboolean render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g,
                            int *pages_used, GError **error);
 /* Draws the national overview page. */
-gboolean render_overview_draw(cairo_t *cr, const RenderModel *m, int page, GError **error);
+gboolean render_overview_draw(cairo_t *cr, const RenderModel *m, GError **error);
 
 /* Output formats, as a bit set. */
 typedef enum {
@@ -96,9 +96,21 @@ gboolean render_output_sheet(const RenderModel *m, const RenderGroup *g, const c
 /* Writes the overview alone (<dir>/00-nasional.<ext>). */
 gboolean render_output_overview(const RenderModel *m, const char *dir, RenderFormat formats,
                                 double dpi, GError **error);
-/* Writes <dir>/atlas.pdf: the overview, then every group's sheet, with one
- * bookmark per group. */
-gboolean render_output_atlas(const RenderModel *m, const char *dir, GError **error);
+/* One document of the atlas: a PDF already written (the overview or a
+ * sheet), its group code (NULL for the overview), its name for the
+ * contents and bookmarks, and the page label used when code is NULL. */
+typedef struct {
+  const char *path;
+  const char *code;
+  const char *name;
+  const char *label;
+} RenderAtlasEntry;
+
+/* Writes <dir>/atlas.pdf from the pages of entries[0..n) as they are,
+ * behind contents pages with a link per entry, with one bookmark per
+ * entry and page labels ("53", "33 (2)"). */
+gboolean render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint n,
+                             const char *dir, GError **error);
 
 /* ---- pieces, public for tests ---- */
 
