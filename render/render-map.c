@@ -159,6 +159,108 @@ render_map_path_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMa
   }
 }
 
+/* An edge between two points, the same whichever way it is walked. */
+typedef struct {
+  double a[2], b[2];
+} RenderEdge;
+
+static RenderEdge
+render_edge_make(const double *p, const double *q)
+{
+  RenderEdge e;
+  gboolean swap = p[0] > q[0] || (p[0] == q[0] && p[1] > q[1]);
+  memcpy(e.a, swap ? q : p, sizeof e.a);
+  memcpy(e.b, swap ? p : q, sizeof e.b);
+  return e;
+}
+
+static guint
+render_edge_hash(gconstpointer k)
+{
+  const RenderEdge *e = k;
+  guint64 h = 1469598103934665603ull;
+  const unsigned char *b = (const unsigned char *)e;
+  for (gsize i = 0; i < sizeof *e; i++)
+    h = (h ^ b[i]) * 1099511628211ull;
+  return (guint)(h ^ (h >> 32));
+}
+
+static gboolean
+render_edge_equal(gconstpointer x, gconstpointer y)
+{
+  return memcmp(x, y, sizeof(RenderEdge)) == 0;
+}
+
+/* Adds the outline of all features of `s` to the path as open lines: the
+ * ring edges that no other ring of `s` also has (simplification keeps
+ * shared borders identical, so a border between two districts cancels).
+ * Rings of parts narrower than `min_pt` on the page are left out. */
+static void
+render_map_path_outline(cairo_t *cr, const GeoShapes *s, const RenderMapXf *t, double min_pt)
+{
+  GHashTable *count = g_hash_table_new_full(render_edge_hash, render_edge_equal, g_free, NULL);
+  gboolean *keep = g_new0(gboolean, MAX(s->n_rings, 1));
+  for (guint p = 0; p < s->n_parts; p++)
+    for (guint r = s->part_ring[p]; r < s->part_ring[p + 1]; r++) {
+      double w, h, cx, cy;
+      render_map_ring_size(s, r, t, &w, &h, &cx, &cy);
+      if (MAX(w, h) < min_pt) {
+        if (r == s->part_ring[p])
+          break;
+        continue;
+      }
+      keep[r] = TRUE;
+      guint a = s->ring_point[r], z = s->ring_point[r + 1];
+      for (guint i = a; i < z; i++) {
+        RenderEdge e = render_edge_make(&s->xy[2 * i], &s->xy[2 * (i + 1 == z ? a : i + 1)]);
+        gpointer old = NULL;
+        if (g_hash_table_lookup_extended(count, &e, NULL, &old))
+          g_hash_table_insert(count, g_memdup2(&e, sizeof e), GUINT_TO_POINTER(GPOINTER_TO_UINT(old) + 1));
+        else
+          g_hash_table_insert(count, g_memdup2(&e, sizeof e), GUINT_TO_POINTER(1));
+      }
+    }
+  for (guint r = 0; r < s->n_rings; r++) {
+    if (!keep[r])
+      continue;
+    guint a = s->ring_point[r], z = s->ring_point[r + 1], n = z - a;
+    /* Start right after a shared edge so no run is split at the ring's
+     * first point; a ring with no shared edge is drawn closed. */
+    guint start = 0;
+    gboolean any_shared = FALSE;
+    for (guint k = 0; k < n; k++) {
+      RenderEdge e = render_edge_make(&s->xy[2 * (a + k)], &s->xy[2 * (a + (k + 1) % n)]);
+      if (GPOINTER_TO_UINT(g_hash_table_lookup(count, &e)) > 1) {
+        start = (k + 1) % n;
+        any_shared = TRUE;
+        break;
+      }
+    }
+    gboolean open = FALSE;
+    for (guint k = 0; k < n; k++) {
+      guint i = a + (start + k) % n, j = a + (start + k + 1) % n;
+      RenderEdge e = render_edge_make(&s->xy[2 * i], &s->xy[2 * j]);
+      gboolean outer = GPOINTER_TO_UINT(g_hash_table_lookup(count, &e)) == 1;
+      double x, y;
+      if (outer && !open) {
+        render_map_xf(t, s->xy[2 * i], s->xy[2 * i + 1], &x, &y);
+        cairo_move_to(cr, x, y);
+        open = TRUE;
+      }
+      if (outer) {
+        render_map_xf(t, s->xy[2 * j], s->xy[2 * j + 1], &x, &y);
+        cairo_line_to(cr, x, y);
+      } else {
+        open = FALSE;
+      }
+    }
+    if (!any_shared)
+      cairo_close_path(cr);
+  }
+  g_free(keep);
+  g_hash_table_destroy(count);
+}
+
 /* Draws every feature of `s` as grey land with light borders `line` wide:
  * countries around and neighbouring districts. */
 static void
@@ -472,14 +574,11 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
       goto unclip;
     render_map_grey(cr, ns, &t, 0.4);
 
-    /* The group's border: a heavy stroke whose inner half the fills cover.
+    /* The group's border: a heavy stroke whose inner half the fills cover,
+     * along the edges no two of its districts share (the outline).
      * Islets under RENDER_MAP_BORDER_MIN_PT keep only their district line:
      * a heavy ring round them would print as a dark blot. */
-    RenderMapXf border = t;
-    border.speck = RENDER_MAP_BORDER_MIN_PT;
-    border.dot = 0;
-    for (guint f = 0; f < gs->n_features; f++)
-      render_map_path_feature(cr, gs, f, &border);
+    render_map_path_outline(cr, gs, &t, RENDER_MAP_BORDER_MIN_PT);
     render_set_rgb(cr, render_map_line);
     cairo_set_line_width(cr, 1.6);
     cairo_stroke(cr);
