@@ -123,6 +123,7 @@ geo_shapes_free(GeoShapes *s)
   g_free(s->feature_part);
   g_free(s->bbox);
   g_free(s->importance);
+  g_free(s->ring_touch);
   g_free(s);
 }
 
@@ -240,6 +241,8 @@ geo_shapes_project(const GeoShapes *src, const guint *idx, guint n, GeoProj *pro
   s->part_ring = g_new(guint, n_parts + 1);
   s->feature_part = g_new(guint, n + 1);
   s->bbox = g_new(double, 4 * (gsize)MAX(n, 1));
+  if (src->ring_touch)
+    s->ring_touch = g_new0(guint8, n_rings + 1);
 
   /* The tolerance is in map units; vertices are still in degrees here, so
    * decimate with a conservative degree equivalent (1 degree >= 110 km at
@@ -260,6 +263,8 @@ geo_shapes_project(const GeoShapes *src, const guint *idx, guint n, GeoProj *pro
           continue;
         }
         pt += k;
+        if (s->ring_touch)
+          s->ring_touch[rg] = src->ring_touch[r];
         s->ring_point[++rg] = pt;
       }
       if (rg > first_ring)
@@ -282,6 +287,8 @@ geo_shapes_project(const GeoShapes *src, const guint *idx, guint n, GeoProj *pro
       guint k = MIN(4, src->ring_point[r + 1] - src->ring_point[r]);
       memcpy(s->xy + 2 * pt, box, sizeof(double) * 2 * k);
       pt += k;
+      if (s->ring_touch)
+        s->ring_touch[rg] = src->ring_touch[r];
       s->ring_point[++rg] = pt;
       s->part_ring[++pa] = rg;
     }

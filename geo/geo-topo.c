@@ -11,7 +11,7 @@
  * recorded as the tolerance at which each vertex goes), in a canonical
  * direction, so both sides keep exactly the same vertices at any tolerance.
  *
- * The result is one importance per point (geo_shapes_importance): keeping
+ * The result is one importance per point (geo_shapes_topology): keeping
  * the points whose importance is at least the tolerance gives the
  * Douglas-Peucker simplification of every arc at that tolerance.  A
  * junction stays while any arc meeting there reaches farther than the
@@ -161,16 +161,20 @@ geo_topo_canonical(guint *arc, guint n, const guint *vid)
   }
 }
 
-float *
-geo_shapes_importance(const GeoShapes *s)
+void
+geo_shapes_topology(GeoShapes *s)
 {
   guint n = s->n_points;
   float *imp = g_new(float, MAX(n, 1));
+  g_free(s->importance);
+  g_free(s->ring_touch);
+  s->importance = imp;
+  s->ring_touch = g_new0(guint8, MAX(s->n_rings, 1));
   g_autofree guint *vid = g_new(guint, MAX(n, 1));
   if (!geo_topo_ids(s, vid)) {
     for (guint i = 0; i < n; i++)
       imp[i] = INFINITY;
-    return imp;
+    return;
   }
 
   /* Per distinct coordinate (indexed by its id): the unordered pair of
@@ -193,6 +197,23 @@ geo_shapes_importance(const GeoShapes *s)
         state[v] = 2;
     }
   }
+
+  /* A ring touches another when one of its coordinates occurs in another
+   * ring too (ids are first occurrences: seen in an earlier ring, or seen
+   * first here and again later). */
+  g_autofree guint *first_ring = g_new(guint, MAX(n, 1));
+  g_autofree guint8 *multi = g_new0(guint8, MAX(n, 1));
+  for (guint r = 0; r < s->n_rings; r++)
+    for (guint i = s->ring_point[r]; i < s->ring_point[r + 1]; i++) {
+      guint v = vid[i];
+      if (v == i)
+        first_ring[v] = r;
+      else if (first_ring[v] != r)
+        multi[v] = 1;
+    }
+  for (guint r = 0; r < s->n_rings; r++)
+    for (guint i = s->ring_point[r]; i < s->ring_point[r + 1] && !s->ring_touch[r]; i++)
+      s->ring_touch[r] = multi[vid[i]];
 
   /* Interior points get their importance from the Douglas-Peucker pass
    * over their arc, computed once per arc and copied to every occurrence
@@ -291,5 +312,4 @@ geo_shapes_importance(const GeoShapes *s)
     imp[i] = isnan(v) ? INFINITY : v;
   }
   g_free(by_id);
-  return imp;
 }

@@ -89,8 +89,11 @@ typedef struct {
   guint n_features;
   double *bbox; /* 4 per feature: minx, miny, maxx, maxy */
   /* Per point, the simplification tolerance (ground metres) up to which
-   * it is kept, from geo_shapes_importance; NULL when not computed. */
+   * it is kept; per ring, whether it shares a vertex with another ring
+   * (a district in a mosaic, not an island).  Both from
+   * geo_shapes_topology; NULL when not computed. */
   float *importance;
+  guint8 *ring_touch;
 } GeoShapes;
 
 void geo_shapes_free(GeoShapes *shapes);
@@ -319,14 +322,15 @@ gboolean geo_proj_forward(GeoProj *proj, double *xy, guint n, GError **error);
 /* Point scale factor of the projection at (lon, lat) (1 = true scale). */
 double geo_proj_scale_factor(GeoProj *proj, double lon, double lat);
 
-/* Shared-border topology of `s` (lon/lat): for every point, the tolerance
+/* Shared-border topology of `s` (lon/lat), stored in s->importance and
+ * s->ring_touch (replacing earlier ones): for every point, the tolerance
  * in ground metres up to which a Douglas-Peucker simplification of its arc
  * keeps it (junctions, where borders meet, while one of their arcs
- * reaches farther; islands while they are wider).  Each border
- * shared by two rings is one arc simplified once, so keeping the points
- * whose importance is >= a tolerance leaves no gap or overlap between
- * neighbours.  Returns: (transfer full) n_points floats; g_free. */
-float *geo_shapes_importance(const GeoShapes *s);
+ * reaches farther; islands while they are wider).  Each border shared by
+ * two rings is one arc simplified once, so keeping the points whose
+ * importance is >= a tolerance leaves no gap or overlap between
+ * neighbours. */
+void geo_shapes_topology(GeoShapes *s);
 
 /* Projects features idx[0..n-1] of `src` (lon/lat) with `proj`,
  * simplified to `tolerance` (map units, taken as ground metres): with

@@ -129,16 +129,20 @@ void
 render_map_path_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMapXf *t)
 {
   /* Islets and holes narrower than t->speck on the page would print as
-   * specks that look like dirt: they are left out, except that a district
-   * whose every part is that small is drawn as a dot t->dot wide, so it
-   * shows (and takes its colour) on purpose. */
+   * specks that look like dirt: they are left out, except that an island
+   * district whose every part is that small is drawn as a dot t->dot
+   * wide, so it shows (and takes its colour) on purpose. */
   gboolean drawn = FALSE;
   double dot_size = -1, dot_x = 0, dot_y = 0;
   for (guint p = s->feature_part[f]; p < s->feature_part[f + 1]; p++)
     for (guint r = s->part_ring[p]; r < s->part_ring[p + 1]; r++) {
       double w, h, cx, cy;
       render_map_ring_size(s, r, t, &w, &h, &cx, &cy);
-      if (MAX(w, h) < t->speck) {
+      /* Only islets go: a small district in a mosaic (its rings share
+       * vertices with its neighbours) is drawn as it is, or a hole would
+       * open among them. */
+      gboolean island = s->ring_touch == NULL || !s->ring_touch[r];
+      if (MAX(w, h) < t->speck && island) {
         if (r == s->part_ring[p]) {
           if (w * h > dot_size) {
             dot_size = w * h;

@@ -8,6 +8,7 @@
  * shows the check can see gaps.  Also: the simplified rings stay within
  * reach of the source (Douglas-Peucker bound) and points really go. */
 #include "geo-private.h"
+#include "render-private.h"
 #include "testutil.h"
 
 #include <math.h>
@@ -146,7 +147,7 @@ test_synthetic(void)
   g_assert_true(geo_shapes_builder_add_ring(&b, I, 3, TRUE, &open));
   geo_shapes_builder_end_feature(&b);
   GeoShapes *s = geo_shapes_builder_finish(&b);
-  s->importance = geo_shapes_importance(s);
+  geo_shapes_topology(s);
   /* The corners where the two rings part are junctions, kept while the
    * squares are wider than the tolerance. */
   g_assert_cmpfloat(s->importance[0], >, 4000);
@@ -157,6 +158,10 @@ test_synthetic(void)
   g_assert_cmpfloat(s->importance[1], >, 100); /* the bump */
   g_assert_cmpfloat(s->importance[3], <, 2);   /* the wiggle */
   g_assert_cmpfloat(s->importance[14], <, 30); /* the islet */
+  /* The two squares touch; the islet touches nothing. */
+  g_assert_cmpuint(s->ring_touch[0], ==, 1);
+  g_assert_cmpuint(s->ring_touch[1], ==, 1);
+  g_assert_cmpuint(s->ring_touch[2], ==, 0);
   Shared r = check_shared(s, s->importance, 50);
   g_assert_cmpuint(r.checked, >, 0);
   g_assert_cmpfloat(r.worst, <, 1e-6);
@@ -166,6 +171,54 @@ test_synthetic(void)
   g_assert_cmpuint(p->n_parts, ==, 2);
   g_assert_cmpuint(p->n_points, ==, 6 + 6);
   geo_shapes_free(p);
+  geo_shapes_free(s);
+}
+
+/* Counts the closed subpaths render_map_path_feature adds for f. */
+static guint
+subpaths(const GeoShapes *s, guint f, double scale, double speck, double dot)
+{
+  cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_A8, 10, 10);
+  cairo_t *cr = cairo_create(img);
+  RenderMapXf t = {0, 0, 0, 0, scale, FALSE, {0}, speck, dot};
+  render_map_path_feature(cr, s, f, &t);
+  cairo_path_t *path = cairo_copy_path(cr);
+  guint n = 0;
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    n += path->data[i].header.type == CAIRO_PATH_CLOSE_PATH;
+  cairo_path_destroy(path);
+  cairo_destroy(cr);
+  cairo_surface_destroy(img);
+  return n;
+}
+
+/* Specks: an islet under the speck size goes, a district made only of
+ * specks becomes a dot, a small district among neighbours stays drawn. */
+static void
+test_specks(void)
+{
+  GeoShapesBuilder b;
+  geo_shapes_builder_init(&b);
+  gboolean open = FALSE;
+  double big[] = {0, 0, 100, 0, 100, 100, 0, 100};
+  double islet[] = {200, 200, 201, 200, 201, 201};
+  double small[] = {100, 0, 101, 0, 101, 1, 100, 1}; /* touches big at (100,0) */
+  double far[] = {500, 500, 500.5, 500, 500.5, 500.5};
+  g_assert_true(geo_shapes_builder_add_ring(&b, big, 4, TRUE, &open));
+  g_assert_true(geo_shapes_builder_add_ring(&b, islet, 3, TRUE, &open));
+  geo_shapes_builder_end_feature(&b);
+  g_assert_true(geo_shapes_builder_add_ring(&b, small, 4, TRUE, &open));
+  geo_shapes_builder_end_feature(&b);
+  g_assert_true(geo_shapes_builder_add_ring(&b, far, 3, TRUE, &open));
+  geo_shapes_builder_end_feature(&b);
+  GeoShapes *s = geo_shapes_builder_finish(&b);
+  geo_shapes_topology(s);
+  /* 1 unit = 0.5 pt: the islet (0.5 pt) and the small square are specks. */
+  g_assert_cmpuint(subpaths(s, 0, 0.5, 0.8, 1.6), ==, 1); /* the islet left out */
+  g_assert_cmpuint(subpaths(s, 0, 0.5, 0, 0), ==, 2);     /* kept without a speck size */
+  g_assert_cmpuint(subpaths(s, 1, 0.5, 0.8, 1.6), ==, 1); /* among neighbours: drawn */
+  g_assert_cmpuint(subpaths(s, 2, 0.5, 0.8, 1.6), ==, 1); /* an island of specks: a dot */
+  g_assert_cmpuint(subpaths(s, 2, 0.5, 0.8, 0), ==, 0);   /* no dots asked: nothing */
   geo_shapes_free(s);
 }
 
@@ -218,6 +271,7 @@ main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/topo/synthetic", test_synthetic);
+  g_test_add_func("/topo/specks", test_specks);
   g_test_add_func("/topo/kabkota-shared-borders", test_kabkota);
   g_test_add_func("/topo/kecamatan-shared-borders", test_kecamatan);
   return g_test_run();
