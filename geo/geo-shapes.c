@@ -223,7 +223,7 @@ geo_shapes_copy_ring(const GeoShapes *src, guint r, double *dst, double tol2, fl
 
 GeoShapes *
 geo_shapes_project(const GeoShapes *src, const guint *idx, guint n, GeoProj *proj, double tolerance,
-                   GError **error)
+                   GeoVanished vanished, GError **error)
 {
   /* Count, then fill every array once: no per-point allocation. */
   guint n_parts = 0, n_rings = 0, n_points = 0;
@@ -270,11 +270,15 @@ geo_shapes_project(const GeoShapes *src, const guint *idx, guint n, GeoProj *pro
       if (rg > first_ring)
         s->part_ring[++pa] = rg;
     }
-    if (pa == s->feature_part[i] && src->feature_part[f] < src->feature_part[f + 1]) {
+    guint main = src->feature_part[f] < src->feature_part[f + 1] ? geo_shapes_main_part(src, f) : 0;
+    gboolean keep = vanished == GEO_VANISHED_KEEP ||
+                    (vanished == GEO_VANISHED_KEEP_ISLANDS &&
+                     (src->ring_touch == NULL || !src->ring_touch[src->part_ring[main]]));
+    if (keep && pa == s->feature_part[i] && src->feature_part[f] < src->feature_part[f + 1]) {
       /* Every part vanished at this scale: keep the main part's bounding
-       * box, so the district still shows (as a speck) and can be labelled.
+       * box, so the district still shows (as a dot) and can be labelled.
        * (There is room: the vanished rings had at least 3 points each.) */
-      guint p = geo_shapes_main_part(src, f);
+      guint p = main;
       double bb[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
       guint r = src->part_ring[p];
       for (guint q = src->ring_point[r]; q < src->ring_point[r + 1]; q++) {

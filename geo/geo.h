@@ -332,6 +332,18 @@ double geo_proj_scale_factor(GeoProj *proj, double lon, double lat);
  * neighbours. */
 void geo_shapes_topology(GeoShapes *s);
 
+/* What geo_shapes_project does with a feature whose every part is
+ * narrower than the tolerance: nothing is left of it (its neighbours close
+ * over it, an islet goes); only islands (parts sharing no vertex with
+ * another ring) keep a box of their main part, so they can show as a dot;
+ * or every such feature keeps one (a sheet's own districts, which must all
+ * be labelled). */
+typedef enum {
+  GEO_VANISHED_DROP,
+  GEO_VANISHED_KEEP_ISLANDS,
+  GEO_VANISHED_KEEP,
+} GeoVanished;
+
 /* Projects features idx[0..n-1] of `src` (lon/lat) with `proj`,
  * simplified to `tolerance` (map units, taken as ground metres): with
  * src->importance, the points whose importance reaches it (borders stay
@@ -339,6 +351,6 @@ void geo_shapes_topology(GeoShapes *s);
  * Returns a new set whose feature i is src feature idx[i].
  * Caller frees with geo_shapes_free. */
 GeoShapes *geo_shapes_project(const GeoShapes *src, const guint *idx, guint n, GeoProj *proj,
-                              double tolerance, GError **error);
+                              double tolerance, GeoVanished vanished, GError **error);
 
 G_END_DECLS

@@ -33,7 +33,7 @@ render_inset_new(const GeoLayer *layer, double width_pt, GError **error)
    * digitised 1-100 m apart) the slivers simplification opens are
    * narrower than that and the land's own-colour outline closes them. */
   double tol = 0.25 * (bb[2] - bb[0]) * 111320.0 / width_pt;
-  GeoShapes *s = geo_shapes_project(src, all, src->n_features, proj, tol, error);
+  GeoShapes *s = geo_shapes_project(src, all, src->n_features, proj, tol, GEO_VANISHED_DROP, error);
   g_free(all);
   geo_proj_free(proj);
   if (s == NULL)

@@ -517,7 +517,8 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
   double tol = RENDER_MAP_RESOLUTION_PT / est;
 
   gboolean ok = FALSE;
-  GeoShapes *gs = geo_shapes_project(src, sel, n_sel, proj, tol, error);
+  GeoShapes *gs = geo_shapes_project(src, sel, n_sel, proj, tol,
+                                     g ? GEO_VANISHED_KEEP : GEO_VANISHED_KEEP_ISLANDS, error);
   GeoShapes *ns = NULL, *cs = NULL;
   GArray *nsel = NULL, *csel = NULL;
   gboolean *in_group = NULL;
@@ -563,7 +564,8 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
   /* Context: countries around, then neighbouring districts, in grey. */
   if (m->context) {
     csel = render_map_select(m->context->shapes, vis, NULL);
-    cs = geo_shapes_project(m->context->shapes, (guint *)csel->data, csel->len, proj, tol, error);
+    cs = geo_shapes_project(m->context->shapes, (guint *)csel->data, csel->len, proj, tol,
+                            GEO_VANISHED_DROP, error);
     if (cs == NULL)
       goto unclip;
     render_map_grey(cr, cs, &t, 0.5);
@@ -573,7 +575,8 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     for (guint i = 0; i < g->n_features; i++)
       in_group[g->features[i]] = TRUE;
     nsel = render_map_select(src, vis, in_group);
-    ns = geo_shapes_project(src, (guint *)nsel->data, nsel->len, proj, tol, error);
+    ns = geo_shapes_project(src, (guint *)nsel->data, nsel->len, proj, tol, GEO_VANISHED_DROP,
+                            error);
     if (ns == NULL)
       goto unclip;
     render_map_grey(cr, ns, &t, 0.4);

@@ -97,7 +97,7 @@ check_layer(const char *rel, guint expect, int px, double tolerance)
     GeoProj *proj = geo_proj_new_utm((bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2, &err);
     g_assert_no_error(err);
     guint idx = (guint)fi;
-    GeoShapes *ps = geo_shapes_project(layer->shapes, &idx, 1, proj, 0, &err);
+    GeoShapes *ps = geo_shapes_project(layer->shapes, &idx, 1, proj, 0, GEO_VANISHED_KEEP, &err);
     g_assert_no_error(err);
     OGRSpatialReferenceH utm = OSRNewSpatialReference(NULL);
     double clon = (bb[0] + bb[2]) / 2, clat = (bb[1] + bb[3]) / 2;

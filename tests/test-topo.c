@@ -78,7 +78,7 @@ check_shared(const GeoShapes *src, const float *imp, double tol)
   for (guint i = 0; i < src->n_features; i++)
     all[i] = i;
   GError *error = NULL;
-  GeoShapes *s = geo_shapes_project(src, all, src->n_features, NULL, tol, &error);
+  GeoShapes *s = geo_shapes_project(src, all, src->n_features, NULL, tol, GEO_VANISHED_KEEP, &error);
   g_assert_no_error(error);
   out.kept = s->n_points;
 
@@ -168,7 +168,7 @@ test_synthetic(void)
   g_assert_cmpfloat(r.worst, <, 1e-6);
   /* At 50 m the wiggle and the islet go, on both sides alike. */
   guint all[] = {0, 1};
-  GeoShapes *p = geo_shapes_project(s, all, 2, NULL, 50, NULL);
+  GeoShapes *p = geo_shapes_project(s, all, 2, NULL, 50, GEO_VANISHED_KEEP, NULL);
   g_assert_cmpuint(p->n_parts, ==, 2);
   g_assert_cmpuint(p->n_points, ==, 6 + 6);
   geo_shapes_free(p);
@@ -270,7 +270,7 @@ render_group(GeoLayer *layer, const char *group, double tol_pt, gboolean naive, 
   GeoProj *proj = geo_proj_new_utm((bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2, &error);
   g_assert_no_error(error);
   GeoShapes *full =
-      geo_shapes_project(layer->shapes, (guint *)sel->data, sel->len, proj, 0, &error);
+      geo_shapes_project(layer->shapes, (guint *)sel->data, sel->len, proj, 0, GEO_VANISHED_KEEP, &error);
   double ext[4];
   geo_shapes_extent(full, NULL, full->n_features, ext);
   double s = MIN(760 / (ext[2] - ext[0]), 480 / (ext[3] - ext[1])); /* pt per metre */
@@ -278,7 +278,7 @@ render_group(GeoLayer *layer, const char *group, double tol_pt, gboolean naive, 
   if (naive)
     layer->shapes->importance = NULL;
   GeoShapes *gs = tol_pt > 0 ? geo_shapes_project(layer->shapes, (guint *)sel->data, sel->len, proj,
-                                                  tol_pt / s, &error)
+                                                  tol_pt / s, GEO_VANISHED_KEEP, &error)
                              : full;
   layer->shapes->importance = imp;
   g_assert_no_error(error);
