@@ -501,6 +501,42 @@ cli_build_no_values_error(const GeoJoin *join, const char *field, GError **error
   g_string_free(why, TRUE);
 }
 
+/* Reads every --table with the table options of the command line or
+ * project as defaults, and tells the user what the readers decided
+ * (encoding, header row, number formats, missing values). */
+static gboolean
+cli_build_read_tables(const CliConfig *c, GPtrArray *tables, GError **error)
+{
+  GeoTableOptions defaults = {0};
+  const struct {
+    const char *name;
+    const char *value;
+  } given[] = {{"separator", c->separator}, {"sheet", c->sheet}, {"header-row", c->header_row},
+               {"numbers", c->numbers}};
+  gboolean ok = TRUE;
+  for (guint i = 0; ok && i < G_N_ELEMENTS(given); i++)
+    if (given[i].value != NULL && !geo_table_options_set(&defaults, given[i].name, given[i].value, error)) {
+      g_prefix_error(error, "--");
+      ok = FALSE;
+    }
+  for (guint i = 0; ok && c->tables && c->tables[i]; i++) {
+    GeoTable *t = geo_table_read_options(c->tables[i], &defaults, error);
+    if (t == NULL) {
+      ok = FALSE;
+      break;
+    }
+    g_ptr_array_add(tables, t);
+    for (guint k = 0; t->notes[k] && !c->quiet; k++) {
+      if (c->log_json)
+        cli_build_log(c, "note", "table", t->source, "message", t->notes[k], NULL);
+      else
+        g_printerr("petarawan: note: %s\n", t->notes[k]);
+    }
+  }
+  geo_table_options_clear(&defaults);
+  return ok;
+}
+
 static RenderFormat
 cli_build_formats(const char *text, GError **error)
 {
@@ -582,12 +618,8 @@ cli_build_run(CliConfig *c)
     if (context == NULL)
       goto fail;
   }
-  for (guint i = 0; c->tables && c->tables[i]; i++) {
-    GeoTable *t = geo_table_read(c->tables[i], &error);
-    if (t == NULL)
-      goto fail;
-    g_ptr_array_add(tables, t);
-  }
+  if (!cli_build_read_tables(c, tables, &error))
+    goto fail;
 
   join = geo_join_run(layer, (GeoTable **)tables->pdata, tables->len);
   if (geo_join_find_field(join, c->value) < 0) {
