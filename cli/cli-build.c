@@ -501,6 +501,31 @@ cli_build_no_values_error(const GeoJoin *join, const char *field, GError **error
   g_string_free(why, TRUE);
 }
 
+/* A source as a sheet's footer names it: a file by its name; a PostGIS
+ * connection string as "PostGIS" with its database and table (or `layer`),
+ * never the host, user or password.  Caller frees. */
+static char *
+cli_build_source_label(const char *source, const char *layer)
+{
+  if (g_ascii_strncasecmp(source, "PG:", 3) != 0)
+    return g_path_get_basename(source);
+  g_autofree char *db = NULL, *table = NULL;
+  g_auto(GStrv) words = g_strsplit(source + 3, " ", -1);
+  for (guint i = 0; words[i]; i++) {
+    if (g_str_has_prefix(words[i], "dbname=")) {
+      g_free(db);
+      db = g_strdup(words[i] + 7);
+    } else if (g_str_has_prefix(words[i], "tables=")) {
+      g_free(table);
+      table = g_strdup(words[i] + 7);
+    }
+  }
+  if (table == NULL && layer != NULL)
+    table = g_strdup(layer);
+  return g_strdup_printf("PostGIS %s%s%s", db ? db : "", db && table ? "." : "",
+                         table ? table : "");
+}
+
 /* Reads every --table with the table options of the command line or
  * project as defaults, and tells the user what the readers decided
  * (encoding, header row, number formats, missing values). */
@@ -756,11 +781,11 @@ cli_build_run(CliConfig *c)
   if (c->sources == NULL) {
     /* Name the inputs, so a sheet never goes out without its sources. */
     GString *src = g_string_new(NULL);
-    g_autofree char *b = g_path_get_basename(c->boundaries);
+    g_autofree char *b = cli_build_source_label(c->boundaries, c->layer);
     g_string_append_printf(src, "batas %s", b);
     for (guint i = 0; i < tables->len; i++) {
       const GeoTable *t = g_ptr_array_index(tables, i);
-      g_autofree char *tb = g_path_get_basename(t->source);
+      g_autofree char *tb = cli_build_source_label(t->source, NULL);
       g_string_append_printf(src, "%s%s", i ? ", " : "; tabel ", tb);
     }
     c->sources = g_string_free(src, FALSE);

@@ -146,6 +146,46 @@ geo_table_split_spec(const char *spec, char **src, char **key, char **options)
   *src = g_steal_pointer(&rest);
 }
 
+/* `src` for messages and reports: a PostgreSQL connection string's
+ * password replaced by "***" (libpq's "password=VALUE", quoted or not), so
+ * that it reaches no terminal, log or PDF; made printable.  Caller frees. */
+static char *
+geo_table_display_name(const char *src)
+{
+  GString *out = g_string_new(NULL);
+  const char *p = src;
+  gboolean pg = g_ascii_strncasecmp(src, "PG:", 3) == 0;
+  while (*p) {
+    if (pg && g_ascii_strncasecmp(p, "password", 8) == 0 && (p == src || p[-1] == ' ' || p[-1] == ':')) {
+      const char *q = p + 8;
+      while (*q == ' ')
+        q++;
+      if (*q == '=') {
+        q++;
+        while (*q == ' ')
+          q++;
+        if (*q == '\'') {
+          for (q++; *q && *q != '\''; q++)
+            if (*q == '\\' && q[1])
+              q++;
+          if (*q)
+            q++;
+        } else {
+          while (*q && *q != ' ')
+            q++;
+        }
+        g_string_append(out, "password=***");
+        p = q;
+        continue;
+      }
+    }
+    g_string_append_c(out, *p++);
+  }
+  char *shown = geo_text_printable(out->str, 0);
+  g_string_free(out, TRUE);
+  return shown;
+}
+
 char *
 geo_table_source(const char *spec)
 {
@@ -242,7 +282,7 @@ geo_table_read_layer(const char *src, const char *name, const char *sheet, gbool
   }
 
   t = g_new0(GeoTable, 1);
-  t->source = g_strdup(src);
+  t->source = g_strdup(name);
   t->strings = g_string_chunk_new(8192);
   t->n_fields = (guint)nf;
   t->fields = g_new0(char *, nf + 1);
@@ -411,7 +451,7 @@ geo_table_read_options(const char *spec, const GeoTableOptions *defaults, GError
   GDALAllRegister();
   g_autofree char *src = NULL, *key = NULL, *options = NULL;
   geo_table_split_spec(spec, &src, &key, &options);
-  g_autofree char *name = geo_text_printable(src, 0);
+  g_autofree char *name = geo_table_display_name(src);
   GeoTableOptions o = {0};
   if (defaults != NULL) {
     o = *defaults;

@@ -99,8 +99,9 @@ expect_status 0 "the table picked with #layer=" "$PETARAWAN" check "$@" --table 
 contains "same join" "(key kode): matched 5 of 6 rows"
 expect_status 2 "an unknown table" "$PETARAWAN" check "$@" --table "PG:$CONN:kode#layer=tidak_ada"
 contains "named with what there is" "layer tidak_ada: there is no such layer"
-expect_status 2 "a server that is not there" "$PETARAWAN" check "$@" --table "PG:host=127.0.0.1 port=1 user=petarawan dbname=pilkada tables=skor:kode"
-contains "unreachable table named" "cannot open as a table"
+expect_status 2 "a server that is not there" "$PETARAWAN" check "$@" --table "PG:host=127.0.0.1 port=1 user=petarawan password=rahasia dbname=pilkada tables=skor:kode"
+contains "unreachable table named" "PG:host=127.0.0.1 port=1 user=petarawan password=*** dbname=pilkada tables=skor: cannot open as a table"
+case $OUT in *rahasia*) not_ok "the password is not shown";; *) ok "the password is not shown";; esac
 
 OUTDIR=$T/out
 expect_status 0 "build with PG: sources" "$PETARAWAN" build "$@" --table "PG:$CONN tables=skor:kode" -o "$OUTDIR" -q
@@ -112,6 +113,7 @@ if command -v pdftotext >/dev/null 2>&1; then
   OUT=$(pdftotext -layout "$OUTDIR/11-aceh.pdf" - 2>/dev/null)
   contains "the sheet shows the joined score, Indonesian style" "45,23"
   contains "the sheet names the district" "Simeulue"
+  contains "the footer names the PostGIS sources, no connection details" "batas PostGIS pilkada.batas; tabel PostGIS pilkada.skor"
 else
   skip "pdftotext not installed"
 fi
