@@ -660,6 +660,16 @@ test_spec(void)
     g_autofree char *src = geo_table_source(cases[i][0]);
     g_assert_cmpstr(src, ==, cases[i][1]);
   }
+  /* A PostgreSQL password never reaches a message. */
+  GError *pg_err = NULL;
+  g_assert_null(geo_table_read("PG:host=127.0.0.1 port=1 user=x password='ra ha\\'sia' dbname=x "
+                               "tables=skor:kode", &pg_err));
+  g_assert_error(pg_err, GEO_ERROR, GEO_ERROR_INPUT);
+  g_assert_nonnull(strstr(pg_err->message, "PG:host=127.0.0.1 port=1 user=x password=*** dbname=x"));
+  g_assert_null(strstr(pg_err->message, "ra ha"));
+  g_assert_null(strstr(pg_err->message, "sia"));
+  g_clear_error(&pg_err);
+
   g_autofree char *dir = testutil_tmpdir();
   g_autofree char *p = testutil_write(dir, "laporan#1.csv", "kode;skor\n11.01;4\n");
   GError *err = NULL;
