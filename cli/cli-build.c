@@ -540,6 +540,67 @@ cli_build_no_values_error(const GeoJoin *join, const char *field, GError **error
   g_string_free(why, TRUE);
 }
 
+/* A source as a sheet's footer names it: a file by its name; a PostGIS
+ * connection string as "PostGIS" with its database and table (or `layer`),
+ * never the host, user or password.  Caller frees. */
+static char *
+cli_build_source_label(const char *source, const char *layer)
+{
+  if (g_ascii_strncasecmp(source, "PG:", 3) != 0)
+    return g_path_get_basename(source);
+  g_autofree char *db = NULL, *table = NULL;
+  g_auto(GStrv) words = g_strsplit(source + 3, " ", -1);
+  for (guint i = 0; words[i]; i++) {
+    if (g_str_has_prefix(words[i], "dbname=")) {
+      g_free(db);
+      db = g_strdup(words[i] + 7);
+    } else if (g_str_has_prefix(words[i], "tables=")) {
+      g_free(table);
+      table = g_strdup(words[i] + 7);
+    }
+  }
+  if (table == NULL && layer != NULL)
+    table = g_strdup(layer);
+  return g_strdup_printf("PostGIS %s%s%s", db ? db : "", db && table ? "." : "",
+                         table ? table : "");
+}
+
+/* Reads every --table with the table options of the command line or
+ * project as defaults, and tells the user what the readers decided
+ * (encoding, header row, number formats, missing values). */
+static gboolean
+cli_build_read_tables(const CliConfig *c, GPtrArray *tables, GError **error)
+{
+  GeoTableOptions defaults = {0};
+  const struct {
+    const char *name;
+    const char *value;
+  } given[] = {{"separator", c->separator}, {"sheet", c->sheet}, {"header-row", c->header_row},
+               {"numbers", c->numbers}};
+  gboolean ok = TRUE;
+  for (guint i = 0; ok && i < G_N_ELEMENTS(given); i++)
+    if (given[i].value != NULL && !geo_table_options_set(&defaults, given[i].name, given[i].value, error)) {
+      g_prefix_error(error, "--");
+      ok = FALSE;
+    }
+  for (guint i = 0; ok && c->tables && c->tables[i]; i++) {
+    GeoTable *t = geo_table_read_options(c->tables[i], &defaults, error);
+    if (t == NULL) {
+      ok = FALSE;
+      break;
+    }
+    g_ptr_array_add(tables, t);
+    for (guint k = 0; t->notes[k] && !c->quiet; k++) {
+      if (c->log_json)
+        cli_build_log(c, "note", "table", t->source, "message", t->notes[k], NULL);
+      else
+        g_printerr("petarawan: note: %s\n", t->notes[k]);
+    }
+  }
+  geo_table_options_clear(&defaults);
+  return ok;
+}
+
 static RenderFormat
 cli_build_formats(const char *text, GError **error)
 {
@@ -621,12 +682,8 @@ cli_build_run(CliConfig *c)
     if (context == NULL)
       goto fail;
   }
-  for (guint i = 0; c->tables && c->tables[i]; i++) {
-    GeoTable *t = geo_table_read(c->tables[i], &error);
-    if (t == NULL)
-      goto fail;
-    g_ptr_array_add(tables, t);
-  }
+  if (!cli_build_read_tables(c, tables, &error))
+    goto fail;
 
   join = geo_join_run(layer, (GeoTable **)tables->pdata, tables->len);
   if (geo_join_find_field(join, c->value) < 0) {
@@ -763,11 +820,11 @@ cli_build_run(CliConfig *c)
   if (c->sources == NULL) {
     /* Name the inputs, so a sheet never goes out without its sources. */
     GString *src = g_string_new(NULL);
-    g_autofree char *b = g_path_get_basename(c->boundaries);
+    g_autofree char *b = cli_build_source_label(c->boundaries, c->layer);
     g_string_append_printf(src, "batas %s", b);
     for (guint i = 0; i < tables->len; i++) {
       const GeoTable *t = g_ptr_array_index(tables, i);
-      g_autofree char *tb = g_path_get_basename(t->source);
+      g_autofree char *tb = cli_build_source_label(t->source, NULL);
       g_string_append_printf(src, "%s%s", i ? ", " : "; tabel ", tb);
     }
     c->sources = g_string_free(src, FALSE);

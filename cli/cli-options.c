@@ -15,14 +15,17 @@ cli_config_free(CliConfig *c)
                    &c->group, &c->group_name, &c->where, &c->value, &c->style, &c->output,
                    &c->format, &c->context, &c->context_layer, &c->only, &c->title,
                    &c->index_name, &c->index_date, &c->sources, &c->marking, &c->unit_name,
-                   &c->group_kind, &c->organisation, &c->date};
+                   &c->group_kind, &c->organisation, &c->date, &c->separator, &c->sheet,
+                   &c->header_row, &c->numbers};
   for (guint i = 0; i < G_N_ELEMENTS(strs); i++)
     g_clear_pointer(strs[i], g_free);
   g_clear_pointer(&c->tables, g_strfreev);
 }
 
 /* The option table, shared by the parser and the project-file reader. */
-typedef enum { CLI_STR, CLI_PATH, CLI_PATHS, CLI_INT, CLI_BOOL, CLI_DOUBLE } CliKind;
+/* CLI_TABLE: a table-reading option, checked by geo_table_options_set and
+ * kept as text for cli-build.c. */
+typedef enum { CLI_STR, CLI_PATH, CLI_PATHS, CLI_INT, CLI_BOOL, CLI_DOUBLE, CLI_TABLE } CliKind;
 
 typedef struct {
   const char *name;
@@ -44,8 +47,19 @@ static const CliOption cli_options[] = {
     {"group-name", 0, CLI_STR, O(group_name),
      "Field holding the group's name (default: province names from data/provinsi.csv)", "FIELD"},
     {"where", 0, CLI_STR, O(where), "Attribute filter on the boundaries (OGR SQL)", "EXPR"},
-    {"table", 't', CLI_PATHS, O(tables), "Table to join: SRC[:KEYFIELD] (repeatable)",
+    {"table", 't', CLI_PATHS, O(tables),
+     "Table to join: SRC[:KEYFIELD][#OPTION=VALUE,...] (repeatable; options below)",
      "SRC[:KEY]"},
+    {"separator", 0, CLI_TABLE, O(separator),
+     "CSV separator: comma, semicolon, tab, pipe (default: detected)", "SEP"},
+    {"sheet", 0, CLI_TABLE, O(sheet),
+     "Sheet of XLSX/ODS tables, layer of GeoPackage/PostGIS ones: name or number (default: the first)",
+     "NAME|N"},
+    {"header-row", 0, CLI_TABLE, O(header_row),
+     "Row of the header in CSV/XLSX/ODS tables (default: detected under any title rows)", "N"},
+    {"numbers", 0, CLI_TABLE, O(numbers),
+     "Numbers in text cells: indonesian (1.234,5), plain (1,234.5) (default: per column)",
+     "FORMAT"},
     {"value", 'v', CLI_STR, O(value), "Field to classify and map", "FIELD"},
     {"style", 's', CLI_STR, O(style), "Built-in style name or style file", "NAME|FILE"},
     {"classes", 'c', CLI_INT, O(classes), "Number of classes for quantile/equal/jenks", "N"},
@@ -131,6 +145,21 @@ cli_options_set(CliConfig *c, const CliOption *opt, const char *value, const cha
     g_strfreev(*v);
     *v = g_strv_builder_end(b);
     g_strv_builder_unref(b);
+    return TRUE;
+  }
+  case CLI_TABLE: {
+    GeoTableOptions scratch = {0};
+    GError *e = NULL;
+    gboolean ok = geo_table_options_set(&scratch, opt->name, value, &e);
+    geo_table_options_clear(&scratch);
+    if (!ok) {
+      g_string_append_printf(problems, "%s: %s\n", where, e->message);
+      g_error_free(e);
+      return FALSE;
+    }
+    char **s = field;
+    g_free(*s);
+    *s = g_strdup(value);
     return TRUE;
   }
   case CLI_INT: {

@@ -9,6 +9,7 @@ typedef struct {
   char *project; /* project file, or NULL */
   char *boundaries, *layer, *key, *name, *group, *group_name, *where;
   char **tables;
+  char *separator, *sheet, *header_row, *numbers; /* defaults for every table */
   char *value, *style;
   int classes;
   char *output, *format;

@@ -46,13 +46,28 @@ void geo_rgb_ramp(const GeoRgb *anchors, guint n_anchors, guint n, GeoRgb *out);
 
 /* ------------------------------------------------------------ numbers */
 
+/* How a piece of text writes a number, judged from the text alone:
+ * WHOLE "1234" reads the same either way; PLAIN "45.23", "1,234.5",
+ * "0.125"; INDONESIAN "45,23", "1.234,5", "1.234.567"; AMBIGUOUS one '.' or
+ * ',' after 1-3 digits (not starting with 0) and before exactly three
+ * ("1.234" is 1234 Indonesian or 1.234 plain); NONE not a number. */
+typedef enum {
+  GEO_NUMBER_NONE,
+  GEO_NUMBER_WHOLE,
+  GEO_NUMBER_PLAIN,
+  GEO_NUMBER_INDONESIAN,
+  GEO_NUMBER_AMBIGUOUS,
+} GeoNumberShape;
+
+GeoNumberShape geo_number_shape(const char *text);
 /* Parses a number written in Indonesian ("1.234,5", "45,23") or plain
  * ("1234.5", "45.23") form; surrounding spaces ignored.  Returns FALSE for
- * anything that is not a finite number.  A lone group of three digits after
- * a single dot ("1.234") is read as Indonesian thousands only when
- * `indonesian` is TRUE. */
+ * anything that is not a finite number.  Each text is read as its shape
+ * says; an AMBIGUOUS one ("1.234", "1,234") is read the Indonesian way
+ * (1234, 1.234) when `indonesian` is TRUE, the plain way otherwise. */
 gboolean geo_number_parse(const char *text, gboolean indonesian, double *out);
-/* TRUE for empty cells and the usual missing markers: "", "-", "n/a", "NA". */
+/* TRUE for empty cells and the usual missing markers: "", "-", "--", "n/a",
+ * "N/A", "#N/A", "NA", "null". */
 gboolean geo_number_is_missing(const char *text);
 /* Formats v with `decimals` digits in Indonesian style (1.234,56).
  * Caller frees with g_free. */
@@ -154,6 +169,32 @@ int geo_layer_find(const GeoLayer *layer, const char *key);
 
 /* ------------------------------------------------------------- tables */
 
+/* How the numbers in a table's text cells are written. */
+typedef enum {
+  GEO_NUMBERS_AUTO,       /* decided per column from its values */
+  GEO_NUMBERS_INDONESIAN, /* "1.234,5": "1.234" is 1234 */
+  GEO_NUMBERS_PLAIN,      /* "1,234.5": "1.234" is 1.234 */
+} GeoNumberFormat;
+
+/* How to read a table.  All zero: detect everything. */
+typedef struct {
+  char separator;          /* CSV: ',', ';', '\t' or '|'; 0 detects it */
+  char *sheet;             /* XLSX/ODS sheet, or layer of a GeoPackage or
+                            * PostGIS source: a name or a number from 1;
+                            * NULL: the first */
+  guint header_row;        /* CSV/XLSX/ODS: the header's row number; 0
+                            * detects it (title rows above it are skipped) */
+  GeoNumberFormat numbers; /* numbers in text cells; AUTO: per column */
+} GeoTableOptions;
+
+/* Sets the option called `name` ("separator", "sheet", "header-row",
+ * "numbers") from `value` as a user writes it ("semicolon" or ";", "Rekap"
+ * or "2", "3", "indonesian").  The error names the option and the value. */
+gboolean geo_table_options_set(GeoTableOptions *o, const char *name, const char *value,
+                               GError **error);
+/* Frees what the options own (the sheet) and zeroes them. */
+void geo_table_options_clear(GeoTableOptions *o);
+
 typedef struct {
   char *source;
   char *key_field;
@@ -164,15 +205,28 @@ typedef struct {
   guint *line;    /* n_rows: the row number a user sees (header is 1) */
   int key_column; /* index of key_field in fields */
   GStringChunk *strings;
+  /* n_fields: how each column's AMBIGUOUS numbers ("1.234") read:
+   * GEO_NUMBERS_INDONESIAN or GEO_NUMBERS_PLAIN, decided per column. */
+  GeoNumberFormat *number_format;
+  /* What the reader decided that the user should know, one line each
+   * (encoding, header row, number formats, missing values); NULL-terminated,
+   * never NULL. */
+  char **notes;
 } GeoTable;
 
-/* Opens `spec` = "SRC[:KEYFIELD]" with GDAL (CSV, XLSX, ODS, DBF, GPKG...).
- * Without KEYFIELD the first column is the key.  Every cell is kept as text.
- * Caller frees with geo_table_free. */
+/* Opens `spec` = "SRC[:KEYFIELD][#NAME=VALUE,...]" (CSV, XLSX, ODS, DBF,
+ * GeoPackage, PostGIS, anything GDAL reads).  Without KEYFIELD the first
+ * column is the key.  Options after '#' (the names of
+ * geo_table_options_set, separated by ',') override `defaults` (NULL: all
+ * detected).  Every cell is kept as text.  Caller frees with
+ * geo_table_free. */
+GeoTable *geo_table_read_options(const char *spec, const GeoTableOptions *defaults,
+                                 GError **error);
+/* geo_table_read_options with everything detected. */
 GeoTable *geo_table_read(const char *spec, GError **error);
 void geo_table_free(GeoTable *table);
-/* The source part of a "SRC[:KEYFIELD]" spec, split exactly as
- * geo_table_read splits it.  Caller frees with g_free. */
+/* The source part of a spec, split exactly as geo_table_read splits it.
+ * Caller frees with g_free. */
 char *geo_table_source(const char *spec);
 /* Column index of `field` (exact, then case-insensitive), or -1. */
 int geo_table_find_field(const GeoTable *table, const char *field);
@@ -227,6 +281,7 @@ typedef struct {
   GPtrArray *fields; /* char*: column names in table order */
   GPtrArray *cells;  /* per field: const char ** [n_features], NULL if none */
   GArray *field_table;  /* guint per field: the table it came from */
+  GArray *field_format; /* GeoNumberFormat per field, as its table decided */
   GPtrArray *row_lines; /* per table: guint [n_features], row number or 0 */
   GPtrArray *sources;   /* per table: its source name */
   GeoJoinReport *report;
