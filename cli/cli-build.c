@@ -5,6 +5,7 @@
  * (nothing written), 3 rendering or writing failed. */
 #include "cli.h"
 #include "cli-manifest.h"
+#include "cli-figures.h"
 
 #include <json-glib/json-glib.h>
 #include <unistd.h>
@@ -636,6 +637,9 @@ cli_build_run(CliConfig *c)
   GeoJoin *join = NULL;
   double *values = NULL;
   int *classes = NULL;
+  GeoFigures *figures = NULL;
+  double *symbols = NULL;
+  char *symbols_label = NULL;
   GArray *groups = NULL;
   char *styles_dir = NULL, *generated = NULL;
   RenderInset *inset = NULL;
@@ -737,6 +741,10 @@ cli_build_run(CliConfig *c)
     for (guint f = 0; f < layer->n_features; f++)
       classes[f] = geo_style_classify(style, values[f], NULL);
   }
+
+  /* Personnel, workload and circles; their bad cells join the report. */
+  if (!cli_figures_read(c, join, &figures, &symbols, &symbols_label, &error))
+    goto fail;
 
   gboolean problems = geo_join_report_has_problems(join->report);
   if (check) {
@@ -853,8 +861,11 @@ cli_build_run(CliConfig *c)
       .groups = (RenderGroup *)groups->data,
       .n_groups = groups->len,
       .mono = c->mono,
+      .figures = figures,
+      .officers_per_tps = c->officers_per_tps > 0 ? c->officers_per_tps : style->officers_per_tps,
+      .symbols = symbols,
+      .symbols_label = symbols_label,
   };
-  render_personnel_find(join, &model.personnel);
   if (!c->overview_only) {
     inset = render_inset_new(layer, 104, &error);
     if (inset == NULL)
@@ -921,6 +932,12 @@ cli_build_run(CliConfig *c)
     g_string_free(why, TRUE);
     goto fail;
   }
+  gboolean csv_written = FALSE;
+  if (!cli_priorities_write(&model, manifest, c->output, stage, c->force, &csv_written, &error)) {
+    cli_build_stage_name_output(error, stage, c->output);
+    g_string_free(why, TRUE);
+    goto fail;
+  }
   if (!cli_manifest_write(manifest, c, style, stage, &error) ||
       !cli_build_stage_commit(stage, c->output, &error)) {
     g_string_free(why, TRUE);
@@ -962,6 +979,9 @@ out:
   cli_build_free_groups(groups);
   g_free(values);
   g_free(classes);
+  geo_figures_free(figures);
+  g_free(symbols);
+  g_free(symbols_label);
   geo_join_free(join);
   g_ptr_array_unref(tables);
   geo_layer_free(layer);

@@ -16,7 +16,8 @@ cli_config_free(CliConfig *c)
                    &c->format, &c->context, &c->context_layer, &c->only, &c->title,
                    &c->index_name, &c->index_date, &c->sources, &c->marking, &c->unit_name,
                    &c->group_kind, &c->organisation, &c->date, &c->separator, &c->sheet,
-                   &c->header_row, &c->numbers};
+                   &c->header_row, &c->numbers, &c->officers, &c->personnel, &c->tps, &c->dpt,
+                   &c->symbols};
   for (guint i = 0; i < G_N_ELEMENTS(strs); i++)
     g_clear_pointer(strs[i], g_free);
   g_clear_pointer(&c->tables, g_strfreev);
@@ -94,6 +95,21 @@ static const CliOption cli_options[] = {
     {"group-kind", 0, CLI_STR, O(group_kind), "What a group is called (default Provinsi)", "TEXT"},
     {"sample-personnel", 0, CLI_BOOL, O(sample_personnel), "Label personnel figures as sample",
      NULL},
+    /* Derived figures and the coverage rule (geo-figures.c). */
+    {"officers", 0, CLI_STR, O(officers),
+     "Personnel columns summed as officers (default personel_polri,personel_tni,brimob_bko)",
+     "FIELD[=LABEL],..."},
+    {"personnel", 0, CLI_STR, O(personnel),
+     "Personnel columns shown by type, not counted as officers (default linmas and the "
+     "default officer columns not given to --officers)",
+     "FIELD[=LABEL],..."},
+    {"tps", 0, CLI_STR, O(tps), "Column of polling stations (default jumlah_tps)", "FIELD"},
+    {"dpt", 0, CLI_STR, O(dpt), "Column of registered voters (default jumlah_dpt)", "FIELD"},
+    {"officers-per-tps", 0, CLI_DOUBLE, O(officers_per_tps),
+     "Doctrine: top-class districts below this are reinforcement priorities (default: the "
+     "style's [coverage] officers-per-tps, else the province median)", "N"},
+    {"symbols", 0, CLI_STR, O(symbols),
+     "Proportional circles of a count column, or 'officers', over the map", "FIELD"},
 };
 #undef O
 

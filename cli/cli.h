@@ -22,6 +22,10 @@ typedef struct {
   char *title, *index_name, *index_date, *sources, *marking, *unit_name, *group_kind;
   char *organisation, *date;
   gboolean sample_personnel;
+  /* Derived figures (geo-figures.c): personnel columns, doctrine ratio,
+   * proportional circles. */
+  char *officers, *personnel, *tps, *dpt, *symbols;
+  double officers_per_tps;
 } CliConfig;
 
 void cli_config_free(CliConfig *c);

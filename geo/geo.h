@@ -334,6 +334,7 @@ typedef struct {
   GeoRgb nodata;
   int decimals;      /* digits in legend ranges */
   double data_min, data_max; /* filled by geo_style_resolve */
+  double officers_per_tps;   /* [coverage] officers-per-tps, NAN when not set */
 } GeoStyle;
 
 /* Loads a built-in style by name from `styles_dir`, or a style file by path.
@@ -358,6 +359,107 @@ guint geo_breaks_quantile(const double *sorted, guint n, guint k, double *breaks
 guint geo_breaks_equal(const double *sorted, guint n, guint k, double *breaks);
 /* Fisher's exact optimal partition (Jenks natural breaks). */
 guint geo_breaks_jenks(const double *sorted, guint n, guint k, double *breaks);
+
+/* ---------------------------------------------------- derived figures */
+
+/* Personnel and workload per district (geo-figures.c): the joined columns
+ * holding personnel by type (Polri, TNI, Brimob BKO, Linmas...), polling
+ * stations (TPS) and registered voters (DPT), read as counts ("1.234" is
+ * 1234), the officers of each district (the sum of the officer types),
+ * group totals and ratios, and the coverage gap rule that lists
+ * reinforcement priorities. */
+
+typedef struct {
+  char *field;      /* column name in the join */
+  char *label;      /* "Polri" */
+  int column;       /* index in the join's fields */
+  gboolean officer; /* summed into the officers */
+} GeoFigureType;
+
+typedef struct {
+  GeoFigureType *types; /* officer types first, then the others */
+  guint n_types;
+  guint n_officer_types;
+  char *officers_label; /* "Polri + TNI + Brimob BKO" */
+  int tps_column, dpt_column; /* -1 when absent */
+  guint n_features;
+  double *values;   /* n_features * n_types, NAN when missing or bad */
+  double *officers; /* per feature: NAN when any officer type is missing */
+  double *tps, *dpt; /* per feature, NAN when missing (or no column) */
+} GeoFigures;
+
+/* Which columns to use.  Lists are "FIELD[=LABEL],..."; NULL takes the
+ * defaults, keeping those present in the join: officers
+ * personel_polri, personel_tni, brimob_bko; other personnel linmas and
+ * those of the three not among the officers; TPS jumlah_tps; DPT
+ * jumlah_dpt.  A column named explicitly must exist; one named twice
+ * counts once, as an officer if it is one. */
+typedef struct {
+  const char *officers;
+  const char *personnel; /* types shown but not counted as officers */
+  const char *tps;
+  const char *dpt;
+} GeoFiguresSpec;
+
+/* Reads the figures of every feature from the join.  Cells that are not
+ * numbers are added to the join report as bad values (once per feature
+ * and column).  Caller frees with geo_figures_free. */
+GeoFigures *geo_figures_new(GeoJoin *join, const GeoFiguresSpec *spec, GError **error);
+void geo_figures_free(GeoFigures *fig);
+/* TRUE when officers and TPS are both known columns: ratios and the
+ * coverage rule can be computed. */
+gboolean geo_figures_has_coverage(const GeoFigures *fig);
+/* num / den, or NAN when either is unknown or den <= 0. */
+double geo_figures_ratio(double num, double den);
+/* Column `column` of the join read as counts per feature (NAN missing);
+ * bad cells go to the report as by geo_figures_new.  Caller frees with
+ * g_free. */
+double *geo_figures_column(GeoJoin *join, int column);
+
+/* Totals over a group of features. */
+typedef struct {
+  guint n_features;
+  double *types;        /* per type: sum over the features where known */
+  double officers, tps, dpt; /* sums over the features where known */
+  guint n_without_officers, n_without_tps, n_without_dpt;
+  /* Ratios over the features where both figures are known; NAN when the
+   * denominator sums to 0 (no division by zero). */
+  double officers_per_tps, tps_per_officer, voters_per_officer;
+  /* Median of the features' officers per TPS (mean of the middle two for
+   * an even count); NAN when no feature has one. */
+  double median_officers_per_tps;
+} GeoFiguresTotals;
+
+/* Totals over features idx[0..n).  Caller frees with
+ * geo_figures_totals_free. */
+GeoFiguresTotals *geo_figures_totals(const GeoFigures *fig, const guint *idx, guint n);
+void geo_figures_totals_free(GeoFiguresTotals *t);
+
+typedef struct {
+  guint feature;
+  double officers_per_tps;
+  double shortfall; /* officers to add to reach the threshold (>= 1) */
+} GeoPriority;
+
+typedef struct {
+  gboolean doctrine; /* threshold from the doctrine ratio, not the median */
+  double threshold;  /* officers per TPS; NAN when the median is unknown */
+  GArray *items;     /* GeoPriority, lowest officers per TPS first */
+  guint n_top;       /* features in the top class */
+  guint n_unjudged;  /* of them, without officers per TPS */
+} GeoPriorities;
+
+/* The coverage gap rule over features idx[0..n): a feature in class
+ * `top_class` whose officers per TPS is strictly below `doctrine` (when
+ * finite and > 0) or else below the median of the group's features is a
+ * reinforcement priority; a feature exactly at the threshold is not.
+ * Features whose officers per TPS is unknown (no TPS, zero TPS, an officer
+ * type missing) are counted in n_unjudged, never listed.  Items are in
+ * rising officers per TPS, ties in feature order.  Caller frees with
+ * geo_priorities_free. */
+GeoPriorities *geo_figures_priorities(const GeoFigures *fig, const int *classes, int top_class,
+                                      const guint *idx, guint n, double doctrine);
+void geo_priorities_free(GeoPriorities *p);
 
 /* ------------------------------------------------------- projections */
 

@@ -1,6 +1,7 @@
 /* render-map.c — the map frame: sea, countries and neighbouring districts
  * in grey, the group's districts filled by class, outlines, the group's
- * border heavier than district lines, and district names where they fit.
+ * border heavier than district lines, reinforcement priorities outlined,
+ * proportional circles when asked for, and district names where they fit.
  *
  * Geometry is projected per map (the UTM zone of the group's centre, or a
  * national Mercator for the overview) and thinned to the page's resolution
@@ -611,6 +612,17 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     cairo_set_line_width(cr, g ? 0.35 : 0.15);
     cairo_stroke(cr);
   }
+
+  /* Reinforcement priorities outlined, then proportional circles, under
+   * the labels. */
+  if (g) {
+    gboolean *flags = render_figures_priority_flags(m, g);
+    render_figures_outline(cr, gs, flags, &t);
+    g_free(flags);
+  }
+  if (m->symbols)
+    render_symbols_draw(cr, m, gs, sel, &t, render_symbols_radius_max(g != NULL, n_sel),
+                        render_symbols_max(m, sel, n_sel));
 
   if (labels && g)
     info->unlabelled = render_map_labels(cr, m, g, gs, &t, frame);

@@ -68,69 +68,6 @@ render_sheet_counts(const RenderModel *m, const guint *idx, guint n)
   return counts;
 }
 
-/* The key figures under the legend.  Returns the height used. */
-static double
-render_sheet_figures(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const guint *counts,
-                     double x, double y, double w)
-{
-  const GeoStyle *st = m->style;
-  double sum = 0, officers = 0, tps = 0;
-  guint n_val = 0;
-  gboolean have_staff = m->personnel.polri >= 0;
-  for (guint i = 0; i < g->n_features; i++) {
-    guint f = g->features[i];
-    if (!isnan(m->values[f])) {
-      sum += m->values[f];
-      n_val++;
-    }
-    if (have_staff) {
-      double o = render_field_number(m, m->personnel.polri, f);
-      if (m->personnel.tni >= 0)
-        o += render_field_number(m, m->personnel.tni, f);
-      if (m->personnel.brimob >= 0)
-        o += render_field_number(m, m->personnel.brimob, f);
-      if (!isnan(o))
-        officers += o;
-      double t = m->personnel.tps >= 0 ? render_field_number(m, m->personnel.tps, f) : NAN;
-      if (!isnan(t))
-        tps += t;
-    }
-  }
-  double y0 = y;
-  GString *line = g_string_new(NULL);
-  const char *unit = m->texts->unit_name ? m->texts->unit_name : "wilayah";
-  g_string_append_printf(line, "%u %s", g->n_features, unit);
-  if (st->n_classes > 0 && st->method != GEO_METHOD_CATEGORICAL) {
-    guint top = counts[st->n_classes - 1];
-    g_string_append_printf(line, " · %u %s", top,
-                           st->labels ? st->labels[st->n_classes - 1] : "kelas tertinggi");
-  }
-  if (n_val > 0 && st->method != GEO_METHOD_CATEGORICAL) {
-    g_autofree char *mean = geo_number_format_id(sum / n_val, st->decimals);
-    g_string_append_printf(line, " · rata-rata skor %s", mean);
-  }
-  cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-  y += render_text(cr, line->str, 7.5, TRUE, x, y, w, RENDER_ALIGN_LEFT);
-  g_string_truncate(line, 0);
-  if (have_staff) {
-    g_autofree char *o = geo_number_format_id(officers, 0);
-    g_autofree char *t = geo_number_format_id(tps, 0);
-    g_autofree char *r = tps > 0 ? geo_number_format_id(officers / tps, 2) : g_strdup("–");
-    g_string_append_printf(line, "Personel (Polri+TNI+Brimob) %s · TPS %s", o, t);
-    y += render_text(cr, line->str, 7.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
-    g_string_printf(line, "%s personel per TPS%s", r,
-                    m->texts->sample_personnel ? " · data personel CONTOH" : "");
-    y += render_text(cr, line->str, 7.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
-  }
-  if (counts[st->n_classes] > 0) {
-    g_string_printf(line, "%u %s tanpa data", counts[st->n_classes], unit);
-    cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
-    y += render_text(cr, line->str, 7.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
-  }
-  g_string_free(line, TRUE);
-  return y - y0;
-}
-
 gboolean
 render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int *pages_used,
                   GError **error)
@@ -172,7 +109,12 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int *
     render_inset_draw(cr, m->inset, g, (RenderRect){x + w - inset_w, y + 16, inset_w, inset_h});
   }
   y += MAX(render_legend_draw(cr, m, counts, x, y, w, legend_w), inset_h + 18) + 6;
-  y += render_sheet_figures(cr, m, g, counts, x, y, w) + 8;
+  /* Priorities and circles in the legend, key figures, priorities list
+   * (render-figures.c). */
+  GeoPriorities *pr = render_figures_priorities(m, g);
+  y += render_figures_legend_draw(cr, m, g, pr, x, y, w);
+  y += render_figures_draw(cr, m, g, counts, pr, x, y, w) + 8;
+  geo_priorities_free(pr);
   g_free(counts);
   /* The ranked table; in a PDF what does not fit continues on following
    * pages in three columns, elsewhere (PNG, SVG) the last line says so. */

@@ -31,11 +31,6 @@ typedef struct {
   gboolean sample_personnel; /* label personnel figures as sample */
 } RenderTexts;
 
-/* Personnel columns found in the join, -1 where absent. */
-typedef struct {
-  int polri, tni, brimob, linmas, tps, dpt;
-} RenderPersonnel;
-
 /* One sheet: a group of features (e.g. the kab/kota of one province). */
 typedef struct {
   char *code;      /* "53" */
@@ -61,16 +56,16 @@ typedef struct {
   const double *values; /* per feature, NAN = no data */
   const int *classes;   /* per feature, -1 = no data */
   const char *value_field;
-  RenderPersonnel personnel;
+  const GeoFigures *figures; /* personnel and workload per district, or NULL */
+  double officers_per_tps;   /* doctrine ratio of the coverage rule; NAN: the group's median */
+  const double *symbols;     /* per feature, proportional circles (NAN: none), or NULL */
+  const char *symbols_label; /* what the circles show, for their legend */
   const RenderTexts *texts;
   const RenderGroup *groups; /* every sheet, for the overview and atlas */
   guint n_groups;
   const RenderInset *inset; /* locator inset, or NULL for none */
   gboolean mono;            /* greys and textures instead of colours */
 } RenderModel;
-
-/* Fills `p` from the join's field names. */
-void render_personnel_find(const GeoJoin *join, RenderPersonnel *p);
 
 /* Draws the briefing sheet of group `g` starting on the current page of
  * `cr`.  On a PDF surface a ranked table too long for the sheet continues
@@ -118,6 +113,15 @@ gboolean render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entri
  * than `max_pt`: a round length in km (1, 2, 5 x 10^n) and its length in
  * points.  Returns FALSE if nothing fits. */
 gboolean render_scalebar_choose(double pt_per_m, double max_pt, double *km, double *len_pt);
+
+/* Reference values for the legend of proportional circles whose largest
+ * value is `max`: up to 3 round values, largest first: the largest round
+ * value (1, 1,5, 2, 2,5, 3, 4, 5, 6, 8 x 10^k) at most `max`, then the
+ * round values (1, 2, 2,5, 5 x 10^k) nearest to a quarter and a sixteenth
+ * of it, kept while smaller than the one before and with a radius at
+ * least a fifth of the largest's; when max >= 1 only whole numbers.
+ * Returns how many (0 when max <= 0 or not finite). */
+guint render_symbols_references(double max, double out[3]);
 
 /* The legend text of class i ("13,47 – < 49,33").  Caller frees. */
 char *render_legend_range(const GeoStyle *style, guint i);
