@@ -86,18 +86,27 @@ geo_topo_ids(const GeoShapes *s, guint *vid)
   return TRUE;
 }
 
-/* Ground distance in metres from p to the segment a-b, on a local
- * equirectangular plane (degrees in, like the layers). */
+/* Metres per degree of longitude at the latitude of `p` (local
+ * equirectangular plane; 110574 m per degree of latitude). */
 static double
-geo_topo_seg_dist(const double *p, const double *a, const double *b)
+geo_topo_kx(const double *p)
 {
-  double k = cos((a[1] + b[1]) * (G_PI / 360.0)) * 111320.0, ky = 110574.0;
-  double ax = a[0] * k, ay = a[1] * ky, bx = b[0] * k, by = b[1] * ky;
-  double px = p[0] * k, py = p[1] * ky;
-  double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
-  double t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
+  return cos(p[1] * (G_PI / 180.0)) * 111320.0;
+}
+
+#define GEO_TOPO_KY 110574.0
+
+/* Ground distance in metres from p to the segment a-b, degrees in, with
+ * `kx` metres per degree of longitude there. */
+static double
+geo_topo_seg_dist(const double *p, const double *a, const double *b, double kx)
+{
+  double dx = (b[0] - a[0]) * kx, dy = (b[1] - a[1]) * GEO_TOPO_KY;
+  double px = (p[0] - a[0]) * kx, py = (p[1] - a[1]) * GEO_TOPO_KY;
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? (px * dx + py * dy) / len2 : 0;
   t = CLAMP(t, 0.0, 1.0);
-  double ex = ax + t * dx - px, ey = ay + t * dy - py;
+  double ex = t * dx - px, ey = t * dy - py;
   return sqrt(ex * ex + ey * ey);
 }
 
@@ -123,10 +132,10 @@ geo_topo_dp(const GeoShapes *s, const guint *arc, guint n, float *imp, GArray *s
     if (sp.z - sp.a < 2)
       continue;
     const double *pa = &s->xy[2 * arc[sp.a]], *pz = &s->xy[2 * arc[sp.z]];
-    double best = -1;
+    double kx = geo_topo_kx(pa), best = -1;
     guint at = sp.a + 1;
     for (guint i = sp.a + 1; i < sp.z; i++) {
-      double d = geo_topo_seg_dist(&s->xy[2 * arc[i]], pa, pz);
+      double d = geo_topo_seg_dist(&s->xy[2 * arc[i]], pa, pz, kx);
       if (d > best) {
         best = d;
         at = i;
@@ -269,9 +278,9 @@ geo_shapes_topology(GeoShapes *s)
         if (isnan(by_id[vid[pts[1]]])) {
           geo_topo_canonical(pts, m, vid);
           guint far = 1;
-          double best = -1;
+          double best = -1, kx = geo_topo_kx(p0);
           for (guint j = 1; j + 1 < m; j++) {
-            double d = geo_topo_seg_dist(&s->xy[2 * pts[j]], p0, p0);
+            double d = geo_topo_seg_dist(&s->xy[2 * pts[j]], p0, p0, kx);
             if (d > best) {
               best = d;
               far = j;
@@ -288,9 +297,9 @@ geo_shapes_topology(GeoShapes *s)
         /* The arc's reach from its first end bounds every interior
          * importance; each end junction stays while one of its arcs
          * reaches that far, so an arc never outlives its ends. */
-        double reach = 0;
+        double reach = 0, kx = geo_topo_kx(p0);
         for (guint j = 1; j < m; j++)
-          reach = MAX(reach, geo_topo_seg_dist(&s->xy[2 * pts[j]], p0, p0));
+          reach = MAX(reach, geo_topo_seg_dist(&s->xy[2 * pts[j]], p0, p0, kx));
         for (guint e = 0; e < 2; e++) {
           guint v = vid[pts[e ? m - 1 : 0]];
           if (isnan(by_id[v]) || by_id[v] < (float)reach)
