@@ -316,7 +316,8 @@ gboolean
 render_output_overview(const RenderModel *m, const char *dir, RenderFormat formats, double dpi,
                        GError **error)
 {
-  g_autofree char *title = g_strdup_printf("%s — Ikhtisar nasional", m->texts->title);
+  g_autofree char *title =
+      g_strdup_printf("%s — %s", m->texts->title, render_tr(m->lang, "Ikhtisar nasional"));
   return render_output_page(m, NULL, render_output_page_overview, dir, "00-nasional", title,
                             formats, dpi, error);
 }
@@ -329,13 +330,14 @@ render_output_atlas(const RenderModel *m, const char *dir, GError **error)
     return FALSE;
   cairo_surface_t *s = cairo_pdf_surface_create_for_stream(render_file_write, &rf,
                                                            RENDER_PAGE_WIDTH, RENDER_PAGE_HEIGHT);
-  g_autofree char *title = g_strdup_printf("%s — Atlas", m->texts->title);
+  g_autofree char *title = g_strdup_printf("%s — %s", m->texts->title, render_tr(m->lang, "Atlas"));
   render_output_pdf_metadata(s, title);
   cairo_t *cr = cairo_create(s);
   gboolean ok = TRUE;
 
-  cairo_pdf_surface_set_page_label(s, "Ikhtisar");
-  cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, "Ikhtisar nasional", "page=1", 0);
+  cairo_pdf_surface_set_page_label(s, render_tr(m->lang, "Ikhtisar"));
+  cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, render_tr(m->lang, "Ikhtisar nasional"),
+                                "page=1", 0);
   ok = render_overview_draw(cr, m, 1, error);
   cairo_show_page(cr);
   int page = 2;

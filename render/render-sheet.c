@@ -19,9 +19,12 @@ render_page_header(cairo_t *cr, const RenderModel *m, const char *subtitle)
 {
   const RenderTexts *t = m->texts;
   double right = RENDER_PAGE_WIDTH - RENDER_MARGIN;
+  /* The logo, if any, opens the title band; the titles follow it. */
+  double lw = render_logo_draw(cr, m->logo, RENDER_MARGIN, 21, 35, 120);
+  double tx = RENDER_MARGIN + (lw > 0 ? lw + 10 : 0);
   cairo_set_source_rgb(cr, 0.08, 0.08, 0.08);
-  render_text(cr, t->title, 15, TRUE, RENDER_MARGIN, 22, 470, RENDER_ALIGN_LEFT);
-  render_text(cr, subtitle, 11, FALSE, RENDER_MARGIN, 42, 470, RENDER_ALIGN_LEFT);
+  render_text(cr, t->title, 15, TRUE, tx, 22, 470 - (tx - RENDER_MARGIN), RENDER_ALIGN_LEFT);
+  render_text(cr, subtitle, 11, FALSE, tx, 42, 470 - (tx - RENDER_MARGIN), RENDER_ALIGN_LEFT);
   cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
   render_text(cr, t->index_name ? t->index_name : "", 8.5, TRUE, right, 26, 290,
               RENDER_ALIGN_RIGHT);
@@ -46,15 +49,16 @@ render_page_footer(cairo_t *cr, const RenderModel *m, int page)
   const RenderTexts *t = m->texts;
   double y = 556, right = RENDER_PAGE_WIDTH - RENDER_MARGIN;
   cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-  g_autofree char *src = g_strdup_printf("Sumber: %s", t->sources ? t->sources : "–");
+  RenderLang lang = m->lang;
+  g_autofree char *src = g_strdup_printf(render_tr(lang, "Sumber: %s"), t->sources ? t->sources : "–");
   render_text(cr, src, 6.2, FALSE, RENDER_MARGIN, y, 640, RENDER_ALIGN_LEFT);
   g_autofree char *gen = t->organisation && *t->organisation
-                             ? g_strdup_printf("Disusun oleh %s · dibuat %s dengan petarawan %s",
+                             ? g_strdup_printf(render_tr(lang, "Disusun oleh %s · dibuat %s dengan petarawan %s"),
                                                t->organisation, t->generated, PETARAWAN_VERSION)
-                             : g_strdup_printf("Dibuat %s dengan petarawan %s", t->generated,
-                                               PETARAWAN_VERSION);
+                             : g_strdup_printf(render_tr(lang, "Dibuat %s dengan petarawan %s"),
+                                               t->generated, PETARAWAN_VERSION);
   render_text(cr, gen, 6.2, FALSE, RENDER_MARGIN, y + 9, 640, RENDER_ALIGN_LEFT);
-  g_autofree char *pg = g_strdup_printf("Halaman %d", page);
+  g_autofree char *pg = g_strdup_printf(render_tr(lang, "Halaman %d"), page);
   render_text(cr, pg, 7, TRUE, right, y + 3, 0, RENDER_ALIGN_RIGHT);
 }
 
@@ -99,32 +103,34 @@ render_sheet_figures(cairo_t *cr, const RenderModel *m, const RenderGroup *g, co
   }
   double y0 = y;
   GString *line = g_string_new(NULL);
-  const char *unit = m->texts->unit_name ? m->texts->unit_name : "wilayah";
+  RenderLang lang = m->lang;
+  const char *unit = m->texts->unit_name ? m->texts->unit_name : render_tr(lang, "wilayah");
   g_string_append_printf(line, "%u %s", g->n_features, unit);
   if (st->n_classes > 0 && st->method != GEO_METHOD_CATEGORICAL) {
     guint top = counts[st->n_classes - 1];
+    const char *top_name = render_style_label(m, st->n_classes - 1);
     g_string_append_printf(line, " · %u %s", top,
-                           st->labels ? st->labels[st->n_classes - 1] : "kelas tertinggi");
+                           top_name ? top_name : render_tr(lang, "kelas tertinggi"));
   }
   if (n_val > 0 && st->method != GEO_METHOD_CATEGORICAL) {
-    g_autofree char *mean = geo_number_format_id(sum / n_val, st->decimals);
-    g_string_append_printf(line, " · rata-rata skor %s", mean);
+    g_autofree char *mean = render_number(lang, sum / n_val, st->decimals);
+    g_string_append_printf(line, render_tr(lang, " · rata-rata skor %s"), mean);
   }
   cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
   y += render_text(cr, line->str, 7.5, TRUE, x, y, w, RENDER_ALIGN_LEFT);
   g_string_truncate(line, 0);
   if (have_staff) {
-    g_autofree char *o = geo_number_format_id(officers, 0);
-    g_autofree char *t = geo_number_format_id(tps, 0);
-    g_autofree char *r = tps > 0 ? geo_number_format_id(officers / tps, 2) : g_strdup("–");
-    g_string_append_printf(line, "Personel (Polri+TNI+Brimob) %s · TPS %s", o, t);
+    g_autofree char *o = render_number(lang, officers, 0);
+    g_autofree char *t = render_number(lang, tps, 0);
+    g_autofree char *r = tps > 0 ? render_number(lang, officers / tps, 2) : g_strdup("–");
+    g_string_append_printf(line, render_tr(lang, "Personel (Polri+TNI+Brimob) %s · TPS %s"), o, t);
     y += render_text(cr, line->str, 7.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
-    g_string_printf(line, "%s personel per TPS%s", r,
-                    m->texts->sample_personnel ? " · data personel CONTOH" : "");
+    g_string_printf(line, render_tr(lang, "%s personel per TPS%s"), r,
+                    m->texts->sample_personnel ? render_tr(lang, " · data personel CONTOH") : "");
     y += render_text(cr, line->str, 7.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
   }
   if (counts[st->n_classes] > 0) {
-    g_string_printf(line, "%u %s tanpa data", counts[st->n_classes], unit);
+    g_string_printf(line, render_tr(lang, "%u %s tanpa data"), counts[st->n_classes], unit);
     cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
     y += render_text(cr, line->str, 7.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
   }
@@ -149,13 +155,14 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int p
     return FALSE;
   }
   const RenderRect *f = &render_sheet_map;
-  render_scalebar_draw(cr, info.pt_per_m, f->x + 12, f->y + f->h - 10, f->w * 0.28);
-  render_north_arrow_draw(cr, f->x + f->w - 20, f->y + 22, 16);
+  render_scalebar_draw(cr, info.pt_per_m, f->x + 12, f->y + f->h - 10, f->w * 0.28, m->lang);
+  render_north_arrow_draw(cr, f->x + f->w - 20, f->y + 22, 16, m->lang);
   cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
   render_text(cr, info.proj_name, 5.5, FALSE, f->x + f->w - 4, f->y + f->h - 10, 0,
               RENDER_ALIGN_RIGHT);
   if (info.unlabelled > 0) {
-    g_autofree char *note = g_strdup_printf("%u wilayah tanpa label di peta", info.unlabelled);
+    g_autofree char *note =
+        g_strdup_printf(render_tr(m->lang, "%u wilayah tanpa label di peta"), info.unlabelled);
     cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
     render_text(cr, note, 6.5, TRUE, f->x + 6, f->y + 4, 0, RENDER_ALIGN_LEFT);
   }
@@ -191,7 +198,7 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int p
     cairo_pdf_surface_set_page_label(target, label);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
-    g_autofree char *sub = g_strdup_printf("%s %s (%s) — tabel lanjutan",
+    g_autofree char *sub = g_strdup_printf(render_tr(m->lang, "%s %s (%s) — tabel lanjutan"),
                                            t->group_kind ? t->group_kind : "", g->name, g->code);
     render_page_header(cr, m, g_strstrip(sub));
     const double gap = 14, cw = (RENDER_PAGE_WIDTH - 2 * RENDER_MARGIN - 2 * gap) / 3;

@@ -99,14 +99,15 @@ render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, guint f
   double y = box.y;
 
   cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-  render_text(cr, "No", fs, TRUE, c_no, y, 0, RENDER_ALIGN_RIGHT);
-  render_text(cr, m->texts->unit_name ? m->texts->unit_name : "Wilayah", fs, TRUE, c_name, y, 0,
-              RENDER_ALIGN_LEFT);
-  render_text(cr, "Skor", fs, TRUE, c_score, y, 0, RENDER_ALIGN_RIGHT);
+  RenderLang lang = m->lang;
+  render_text(cr, render_tr(lang, "No"), fs, TRUE, c_no, y, 0, RENDER_ALIGN_RIGHT);
+  render_text(cr, m->texts->unit_name ? m->texts->unit_name : render_tr(lang, "Wilayah"), fs, TRUE,
+              c_name, y, 0, RENDER_ALIGN_LEFT);
+  render_text(cr, render_tr(lang, "Skor"), fs, TRUE, c_score, y, 0, RENDER_ALIGN_RIGHT);
   if (staff) {
-    render_text(cr, "Personel", fs, TRUE, c_off, y, 0, RENDER_ALIGN_RIGHT);
-    render_text(cr, "TPS", fs, TRUE, c_tps, y, 0, RENDER_ALIGN_RIGHT);
-    render_text(cr, "Per TPS", fs, TRUE, c_ratio, y, 0, RENDER_ALIGN_RIGHT);
+    render_text(cr, render_tr(lang, "Personel"), fs, TRUE, c_off, y, 0, RENDER_ALIGN_RIGHT);
+    render_text(cr, render_tr(lang, "TPS"), fs, TRUE, c_tps, y, 0, RENDER_ALIGN_RIGHT);
+    render_text(cr, render_tr(lang, "Per TPS"), fs, TRUE, c_ratio, y, 0, RENDER_ALIGN_RIGHT);
   }
   y += row * 1.15;
   cairo_set_line_width(cr, 0.5);
@@ -130,17 +131,17 @@ render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, guint f
     g_autofree char *no = g_strdup_printf("%u", i + 1);
     g_autofree char *name = render_table_name(m->layer->features[f].name);
     g_autofree char *score = isnan(m->values[f]) ? g_strdup("–")
-                                                 : geo_number_format_id(m->values[f],
-                                                                        m->style->decimals);
+                                                 : render_number(lang, m->values[f],
+                                                                 m->style->decimals);
     render_text(cr, no, fs, FALSE, c_no, y, 0, RENDER_ALIGN_RIGHT);
     render_text(cr, name, fs, FALSE, c_name, y, name_w, RENDER_ALIGN_LEFT);
     render_text(cr, score, fs, FALSE, c_score, y, 0, RENDER_ALIGN_RIGHT);
     if (staff) {
       double off = render_table_officers(m, f);
       double tps = render_field_number(m, m->personnel.tps, f);
-      g_autofree char *offs = geo_number_format_id(off, 0);
-      g_autofree char *tpss = geo_number_format_id(tps, 0);
-      g_autofree char *ratio = (tps > 0 && !isnan(off)) ? geo_number_format_id(off / tps, 2)
+      g_autofree char *offs = render_number(lang, off, 0);
+      g_autofree char *tpss = render_number(lang, tps, 0);
+      g_autofree char *ratio = (tps > 0 && !isnan(off)) ? render_number(lang, off / tps, 2)
                                                          : g_strdup("–");
       render_text(cr, offs, fs, FALSE, c_off, y, 0, RENDER_ALIGN_RIGHT);
       render_text(cr, tpss, fs, FALSE, c_tps, y, 0, RENDER_ALIGN_RIGHT);
@@ -149,9 +150,10 @@ render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, guint f
     y += row;
   }
   if (note_rest && first + count < n) {
-    g_autofree char *rest = g_strdup_printf("… %u %s lainnya: lihat tabel lengkap di PDF",
-                                            n - first - count,
-                                            m->texts->unit_name ? m->texts->unit_name : "wilayah");
+    g_autofree char *rest =
+        g_strdup_printf(render_tr(lang, "… %u %s lainnya: lihat tabel lengkap di PDF"),
+                        n - first - count,
+                        m->texts->unit_name ? m->texts->unit_name : render_tr(lang, "wilayah"));
     cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
     render_text(cr, rest, fs, TRUE, c_name, y, w - 16, RENDER_ALIGN_LEFT);
   }
