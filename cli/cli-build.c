@@ -162,7 +162,8 @@ cli_build_free_groups(GArray *groups)
 /* Groups the layer's features by their group value, sorted by code.
  * `names` (may be NULL) receives each group value's name. */
 static GArray *
-cli_build_groups(const CliConfig *c, const GeoLayer *layer, GHashTable *names, GError **error)
+cli_build_groups(const CliConfig *c, const GeoLayer *layer, GHashTable *names, RenderLang lang,
+                 GError **error)
 {
   GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
   GPtrArray *members = g_ptr_array_new();
@@ -197,11 +198,14 @@ cli_build_groups(const CliConfig *c, const GeoLayer *layer, GHashTable *names, G
       name = layer->features[g->features[0]].group_name;
     if (name == NULL && province)
       name = g_hash_table_lookup(province, g->code);
+    /* Without a group field everything is one sheet; its file name stays
+     * 00-semua-wilayah in every language. */
+    gboolean all = name == NULL && !*g->code;
     if (name == NULL)
-      name = *g->code ? g->code : "Semua wilayah";
-    g->name = g_strdup(name);
+      name = all ? "Semua wilayah" : g->code;
+    g->name = g_strdup(all ? render_tr(lang, "Semua wilayah") : name);
     if (names)
-      g_hash_table_insert(names, g_strdup(g->code), g_strdup(name));
+      g_hash_table_insert(names, g_strdup(g->code), g_strdup(g->name));
     g->slug = render_slug(name);
     char *safe = cli_build_safe_code(*g->code ? g->code : "00");
     g_autofree char *base = g_strdup_printf("%s-%s", safe, g->slug);
@@ -684,7 +688,7 @@ cli_build_run(CliConfig *c)
   }
 
   group_names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-  groups = cli_build_groups(c, layer, group_names, &error);
+  groups = cli_build_groups(c, layer, group_names, lang, &error);
   if (groups == NULL)
     goto fail;
   if (c->only) {

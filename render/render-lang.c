@@ -58,6 +58,7 @@ static const RenderTrEntry render_lang_catalogue[] = {
     {"Peta Kerawanan Pemilu", "Election Vulnerability Map"},
     {"Kab/Kota", "Regencies/Cities"},
     {"Provinsi", "Province"},
+    {"Semua wilayah", "All areas"},
     {"batas %s", "boundaries %s"},
     {"; tabel ", "; tables "},
 };
