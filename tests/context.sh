@@ -24,7 +24,7 @@ py() {
 cd "$PETARAWAN_DATA/.." || exit 1
 # --- Indonesian (default), with graticule, marking and a PNG logo -------
 expect_status 0 "demo built in Indonesian with --graticule --marking --logo PNG" \
-  "$PETARAWAN" build data/demo.petarawan -o "$T/id" --format pdf,svg --graticule \
+  "$PETARAWAN" build data/demo.petarawan -o "$T/id" --format pdf --graticule \
   --marking TERBATAS --logo "$LOGO/logo.png" -q
 py names "$T/id/3-jawa.pdf" Sumatera Kalimantan
 py names "$T/id/00-nasional.pdf" AUSTRALIA MALAYSIA KAMBOJA
