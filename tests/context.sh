@@ -80,6 +80,20 @@ plain_dark=$(dark "$T"/plain-band*.pgm)
 check "without a logo the band holds only the title's first letter ($plain_dark dark pixels)" \
   test "$plain_dark" -lt "$svg_dark"
 
+# --- rebuilds: language, graticule and the logo's bytes redraw ------------
+cp "$LOGO/logo.svg" "$T/mine.svg"
+set -- data/demo.petarawan -o "$T/inc" --format pdf --logo "$T/mine.svg"
+expect_status 0 "first build into a folder" "$PETARAWAN" build "$@"
+expect_status 0 "the same build again" "$PETARAWAN" build "$@"
+contains "nothing redrawn" "0 sheets redrawn, 7 unchanged"
+expect_status 0 "in English" "$PETARAWAN" build "$@" --lang en
+contains "--lang redraws every sheet" "7 sheets redrawn, 0 unchanged"
+expect_status 0 "with degree ticks" "$PETARAWAN" build "$@" --lang en --graticule
+contains "--graticule redraws every sheet" "7 sheets redrawn, 0 unchanged"
+sed 's/#1f3b73/#7a1f1f/' "$LOGO/logo.svg" > "$T/mine.svg"
+expect_status 0 "with the logo's colour changed" "$PETARAWAN" build "$@" --lang en --graticule
+contains "a changed logo file redraws every sheet" "7 sheets redrawn, 0 unchanged"
+
 # --- errors ------------------------------------------------------------------
 printf 'not an image\n' > "$T/logo.txt"
 head -c 60 "$LOGO/logo.png" > "$T/cut.png"
