@@ -5,7 +5,7 @@
  * and tilted, so a tick is not placed by interpolating degrees along an
  * edge: each meridian and parallel is projected with the sheet's own PROJ
  * transform and the point where it crosses the frame edge is found (the
- * crossing segment is bisected down to far below a point).  Meridians are
+ * crossing segment is bisected 32 times, to far below a point).  Meridians are
  * ticked on the top and bottom edges, parallels on the left and right.
  * The interval is a round number of degrees or minutes giving at most six
  * ticks a side.  Labels sit just inside the frame ("8°LS", "122°BT";
@@ -82,7 +82,7 @@ render_graticule_cross(GeoProj *proj, const RenderMapXf *t, gboolean meridian, d
     double f = d1 == d0 ? 0 : d0 / (d0 - d1);
     double px = xy[2 * i] + f * (xy[2 * i + 2] - xy[2 * i]);
     double py = xy[2 * i + 1] + f * (xy[2 * i + 3] - xy[2 * i + 1]);
-    for (int k = 0; refine && k < 48; k++) {
+    for (int k = 0; refine && k < 32; k++) {
       double um = (u0 + u1) / 2;
       if (!render_graticule_page(proj, t, meridian ? value : um, meridian ? um : value, &px, &py,
                                  error))
