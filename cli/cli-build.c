@@ -5,6 +5,7 @@
  * (nothing written), 3 rendering or writing failed. */
 #include "cli.h"
 #include "cli-manifest.h"
+#include "cli-figures.h"
 
 #include <json-glib/json-glib.h>
 #include <unistd.h>
@@ -373,6 +374,35 @@ cli_build_task_free(CliBuildTask *t)
   g_free(t);
 }
 
+/* Puts atlas.pdf together from the overview and sheet PDFs: those drawn
+ * by this build are in the staging folder, the others (unchanged) in the
+ * output folder. */
+static gboolean
+cli_build_atlas(CliBuildJobs *jobs, GError **error)
+{
+  const RenderModel *m = jobs->model;
+  guint n = m->n_groups + 1;
+  RenderAtlasEntry *entries = g_new0(RenderAtlasEntry, n);
+  char **paths = g_new0(char *, n + 1);
+  for (guint i = 0; i < n; i++) {
+    const RenderGroup *g = i ? &m->groups[i - 1] : NULL;
+    g_autofree char *file = g ? g_strdup_printf("%s-%s.pdf", g->code, g->slug)
+                              : g_strdup("00-nasional.pdf");
+    paths[i] = g_build_filename(jobs->stage, file, NULL);
+    if (!g_file_test(paths[i], G_FILE_TEST_EXISTS)) {
+      g_free(paths[i]);
+      paths[i] = g_build_filename(jobs->dir, file, NULL);
+    }
+    entries[i] = (RenderAtlasEntry){paths[i], g ? g->code : NULL,
+                                    g ? g->name : render_tr(m->lang, "Ikhtisar nasional"),
+                                    render_tr(m->lang, "Ikhtisar")};
+  }
+  gboolean ok = render_output_atlas(m, entries, n, jobs->stage, error);
+  g_strfreev(paths);
+  g_free(entries);
+  return ok;
+}
+
 static void
 cli_build_task_run(gpointer data, gpointer user)
 {
@@ -395,7 +425,7 @@ cli_build_task_run(gpointer data, gpointer user)
     ok = render_output_overview(jobs->model, jobs->stage, jobs->formats, jobs->dpi, &err);
     what = g_strdup("00-nasional");
   } else {
-    ok = render_output_atlas(jobs->model, jobs->stage, &err);
+    ok = cli_build_atlas(jobs, &err);
     what = g_strdup("atlas");
   }
   g_mutex_lock(&jobs->lock);
@@ -450,11 +480,11 @@ cli_build_files(const char *base, RenderFormat formats)
   return out;
 }
 
-/* Queues `task` unless its files are up to date (then they are recorded
- * as kept).  Returns TRUE when queued. */
-static gboolean
-cli_build_queue(GThreadPool *pool, CliBuildJobs *jobs, CliBuildTask *task, gboolean force,
-                GString *why)
+/* Whether `task`'s files must be drawn: the reason, or NULL when they are
+ * up to date (then they are recorded as kept and the task is freed).  A
+ * task to draw is counted and logged. */
+static const char *
+cli_build_stale(CliBuildJobs *jobs, CliBuildTask *task, gboolean force, GString *why)
 {
   const char *reason = force ? "--force" : NULL;
   for (guint i = 0; !reason && task->files[i]; i++)
@@ -463,7 +493,7 @@ cli_build_queue(GThreadPool *pool, CliBuildJobs *jobs, CliBuildTask *task, gbool
     for (guint i = 0; task->files[i]; i++)
       cli_manifest_set(jobs->manifest, task->files[i], task->hash);
     cli_build_task_free(task);
-    return FALSE;
+    return NULL;
   }
   g_autofree char *base = g_strndup(task->files[0], strrchr(task->files[0], '.') - task->files[0]);
   g_string_append_printf(why, "%s%s (%s)", why->len ? ", " : "", base, reason);
@@ -471,6 +501,17 @@ cli_build_queue(GThreadPool *pool, CliBuildJobs *jobs, CliBuildTask *task, gbool
   g_mutex_lock(&jobs->lock);
   jobs->total++;
   g_mutex_unlock(&jobs->lock);
+  return reason;
+}
+
+/* Queues `task` unless its files are up to date.  Returns TRUE when
+ * queued. */
+static gboolean
+cli_build_queue(GThreadPool *pool, CliBuildJobs *jobs, CliBuildTask *task, gboolean force,
+                GString *why)
+{
+  if (cli_build_stale(jobs, task, force, why) == NULL)
+    return FALSE;
   g_thread_pool_push(pool, task, NULL);
   return TRUE;
 }
@@ -505,6 +546,67 @@ cli_build_no_values_error(const GeoJoin *join, const char *field, GError **error
               "%s, field %s: no district has a usable value (%s); nothing to map", source, field,
               why->str);
   g_string_free(why, TRUE);
+}
+
+/* A source as a sheet's footer names it: a file by its name; a PostGIS
+ * connection string as "PostGIS" with its database and table (or `layer`),
+ * never the host, user or password.  Caller frees. */
+static char *
+cli_build_source_label(const char *source, const char *layer)
+{
+  if (g_ascii_strncasecmp(source, "PG:", 3) != 0)
+    return g_path_get_basename(source);
+  g_autofree char *db = NULL, *table = NULL;
+  g_auto(GStrv) words = g_strsplit(source + 3, " ", -1);
+  for (guint i = 0; words[i]; i++) {
+    if (g_str_has_prefix(words[i], "dbname=")) {
+      g_free(db);
+      db = g_strdup(words[i] + 7);
+    } else if (g_str_has_prefix(words[i], "tables=")) {
+      g_free(table);
+      table = g_strdup(words[i] + 7);
+    }
+  }
+  if (table == NULL && layer != NULL)
+    table = g_strdup(layer);
+  return g_strdup_printf("PostGIS %s%s%s", db ? db : "", db && table ? "." : "",
+                         table ? table : "");
+}
+
+/* Reads every --table with the table options of the command line or
+ * project as defaults, and tells the user what the readers decided
+ * (encoding, header row, number formats, missing values). */
+static gboolean
+cli_build_read_tables(const CliConfig *c, GPtrArray *tables, GError **error)
+{
+  GeoTableOptions defaults = {0};
+  const struct {
+    const char *name;
+    const char *value;
+  } given[] = {{"separator", c->separator}, {"sheet", c->sheet}, {"header-row", c->header_row},
+               {"numbers", c->numbers}};
+  gboolean ok = TRUE;
+  for (guint i = 0; ok && i < G_N_ELEMENTS(given); i++)
+    if (given[i].value != NULL && !geo_table_options_set(&defaults, given[i].name, given[i].value, error)) {
+      g_prefix_error(error, "--");
+      ok = FALSE;
+    }
+  for (guint i = 0; ok && c->tables && c->tables[i]; i++) {
+    GeoTable *t = geo_table_read_options(c->tables[i], &defaults, error);
+    if (t == NULL) {
+      ok = FALSE;
+      break;
+    }
+    g_ptr_array_add(tables, t);
+    for (guint k = 0; t->notes[k] && !c->quiet; k++) {
+      if (c->log_json)
+        cli_build_log(c, "note", "table", t->source, "message", t->notes[k], NULL);
+      else
+        g_printerr("petarawan: note: %s\n", t->notes[k]);
+    }
+  }
+  geo_table_options_clear(&defaults);
+  return ok;
 }
 
 static RenderFormat
@@ -542,6 +644,9 @@ cli_build_run(CliConfig *c)
   GeoJoin *join = NULL;
   double *values = NULL;
   int *classes = NULL;
+  GeoFigures *figures = NULL;
+  double *symbols = NULL;
+  char *symbols_label = NULL;
   GArray *groups = NULL;
   char *styles_dir = NULL, *generated = NULL;
   RenderInset *inset = NULL;
@@ -608,12 +713,8 @@ cli_build_run(CliConfig *c)
     if (context == NULL)
       goto fail;
   }
-  for (guint i = 0; c->tables && c->tables[i]; i++) {
-    GeoTable *t = geo_table_read(c->tables[i], &error);
-    if (t == NULL)
-      goto fail;
-    g_ptr_array_add(tables, t);
-  }
+  if (!cli_build_read_tables(c, tables, &error))
+    goto fail;
 
   join = geo_join_run(layer, (GeoTable **)tables->pdata, tables->len);
   if (geo_join_find_field(join, c->value) < 0) {
@@ -667,6 +768,10 @@ cli_build_run(CliConfig *c)
     for (guint f = 0; f < layer->n_features; f++)
       classes[f] = geo_style_classify(style, values[f], NULL);
   }
+
+  /* Personnel, workload and circles; their bad cells join the report. */
+  if (!cli_figures_read(c, join, &figures, &symbols, &symbols_label, &error))
+    goto fail;
 
   gboolean problems = geo_join_report_has_problems(join->report);
   if (check) {
@@ -751,11 +856,11 @@ cli_build_run(CliConfig *c)
   if (c->sources == NULL) {
     /* Name the inputs, so a sheet never goes out without its sources. */
     GString *src = g_string_new(NULL);
-    g_autofree char *b = g_path_get_basename(c->boundaries);
+    g_autofree char *b = cli_build_source_label(c->boundaries, c->layer);
     g_string_append_printf(src, render_tr(lang, "batas %s"), b);
     for (guint i = 0; i < tables->len; i++) {
       const GeoTable *t = g_ptr_array_index(tables, i);
-      g_autofree char *tb = g_path_get_basename(t->source);
+      g_autofree char *tb = cli_build_source_label(t->source, NULL);
       g_string_append_printf(src, "%s%s", i ? ", " : render_tr(lang, "; tabel "), tb);
     }
     c->sources = g_string_free(src, FALSE);
@@ -786,12 +891,15 @@ cli_build_run(CliConfig *c)
       .groups = (RenderGroup *)groups->data,
       .n_groups = groups->len,
       .mono = c->mono,
+      .figures = figures,
+      .officers_per_tps = c->officers_per_tps > 0 ? c->officers_per_tps : style->officers_per_tps,
+      .symbols = symbols,
+      .symbols_label = symbols_label,
       .lang = lang,
       .graticule = c->graticule,
       .logo = logo,
       .group_names = group_names,
   };
-  render_personnel_find(join, &model.personnel);
   if (!c->overview_only) {
     inset = render_inset_new(layer, 104, &error);
     if (inset == NULL)
@@ -821,13 +929,15 @@ cli_build_run(CliConfig *c)
   GThreadPool *pool = g_thread_pool_new(cli_build_task_run, &jobs, n_jobs, TRUE, NULL);
   GString *why = g_string_new(NULL);
   guint redrawn = 0, kept = 0;
-  /* The atlas is the longest job: start it first. */
+  /* The atlas is put together from the other PDFs once they are drawn. */
+  CliBuildTask *atlas = NULL;
   if ((formats & RENDER_FORMAT_PDF) && !c->overview_only) {
-    CliBuildTask *t = g_new0(CliBuildTask, 1);
-    t->kind = 2;
-    t->files = cli_build_files("atlas", RENDER_FORMAT_PDF);
-    t->hash = g_strdup(all_hash);
-    cli_build_queue(pool, &jobs, t, c->force, why);
+    atlas = g_new0(CliBuildTask, 1);
+    atlas->kind = 2;
+    atlas->files = cli_build_files("atlas", RENDER_FORMAT_PDF);
+    atlas->hash = g_strdup(all_hash);
+    if (cli_build_stale(&jobs, atlas, c->force, why) == NULL)
+      atlas = NULL;
   }
   CliBuildTask *ov = g_new0(CliBuildTask, 1);
   ov->kind = 1;
@@ -846,10 +956,18 @@ cli_build_run(CliConfig *c)
       kept++;
   }
   g_thread_pool_free(pool, FALSE, TRUE);
+  if (atlas)
+    cli_build_task_run(atlas, &jobs);
   g_mutex_clear(&jobs.lock);
   g_ptr_array_unref(jobs.written);
   if (jobs.error) {
     error = jobs.error;
+    cli_build_stage_name_output(error, stage, c->output);
+    g_string_free(why, TRUE);
+    goto fail;
+  }
+  gboolean csv_written = FALSE;
+  if (!cli_priorities_write(&model, manifest, c->output, stage, c->force, &csv_written, &error)) {
     cli_build_stage_name_output(error, stage, c->output);
     g_string_free(why, TRUE);
     goto fail;
@@ -898,6 +1016,9 @@ out:
   cli_build_free_groups(groups);
   g_free(values);
   g_free(classes);
+  geo_figures_free(figures);
+  g_free(symbols);
+  g_free(symbols_label);
   geo_join_free(join);
   g_ptr_array_unref(tables);
   geo_layer_free(layer);

@@ -177,6 +177,17 @@ cli_manifest_hash_common(const RenderModel *m, RenderFormat formats, double dpi)
   cli_manifest_num(c, dpi);
   cli_manifest_num(c, m->inset != NULL);
   cli_manifest_num(c, m->mono);
+  /* Derived figures: which columns, the doctrine, the circles. */
+  const GeoFigures *fig = m->figures;
+  for (guint i = 0; fig && i < fig->n_types; i++) {
+    cli_manifest_str(c, fig->types[i].field);
+    cli_manifest_str(c, fig->types[i].label);
+    cli_manifest_num(c, fig->types[i].officer);
+  }
+  cli_manifest_num(c, fig ? fig->tps_column : -2);
+  cli_manifest_num(c, fig ? fig->dpt_column : -2);
+  cli_manifest_num(c, m->officers_per_tps);
+  cli_manifest_str(c, m->symbols ? m->symbols_label : NULL);
   cli_manifest_str(c, st->title_en);
   cli_manifest_str(c, render_lang_code(m->lang));
   cli_manifest_num(c, m->graticule);

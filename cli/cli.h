@@ -9,6 +9,7 @@ typedef struct {
   char *project; /* project file, or NULL */
   char *boundaries, *layer, *key, *name, *group, *group_name, *where;
   char **tables;
+  char *separator, *sheet, *header_row, *numbers; /* defaults for every table */
   char *value, *style;
   int classes;
   char *output, *format;
@@ -23,6 +24,10 @@ typedef struct {
   char *lang, *logo;
   gboolean graticule;
   gboolean sample_personnel;
+  /* Derived figures (geo-figures.c): personnel columns, doctrine ratio,
+   * proportional circles. */
+  char *officers, *personnel, *tps, *dpt, *symbols;
+  double officers_per_tps;
 } CliConfig;
 
 void cli_config_free(CliConfig *c);

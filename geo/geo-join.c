@@ -52,6 +52,7 @@ geo_join_run(const GeoLayer *layer, GeoTable **tables, guint n_tables)
   j->fields = g_ptr_array_new_with_free_func(g_free);
   j->cells = g_ptr_array_new_with_free_func(g_free);
   j->field_table = g_array_new(FALSE, FALSE, sizeof(guint));
+  j->field_format = g_array_new(FALSE, FALSE, sizeof(GeoNumberFormat));
   j->row_lines = g_ptr_array_new_with_free_func(g_free);
   j->sources = g_ptr_array_new_with_free_func(g_free);
   GeoJoinReport *r = g_new0(GeoJoinReport, 1);
@@ -99,6 +100,8 @@ geo_join_run(const GeoLayer *layer, GeoTable **tables, guint n_tables)
       g_ptr_array_add(j->fields, g_strdup(t->fields[c]));
       g_ptr_array_add(j->cells, g_new0(const char *, MAX(layer->n_features, 1)));
       g_array_append_val(j->field_table, ti);
+      GeoNumberFormat format = t->number_format ? t->number_format[c] : GEO_NUMBERS_AUTO;
+      g_array_append_val(j->field_format, format);
     }
     guint *row_of = g_new0(guint, MAX(layer->n_features, 1)); /* row+1, 0 = none */
     guint *lines = g_new0(guint, MAX(layer->n_features, 1));
@@ -147,6 +150,7 @@ geo_join_free(GeoJoin *j)
   g_ptr_array_unref(j->fields);
   g_ptr_array_unref(j->cells);
   g_array_unref(j->field_table);
+  g_array_unref(j->field_format);
   g_ptr_array_unref(j->row_lines);
   g_ptr_array_unref(j->sources);
   GeoJoinReport *r = j->report;
@@ -219,7 +223,13 @@ geo_join_numbers(GeoJoin *j, const char *field, gboolean report_bad)
   double *v = g_new(double, MAX(j->n_features, 1));
   int fi = geo_join_find_field(j, field);
   const char **cells = fi >= 0 ? g_ptr_array_index(j->cells, fi) : NULL;
-  gboolean id = cells ? geo_join_column_is_indonesian(cells, j->n_features) : FALSE;
+  /* The table decided how its column writes numbers; tables built without
+   * that decision fall back to the joined cells' majority. */
+  GeoNumberFormat format = fi >= 0 ? g_array_index(j->field_format, GeoNumberFormat, fi)
+                                   : GEO_NUMBERS_AUTO;
+  gboolean id = format == GEO_NUMBERS_INDONESIAN ||
+                (format == GEO_NUMBERS_AUTO && cells &&
+                 geo_join_column_is_indonesian(cells, j->n_features));
   GeoJoinReport *r = j->report;
   if (report_bad) {
     g_free(r->value_field);

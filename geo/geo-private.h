@@ -60,3 +60,70 @@ char *geo_proj_crs_name(const char *crs_wkt);
 /* `s` as valid UTF-8 (bad bytes become U+FFFD), or NULL when it already is.
  * Caller frees with g_free. */
 char *geo_text_repair(const char *s);
+
+/* ---- tables read as a grid of text cells (CSV, XLSX, ODS) before the
+ * header is known: geo-grid.c builds and interprets it, geo-csv.c and
+ * geo-sheet.c fill it. */
+
+/* Bytes of a CSV file read into memory. */
+#define GEO_LIMIT_CSV_BYTES (1024 * 1024 * 1024)
+
+typedef struct {
+  guint line;  /* row number a user sees (1 = the first) */
+  gsize first; /* index of its first cell in GeoGrid.cells */
+  guint n;     /* cells in this row, without trailing empty ones */
+  guint raw_n; /* cells in this row as written */
+} GeoGridRow;
+
+typedef struct {
+  char *name;         /* the file, printable, for messages */
+  GStringChunk *strings;
+  GPtrArray *cells;   /* const char *, NULL for empty, row after row */
+  GArray *rows;       /* GeoGridRow; rows with only empty cells are left out */
+  guint width;        /* cells in the widest row */
+  gboolean strict_width; /* CSV: a row wider than its header is an error */
+  GPtrArray *notes;   /* char *: what the reader decided */
+  GeoNumberFormat hint; /* what the file's locale suggests for numbers */
+  gsize row_start;    /* first cell of the row being added */
+} GeoGrid;
+
+/* A new empty grid for the file `name` (as given).  Caller frees with
+ * geo_grid_free. */
+GeoGrid *geo_grid_new(const char *name);
+void geo_grid_free(GeoGrid *g);
+/* Adds a cell of `len` bytes (len 0 or text NULL: empty) to the row being
+ * built; made valid UTF-8.  Fails past the column limit, naming row
+ * `line`.  (Long cells are refused by geo_grid_to_table, which knows the
+ * column names.) */
+gboolean geo_grid_add_cell(GeoGrid *g, guint line, const char *text, gsize len, GError **error);
+/* Ends the row being built as row `line`; a row of empty cells is dropped.
+ * Fails past the table's cell limit. */
+gboolean geo_grid_end_row(GeoGrid *g, guint line, GError **error);
+/* Finds the header (row `header_row`, or detected when 0), names the
+ * columns and keeps the rows below it as data.  Caller frees with
+ * geo_table_free. */
+GeoTable *geo_grid_to_table(GeoGrid *g, const char *source, guint header_row, GError **error);
+
+/* Reads the CSV `src` (any GDAL path) into a grid: UTF-8 with or without
+ * BOM, else Windows-1252; separator `separator`, or detected when 0;
+ * quoted fields and CRLF.  Caller frees with geo_grid_free. */
+GeoGrid *geo_csv_read(const char *src, char separator, GError **error);
+/* Reads a sheet of the spreadsheet `src` (XLSX, ODS) into a grid, every
+ * cell as text, with the sheet's own row numbers.  `sheet` as in
+ * GeoTableOptions.  Caller frees with geo_grid_free. */
+GeoGrid *geo_sheet_read(const char *src, const char *sheet, GError **error);
+/* The layer of `ds` called or numbered `which` (NULL: the first), or NULL
+ * with an error that lists the layers.  `what` says "sheet" or "layer". */
+void *geo_table_pick_layer(void *ds, const char *name, const char *which, const char *what,
+                           GError **error);
+
+/* Decides each column's number format (t->number_format) from its cells:
+ * `forced` when not AUTO; PLAIN for columns GDAL typed as numbers (`typed`,
+ * n_fields flags, or NULL); else from the values, with `hint` (the file's
+ * locale) and the table's other columns settling columns of AMBIGUOUS
+ * values only.  A column that mixes Indonesian and plain numbers and has
+ * ambiguous values is an error naming the file, the column, and a row and
+ * value of each kind.  Notes go to `notes`. */
+gboolean geo_table_decide_numbers(GeoTable *t, const char *name, GeoNumberFormat forced,
+                                  const gboolean *typed, GeoNumberFormat hint, GPtrArray *notes,
+                                  GError **error);

@@ -12,25 +12,57 @@
 
 #include <string.h>
 
-/* Indonesian, English.  One entry per line (tests/lang.sh reads it). */
+/* Indonesian, English.  One entry per line, however long: the end-to-end
+ * test (tests/check-context.py) reads the Indonesian from this file. */
 static const RenderTrEntry render_lang_catalogue[] = {
     /* Page furniture (render-sheet.c, render-output.c). */
     {"Sumber: %s", "Sources: %s"},
     {"Disusun oleh %s · dibuat %s dengan petarawan %s", "Prepared by %s · made %s with petarawan %s"},
     {"Dibuat %s dengan petarawan %s", "Made %s with petarawan %s"},
-    {"Halaman %d", "Page %d"},
+    {"Lembar %s", "Sheet %s"},
     {"%s %s (%s) — tabel lanjutan", "%s %s (%s) — table continued"},
     {"Ikhtisar nasional", "National overview"},
     {"Ikhtisar", "Overview"},
     {"Atlas", "Atlas"},
+    /* Atlas contents (render-atlas.c, cli-build.c). */
+    {"Daftar isi", "Contents"},
+    {"Daftar isi (lanjutan)", "Contents (continued)"},
+    {"Halaman", "Page"},
+    {"Isi", "Contents"},
     /* Key figures (render-sheet.c). */
     {"wilayah", "areas"},
     {"kelas tertinggi", "highest class"},
     {" · rata-rata skor %s", " · mean score %s"},
-    {"Personel (Polri+TNI+Brimob) %s · TPS %s", "Personnel (Polri+TNI+Brimob) %s · polling stations %s"},
-    {"%s personel per TPS%s", "%s personnel per polling station%s"},
-    {" · data personel CONTOH", " · SAMPLE personnel data"},
     {"%u %s tanpa data", "%u %s without data"},
+    /* Key figures and reinforcement priorities (render-figures.c). */
+    {"Jumlah personel", "Total personnel"},
+    {"DPT (pemilih)", "DPT (voters)"},
+    {"Personel per TPS", "Personnel per TPS"},
+    {"TPS per personel", "TPS per personnel"},
+    {"Pemilih per personel", "Voters per personnel"},
+    {"Personel = %s", "Personnel = %s"},
+    {"%s%u %s tanpa data personel", "%s%u %s without personnel data"},
+    {"%s%u tanpa data TPS", "%s%u without TPS data"},
+    {"%sdata personel CONTOH", "%sSAMPLE personnel data"},
+    {"Prioritas penebalan (garis tebal)", "Reinforcement priority (heavy outline)"},
+    {"Prioritas penebalan (%u)", "Reinforcement priorities (%u)"},
+    {"Prioritas penebalan: tidak ada", "Reinforcement priorities: none"},
+    {"kelompok", "group"},
+    {"doktrin", "doctrine"},
+    {"median %s", "%s median"},
+    {"tidak ada %s %s", "no %s of class %s"},
+    {"tidak ada %s %s yang dapat dinilai", "no %s of class %s can be judged"},
+    {"%u %s %s, masing-masing ≥ %s personel per TPS (%s)", "%u %s of class %s, each ≥ %s personnel per TPS (%s)"},
+    {"%s %s dengan personel per TPS < %s (%s)", "%s of class %s with personnel per TPS < %s (%s)"},
+    {"Kurang", "Short"},
+    {"… %u lainnya: ditandai di tabel", "… %u more: marked in the table"},
+    {"%u %s %s tanpa data personel atau TPS: tidak dinilai", "%u %s of class %s without personnel or TPS data: not judged"},
+    /* Proportional circles (render-symbols.c, cli-figures.c). */
+    {"Lingkaran: %s", "Circles: %s"},
+    {"personel %s", "personnel %s"},
+    {"personel (%s)", "personnel (%s)"},
+    {"jumlah TPS", "polling stations (TPS)"},
+    {"jumlah pemilih (DPT)", "registered voters (DPT)"},
     {"%u wilayah tanpa label di peta", "%u areas without a label on the map"},
     /* Legend and table (render-legend.c, render-table.c). */
     {"Tanpa data", "No data"},
@@ -40,6 +72,7 @@ static const RenderTrEntry render_lang_catalogue[] = {
     {"Personel", "Personnel"},
     {"TPS", "TPS"},
     {"Per TPS", "Per TPS"},
+    {"DPT/pers.", "DPT/pers."},
     {"… %u %s lainnya: lihat tabel lengkap di PDF", "… %u more %s: see the full table in the PDF"},
     /* Map furniture (render-map.c, render-scalebar.c, render-graticule.c). */
     {"U", "N"},
@@ -54,6 +87,7 @@ static const RenderTrEntry render_lang_catalogue[] = {
     {"Kelompok", "Group"},
     {"Rata-rata", "Mean"},
     {"Tertinggi", "Highest"},
+    {"Prioritas", "Priorities"},
     /* Defaults of the front end (cli-build.c). */
     {"Peta Kerawanan Pemilu", "Election Vulnerability Map"},
     {"Kab/Kota", "Regencies/Cities"},

@@ -1,6 +1,7 @@
 /* render-map.c — the map frame: sea, countries and neighbouring districts
  * in grey, the group's districts filled by class, outlines, the group's
- * border heavier than district lines, and district names where they fit.
+ * border heavier than district lines, reinforcement priorities outlined,
+ * proportional circles when asked for, and district names where they fit.
  *
  * Geometry is projected per map (the UTM zone of the group's centre, or a
  * national Mercator for the overview) and thinned to the page's resolution
@@ -21,6 +22,12 @@ static const GeoRgb render_map_line = {0.28, 0.28, 0.28};
 
 /* Page ≤ how many points apart do we keep vertices. */
 #define RENDER_MAP_RESOLUTION_PT 0.25
+/* Parts smaller than this across (points) are specks; a district made
+ * only of specks is drawn as a dot this wide. */
+#define RENDER_MAP_SPECK_PT 0.8
+#define RENDER_MAP_DOT_PT 1.6
+/* Parts narrower than this get no heavy province border. */
+#define RENDER_MAP_BORDER_MIN_PT 5.0
 
 static inline void
 render_map_xf(const RenderMapXf *t, double x, double y, double *px, double *py)
@@ -102,12 +109,161 @@ render_map_ring(cairo_t *cr, const GeoShapes *s, guint r, const RenderMapXf *t, 
   }
 }
 
+/* Width and height of ring r on the page, in points. */
+static void
+render_map_ring_size(const GeoShapes *s, guint r, const RenderMapXf *t, double *w, double *h,
+                     double *cx, double *cy)
+{
+  double bb[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+  for (guint i = s->ring_point[r]; i < s->ring_point[r + 1]; i++) {
+    bb[0] = MIN(bb[0], s->xy[2 * i]);
+    bb[1] = MIN(bb[1], s->xy[2 * i + 1]);
+    bb[2] = MAX(bb[2], s->xy[2 * i]);
+    bb[3] = MAX(bb[3], s->xy[2 * i + 1]);
+  }
+  *w = (bb[2] - bb[0]) * t->s;
+  *h = (bb[3] - bb[1]) * t->s;
+  render_map_xf(t, (bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2, cx, cy);
+}
+
 void
 render_map_path_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMapXf *t)
 {
+  /* Islets and holes narrower than t->speck on the page would print as
+   * specks that look like dirt: they are left out, except that an island
+   * district whose every part is that small is drawn as a dot t->dot
+   * wide, so it shows (and takes its colour) on purpose. */
+  gboolean drawn = FALSE;
+  double dot_size = -1, dot_x = 0, dot_y = 0;
   for (guint p = s->feature_part[f]; p < s->feature_part[f + 1]; p++)
-    for (guint r = s->part_ring[p]; r < s->part_ring[p + 1]; r++)
+    for (guint r = s->part_ring[p]; r < s->part_ring[p + 1]; r++) {
+      double w, h, cx, cy;
+      render_map_ring_size(s, r, t, &w, &h, &cx, &cy);
+      /* Only islets go: a small district in a mosaic (its rings share
+       * vertices with its neighbours) is drawn as it is, or a hole would
+       * open among them. */
+      gboolean island = s->ring_touch == NULL || !s->ring_touch[r];
+      if (MAX(w, h) < t->speck && island) {
+        if (r == s->part_ring[p]) {
+          if (w * h > dot_size) {
+            dot_size = w * h;
+            dot_x = cx;
+            dot_y = cy;
+          }
+          break; /* the part's holes go with it */
+        }
+        continue;
+      }
       render_map_ring(cr, s, r, t, r == s->part_ring[p]);
+      drawn = TRUE;
+    }
+  if (!drawn && dot_size >= 0 && t->dot > 0) {
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, dot_x, dot_y, t->dot / 2, 0, 2 * G_PI);
+    cairo_close_path(cr);
+  }
+}
+
+/* An edge between two points, the same whichever way it is walked. */
+typedef struct {
+  double a[2], b[2];
+} RenderEdge;
+
+static RenderEdge
+render_edge_make(const double *p, const double *q)
+{
+  RenderEdge e;
+  gboolean swap = p[0] > q[0] || (p[0] == q[0] && p[1] > q[1]);
+  memcpy(e.a, swap ? q : p, sizeof e.a);
+  memcpy(e.b, swap ? p : q, sizeof e.b);
+  return e;
+}
+
+static guint
+render_edge_hash(gconstpointer k)
+{
+  const RenderEdge *e = k;
+  guint64 h = 1469598103934665603ull;
+  const unsigned char *b = (const unsigned char *)e;
+  for (gsize i = 0; i < sizeof *e; i++)
+    h = (h ^ b[i]) * 1099511628211ull;
+  return (guint)(h ^ (h >> 32));
+}
+
+static gboolean
+render_edge_equal(gconstpointer x, gconstpointer y)
+{
+  return memcmp(x, y, sizeof(RenderEdge)) == 0;
+}
+
+/* Adds the outline of all features of `s` to the path as open lines: the
+ * ring edges that no other ring of `s` also has (simplification keeps
+ * shared borders identical, so a border between two districts cancels).
+ * Rings of parts narrower than `min_pt` on the page are left out. */
+static void
+render_map_path_outline(cairo_t *cr, const GeoShapes *s, const RenderMapXf *t, double min_pt)
+{
+  GHashTable *count = g_hash_table_new_full(render_edge_hash, render_edge_equal, g_free, NULL);
+  gboolean *keep = g_new0(gboolean, MAX(s->n_rings, 1));
+  for (guint p = 0; p < s->n_parts; p++)
+    for (guint r = s->part_ring[p]; r < s->part_ring[p + 1]; r++) {
+      double w, h, cx, cy;
+      render_map_ring_size(s, r, t, &w, &h, &cx, &cy);
+      if (MAX(w, h) < min_pt) {
+        if (r == s->part_ring[p])
+          break;
+        continue;
+      }
+      keep[r] = TRUE;
+      guint a = s->ring_point[r], z = s->ring_point[r + 1];
+      for (guint i = a; i < z; i++) {
+        RenderEdge e = render_edge_make(&s->xy[2 * i], &s->xy[2 * (i + 1 == z ? a : i + 1)]);
+        gpointer old = NULL;
+        if (g_hash_table_lookup_extended(count, &e, NULL, &old))
+          g_hash_table_insert(count, g_memdup2(&e, sizeof e), GUINT_TO_POINTER(GPOINTER_TO_UINT(old) + 1));
+        else
+          g_hash_table_insert(count, g_memdup2(&e, sizeof e), GUINT_TO_POINTER(1));
+      }
+    }
+  for (guint r = 0; r < s->n_rings; r++) {
+    if (!keep[r])
+      continue;
+    guint a = s->ring_point[r], z = s->ring_point[r + 1], n = z - a;
+    /* Start right after a shared edge so no run is split at the ring's
+     * first point; a ring with no shared edge is drawn closed. */
+    guint start = 0;
+    gboolean any_shared = FALSE;
+    for (guint k = 0; k < n; k++) {
+      RenderEdge e = render_edge_make(&s->xy[2 * (a + k)], &s->xy[2 * (a + (k + 1) % n)]);
+      if (GPOINTER_TO_UINT(g_hash_table_lookup(count, &e)) > 1) {
+        start = (k + 1) % n;
+        any_shared = TRUE;
+        break;
+      }
+    }
+    gboolean open = FALSE;
+    for (guint k = 0; k < n; k++) {
+      guint i = a + (start + k) % n, j = a + (start + k + 1) % n;
+      RenderEdge e = render_edge_make(&s->xy[2 * i], &s->xy[2 * j]);
+      gboolean outer = GPOINTER_TO_UINT(g_hash_table_lookup(count, &e)) == 1;
+      double x, y;
+      if (outer && !open) {
+        render_map_xf(t, s->xy[2 * i], s->xy[2 * i + 1], &x, &y);
+        cairo_move_to(cr, x, y);
+        open = TRUE;
+      }
+      if (outer) {
+        render_map_xf(t, s->xy[2 * j], s->xy[2 * j + 1], &x, &y);
+        cairo_line_to(cr, x, y);
+      } else {
+        open = FALSE;
+      }
+    }
+    if (!any_shared)
+      cairo_close_path(cr);
+  }
+  g_free(keep);
+  g_hash_table_destroy(count);
 }
 
 /* Draws every feature of `s` as grey land with light borders `line` wide:
@@ -351,7 +507,8 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
   double tol = RENDER_MAP_RESOLUTION_PT / est;
 
   gboolean ok = FALSE;
-  GeoShapes *gs = geo_shapes_project(src, sel, n_sel, proj, tol, error);
+  GeoShapes *gs = geo_shapes_project(src, sel, n_sel, proj, tol,
+                                     g ? GEO_VANISHED_KEEP : GEO_VANISHED_KEEP_ISLANDS, error);
   GeoShapes *ns = NULL, *cs = NULL;
   GArray *nsel = NULL, *csel = NULL;
   gboolean *in_group = NULL;
@@ -361,7 +518,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
   /* Exact extent and the page transform, with a little air around. */
   double ext[4];
   geo_shapes_extent(gs, NULL, gs->n_features, ext);
-  RenderMapXf t;
+  RenderMapXf t = {.speck = RENDER_MAP_SPECK_PT, .dot = RENDER_MAP_DOT_PT};
   t.cx = (ext[0] + ext[2]) / 2;
   t.cy = (ext[1] + ext[3]) / 2;
   t.s = MIN(frame.w / MAX((ext[2] - ext[0]) * 1.08, 1), frame.h / MAX((ext[3] - ext[1]) * 1.08, 1));
@@ -397,7 +554,8 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
   /* Context: countries around, then neighbouring districts, in grey. */
   if (m->context) {
     csel = render_map_select(m->context->shapes, vis, NULL);
-    cs = geo_shapes_project(m->context->shapes, (guint *)csel->data, csel->len, proj, tol, error);
+    cs = geo_shapes_project(m->context->shapes, (guint *)csel->data, csel->len, proj, tol,
+                            GEO_VANISHED_DROP, error);
     if (cs == NULL)
       goto unclip;
     render_map_grey(cr, cs, &t, 0.5);
@@ -407,14 +565,17 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     for (guint i = 0; i < g->n_features; i++)
       in_group[g->features[i]] = TRUE;
     nsel = render_map_select(src, vis, in_group);
-    ns = geo_shapes_project(src, (guint *)nsel->data, nsel->len, proj, tol, error);
+    ns = geo_shapes_project(src, (guint *)nsel->data, nsel->len, proj, tol, GEO_VANISHED_DROP,
+                            error);
     if (ns == NULL)
       goto unclip;
     render_map_grey(cr, ns, &t, 0.4);
 
-    /* The group's border: a heavy stroke whose inner half the fills cover. */
-    for (guint f = 0; f < gs->n_features; f++)
-      render_map_path_feature(cr, gs, f, &t);
+    /* The group's border: a heavy stroke whose inner half the fills cover,
+     * along the edges no two of its districts share (the outline).
+     * Islets under RENDER_MAP_BORDER_MIN_PT keep only their district line:
+     * a heavy ring round them would print as a dark blot. */
+    render_map_path_outline(cr, gs, &t, RENDER_MAP_BORDER_MIN_PT);
     render_set_rgb(cr, render_map_line);
     cairo_set_line_width(cr, 1.6);
     cairo_stroke(cr);
@@ -440,6 +601,17 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     cairo_set_line_width(cr, g ? 0.35 : 0.15);
     cairo_stroke(cr);
   }
+
+  /* Reinforcement priorities outlined, then proportional circles, under
+   * the labels. */
+  if (g) {
+    gboolean *flags = render_figures_priority_flags(m, g);
+    render_figures_outline(cr, gs, flags, &t);
+    g_free(flags);
+  }
+  if (m->symbols)
+    render_symbols_draw(cr, m, gs, sel, &t, render_symbols_radius_max(g != NULL, n_sel),
+                        render_symbols_max(m, sel, n_sel));
 
   /* What sits on the map, each kind avoiding the ones before: the
    * reserved corners, degree ticks, district labels, neighbours' names. */

@@ -1,7 +1,8 @@
 /* render-overview.c — the national overview page: every district of the
  * layer on one map in a national Mercator, the legend with national
  * counts, and the groups ranked by their mean score with how many of their
- * districts fall in the highest class. */
+ * districts fall in the highest class and, with personnel figures, how
+ * many are reinforcement priorities. */
 #include "render-private.h"
 
 #include <math.h>
@@ -10,6 +11,7 @@ typedef struct {
   const RenderGroup *g;
   double mean;
   guint top;
+  guint priorities; /* reinforcement priorities (render-figures.c) */
 } RenderOverviewRow;
 
 static int
@@ -47,7 +49,13 @@ render_overview_groups(cairo_t *cr, const RenderModel *m, double x, double y, do
         rows[i].top++;
     }
     rows[i].mean = n ? sum / n : NAN;
+    GeoPriorities *pr = render_figures_priorities(m, g);
+    rows[i].priorities = pr ? pr->items->len : 0;
+    geo_priorities_free(pr);
   }
+  gboolean coverage = geo_figures_has_coverage(m->figures);
+  /* With priorities a third column; the others move left. */
+  double c_top = coverage ? x + w - 40 : x + w, c_mean = c_top - (coverage ? 34 : 40);
   qsort(rows, m->n_groups, sizeof *rows, render_overview_cmp);
   double row = MIN(10.5, (y_max - y - 14) / (m->n_groups + 1));
   double fs = CLAMP(row * 0.68, 4.0, 7.0);
@@ -60,8 +68,10 @@ render_overview_groups(cairo_t *cr, const RenderModel *m, double x, double y, do
   render_text(cr, m->texts->group_kind ? m->texts->group_kind : render_tr(lang, "Kelompok"), fs,
               TRUE, x + 12, y, 0, RENDER_ALIGN_LEFT);
   if (!categorical)
-    render_text(cr, render_tr(lang, "Rata-rata"), fs, TRUE, x + w - 40, y, 0, RENDER_ALIGN_RIGHT);
-  render_text(cr, top_name, fs, TRUE, x + w, y, 0, RENDER_ALIGN_RIGHT);
+    render_text(cr, render_tr(lang, "Rata-rata"), fs, TRUE, c_mean, y, 0, RENDER_ALIGN_RIGHT);
+  render_text(cr, top_name, fs, TRUE, c_top, y, 0, RENDER_ALIGN_RIGHT);
+  if (coverage)
+    render_text(cr, render_tr(lang, "Prioritas"), fs, TRUE, x + w, y, 0, RENDER_ALIGN_RIGHT);
   y += row * 1.2;
   for (guint i = 0; i < m->n_groups; i++) {
     const RenderOverviewRow *r = &rows[i];
@@ -69,10 +79,14 @@ render_overview_groups(cairo_t *cr, const RenderModel *m, double x, double y, do
     g_autofree char *mean = render_number(lang, r->mean, st->decimals);
     g_autofree char *top = g_strdup_printf("%u", r->top);
     render_text(cr, no, fs, FALSE, x + 9, y, 0, RENDER_ALIGN_RIGHT);
-    render_text(cr, r->g->name, fs, FALSE, x + 12, y, w - 90, RENDER_ALIGN_LEFT);
+    render_text(cr, r->g->name, fs, FALSE, x + 12, y, c_mean - 26 - (x + 12), RENDER_ALIGN_LEFT);
     if (!categorical)
-      render_text(cr, mean, fs, FALSE, x + w - 40, y, 0, RENDER_ALIGN_RIGHT);
-    render_text(cr, top, fs, FALSE, x + w, y, 0, RENDER_ALIGN_RIGHT);
+      render_text(cr, mean, fs, FALSE, c_mean, y, 0, RENDER_ALIGN_RIGHT);
+    render_text(cr, top, fs, FALSE, c_top, y, 0, RENDER_ALIGN_RIGHT);
+    if (coverage) {
+      g_autofree char *prio = g_strdup_printf("%u", r->priorities);
+      render_text(cr, prio, fs, r->priorities > 0, x + w, y, 0, RENDER_ALIGN_RIGHT);
+    }
     y += row;
   }
   g_free(rows);
@@ -80,7 +94,7 @@ render_overview_groups(cairo_t *cr, const RenderModel *m, double x, double y, do
 }
 
 gboolean
-render_overview_draw(cairo_t *cr, const RenderModel *m, int page, GError **error)
+render_overview_draw(cairo_t *cr, const RenderModel *m, GError **error)
 {
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
@@ -106,8 +120,12 @@ render_overview_draw(cairo_t *cr, const RenderModel *m, int page, GError **error
   guint *counts = render_sheet_counts(m, NULL, m->layer->n_features);
   y += render_legend_draw(cr, m, counts, x, y, w, w) + 8;
   g_free(counts);
+  guint n = m->layer->n_features;
+  double sym = render_symbols_legend_draw(cr, m, render_symbols_max(m, NULL, n),
+                                          render_symbols_radius_max(FALSE, n), x, y, w);
+  y += sym > 0 ? sym + 6 : 0;
   y = render_overview_groups(cr, m, x, y, w, frame.y + frame.h);
-  render_page_footer(cr, m, page);
+  render_page_footer(cr, m, render_tr(m->lang, "Ikhtisar"));
   if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
     g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "overview: drawing failed: %s",
                 cairo_status_to_string(cairo_status(cr)));

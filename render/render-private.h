@@ -4,6 +4,7 @@
 #include "render.h"
 
 #include <pango/pangocairo.h>
+#include <stdio.h>
 
 #define RENDER_FONT "Noto Sans"
 #define RENDER_MARGIN 28.0
@@ -53,10 +54,14 @@ typedef struct {
   double s;      /* points per metre */
   gboolean clip; /* clip rings to `box` (page points) before drawing */
   double box[4]; /* x0, y0, x1, y1 */
+  /* Parts narrower than `speck` points are left out; a district made only
+   * of such parts becomes a dot `dot` points wide (0: draw everything). */
+  double speck, dot;
 } RenderMapXf;
 
 /* Adds feature f of s to the current path with shells turned one way and
- * holes the other, for filling with CAIRO_FILL_RULE_WINDING. */
+ * holes the other, for filling with CAIRO_FILL_RULE_WINDING (specks left
+ * out or made a dot as t->speck and t->dot say). */
 void render_map_path_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMapXf *t);
 
 /* The grey of land around the group (countries, neighbouring districts). */
@@ -152,6 +157,10 @@ void render_north_arrow_draw(cairo_t *cr, double x, double y, double size, Rende
  * frees with g_free. */
 guint *render_table_order(const RenderModel *m, const RenderGroup *g);
 
+/* "Kabupaten X" -> "Kab. X", "Kota Administrasi X" -> "Kota Adm. X", for
+ * tables.  Caller frees with g_free. */
+char *render_table_name(const char *name);
+
 /* Smallest table row, in points (type about 4.8 pt): below this the
  * table continues on another page instead of shrinking. */
 #define RENDER_TABLE_MIN_ROW 7.2
@@ -164,11 +173,76 @@ guint render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, g
 
 /* Page furniture: header band, footer with page number, marking. */
 void render_page_header(cairo_t *cr, const RenderModel *m, const char *subtitle);
-void render_page_footer(cairo_t *cr, const RenderModel *m, int page);
+/* The footer: sources, who made it and when, and `mark` at the right
+ * ("Lembar 53", "Lembar 33 (2)", "Ikhtisar"). */
+void render_page_footer(cairo_t *cr, const RenderModel *m, const char *mark);
+
+/* A file being written: a temporary file in its final folder, renamed
+ * into place by render_file_close only when complete (render-output.c). */
+typedef struct {
+  char *final_path;
+  char *tmp_path;
+  FILE *fp;
+  int error; /* first errno seen */
+} RenderFile;
+
+gboolean render_file_open(RenderFile *rf, const char *dir, const char *name, GError **error);
+/* A cairo write function: closure is the RenderFile. */
+cairo_status_t render_file_write(void *closure, const unsigned char *data, unsigned int len);
+/* Finishes the file: when `ok` (and every write succeeded) fsyncs and
+ * renames it into place, else removes it; a write failure sets `error`. */
+gboolean render_file_close(RenderFile *rf, gboolean ok, GError **error);
 
 /* Counts per class (and no data, last) over features idx[0..n), or every
  * feature when idx is NULL.  Caller frees with g_free. */
 guint *render_sheet_counts(const RenderModel *m, const guint *idx, guint n);
 
-/* Integer value of a joined column for feature f, or -1 if absent/bad. */
-double render_field_number(const RenderModel *m, int field, guint f);
+/* ---- render-figures.c: key figures and reinforcement priorities ---- */
+
+/* The coverage gap rule for group g (geo_figures_priorities with the top
+ * class and the doctrine of the model), or NULL when the model has no
+ * officers or TPS.  Caller frees with geo_priorities_free. */
+GeoPriorities *render_figures_priorities(const RenderModel *m, const RenderGroup *g);
+/* Per feature of g (index into g->features): TRUE for a priority, or
+ * NULL when there is none.  Caller frees with g_free. */
+gboolean *render_figures_priority_flags(const RenderModel *m, const RenderGroup *g);
+/* The mark of a priority in the table and the legend: a small black
+ * triangle with a white edge, centred at (x, y), `size` high. */
+void render_figures_mark(cairo_t *cr, double x, double y, double size);
+/* Outlines the features of `s` flagged in `flags` as priorities: a heavy
+ * black line on a white casing, legible on every class colour, in grey and
+ * with --mono. */
+void render_figures_outline(cairo_t *cr, const GeoShapes *s, const gboolean *flags,
+                            const RenderMapXf *t);
+/* Legend rows under the class legend: the priority outline with its count
+ * (when the model has coverage figures) and the proportional circles
+ * (when it has symbols).  Returns the height used. */
+double render_figures_legend_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g,
+                                  const GeoPriorities *pr, double x, double y, double w);
+/* The key figures (districts, top class, mean score; personnel by type,
+ * TPS, DPT and their ratios) and the list of reinforcement priorities.
+ * `counts` as from render_sheet_counts.  Returns the height used. */
+double render_figures_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g,
+                           const guint *counts, const GeoPriorities *pr, double x, double y,
+                           double w);
+
+/* ---- render-symbols.c: proportional circles ---- */
+
+/* Radius of the largest circle on a map of n districts: smaller the more
+ * districts share the frame, so that they do not bury the map (on a sheet
+ * 13 pt for a province's kab/kota, 4 pt for hundreds of kecamatan; on the
+ * overview 9 pt for provinces, 3,5 pt for 514 kab/kota). */
+double render_symbols_radius_max(gboolean sheet, guint n);
+/* Largest symbol value over features idx[0..n) (all when idx is NULL);
+ * 0 when none is positive. */
+double render_symbols_max(const RenderModel *m, const guint *idx, guint n);
+/* Circles over the features of `s` (feature i is model feature sel[i]) at
+ * the pole of each one's largest part, area proportional to the value,
+ * the largest `r_max` for value `v_max`; largest drawn first. */
+void render_symbols_draw(cairo_t *cr, const RenderModel *m, const GeoShapes *s, const guint *sel,
+                         const RenderMapXf *t, double r_max, double v_max);
+/* The circles' legend: title, then nested reference circles with their
+ * values.  Returns the height used (0 without symbols). */
+double render_symbols_legend_draw(cairo_t *cr, const RenderModel *m, double v_max, double r_max,
+                                  double x, double y, double w);
+

@@ -44,7 +44,7 @@ render_page_header(cairo_t *cr, const RenderModel *m, const char *subtitle)
 }
 
 void
-render_page_footer(cairo_t *cr, const RenderModel *m, int page)
+render_page_footer(cairo_t *cr, const RenderModel *m, const char *mark)
 {
   const RenderTexts *t = m->texts;
   double y = 556, right = RENDER_PAGE_WIDTH - RENDER_MARGIN;
@@ -58,8 +58,7 @@ render_page_footer(cairo_t *cr, const RenderModel *m, int page)
                              : g_strdup_printf(render_tr(lang, "Dibuat %s dengan petarawan %s"),
                                                t->generated, PETARAWAN_VERSION);
   render_text(cr, gen, 6.2, FALSE, RENDER_MARGIN, y + 9, 640, RENDER_ALIGN_LEFT);
-  g_autofree char *pg = g_strdup_printf(render_tr(lang, "Halaman %d"), page);
-  render_text(cr, pg, 7, TRUE, right, y + 3, 0, RENDER_ALIGN_RIGHT);
+  render_text(cr, mark, 7, TRUE, right, y + 3, 0, RENDER_ALIGN_RIGHT);
 }
 
 guint *
@@ -73,74 +72,9 @@ render_sheet_counts(const RenderModel *m, const guint *idx, guint n)
   return counts;
 }
 
-/* The key figures under the legend.  Returns the height used. */
-static double
-render_sheet_figures(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const guint *counts,
-                     double x, double y, double w)
-{
-  const GeoStyle *st = m->style;
-  double sum = 0, officers = 0, tps = 0;
-  guint n_val = 0;
-  gboolean have_staff = m->personnel.polri >= 0;
-  for (guint i = 0; i < g->n_features; i++) {
-    guint f = g->features[i];
-    if (!isnan(m->values[f])) {
-      sum += m->values[f];
-      n_val++;
-    }
-    if (have_staff) {
-      double o = render_field_number(m, m->personnel.polri, f);
-      if (m->personnel.tni >= 0)
-        o += render_field_number(m, m->personnel.tni, f);
-      if (m->personnel.brimob >= 0)
-        o += render_field_number(m, m->personnel.brimob, f);
-      if (!isnan(o))
-        officers += o;
-      double t = m->personnel.tps >= 0 ? render_field_number(m, m->personnel.tps, f) : NAN;
-      if (!isnan(t))
-        tps += t;
-    }
-  }
-  double y0 = y;
-  GString *line = g_string_new(NULL);
-  RenderLang lang = m->lang;
-  const char *unit = m->texts->unit_name ? m->texts->unit_name : render_tr(lang, "wilayah");
-  g_string_append_printf(line, "%u %s", g->n_features, unit);
-  if (st->n_classes > 0 && st->method != GEO_METHOD_CATEGORICAL) {
-    guint top = counts[st->n_classes - 1];
-    const char *top_name = render_style_label(m, st->n_classes - 1);
-    g_string_append_printf(line, " · %u %s", top,
-                           top_name ? top_name : render_tr(lang, "kelas tertinggi"));
-  }
-  if (n_val > 0 && st->method != GEO_METHOD_CATEGORICAL) {
-    g_autofree char *mean = render_number(lang, sum / n_val, st->decimals);
-    g_string_append_printf(line, render_tr(lang, " · rata-rata skor %s"), mean);
-  }
-  cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-  y += render_text(cr, line->str, 7.5, TRUE, x, y, w, RENDER_ALIGN_LEFT);
-  g_string_truncate(line, 0);
-  if (have_staff) {
-    g_autofree char *o = render_number(lang, officers, 0);
-    g_autofree char *t = render_number(lang, tps, 0);
-    g_autofree char *r = tps > 0 ? render_number(lang, officers / tps, 2) : g_strdup("–");
-    g_string_append_printf(line, render_tr(lang, "Personel (Polri+TNI+Brimob) %s · TPS %s"), o, t);
-    y += render_text(cr, line->str, 7.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
-    g_string_printf(line, render_tr(lang, "%s personel per TPS%s"), r,
-                    m->texts->sample_personnel ? render_tr(lang, " · data personel CONTOH") : "");
-    y += render_text(cr, line->str, 7.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
-  }
-  if (counts[st->n_classes] > 0) {
-    g_string_printf(line, render_tr(lang, "%u %s tanpa data"), counts[st->n_classes], unit);
-    cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
-    y += render_text(cr, line->str, 7.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
-  }
-  g_string_free(line, TRUE);
-  return y - y0;
-}
-
 gboolean
-render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int page,
-                  int *pages_used, GError **error)
+render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int *pages_used,
+                  GError **error)
 {
   const RenderTexts *t = m->texts;
   g_autofree char *subtitle = g_strdup_printf("%s %s (%s)", t->group_kind ? t->group_kind : "",
@@ -180,7 +114,12 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int p
     render_inset_draw(cr, m->inset, g, (RenderRect){x + w - inset_w, y + 16, inset_w, inset_h});
   }
   y += MAX(render_legend_draw(cr, m, counts, x, y, w, legend_w), inset_h + 18) + 6;
-  y += render_sheet_figures(cr, m, g, counts, x, y, w) + 8;
+  /* Priorities and circles in the legend, key figures, priorities list
+   * (render-figures.c). */
+  GeoPriorities *pr = render_figures_priorities(m, g);
+  y += render_figures_legend_draw(cr, m, g, pr, x, y, w);
+  y += render_figures_draw(cr, m, g, counts, pr, x, y, w) + 8;
+  geo_priorities_free(pr);
   g_free(counts);
   /* The ranked table; in a PDF what does not fit continues on following
    * pages in three columns, elsewhere (PNG, SVG) the last line says so. */
@@ -189,7 +128,8 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int p
   guint *order = render_table_order(m, g);
   guint done = render_table_draw(cr, m, order, 0, g->n_features,
                                  (RenderRect){x, y, w, f->y + f->h - y}, !paged);
-  render_page_footer(cr, m, page);
+  g_autofree char *mark = g_strdup_printf(render_tr(m->lang, "Lembar %s"), g->code);
+  render_page_footer(cr, m, mark);
   int pages = 1;
   while (paged && done < g->n_features && cairo_status(cr) == CAIRO_STATUS_SUCCESS) {
     cairo_show_page(cr);
@@ -205,7 +145,8 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int p
     for (int col = 0; col < 3 && done < g->n_features; col++)
       done += render_table_draw(cr, m, order, done, g->n_features,
                                 (RenderRect){RENDER_MARGIN + col * (cw + gap), 70, cw, 478}, FALSE);
-    render_page_footer(cr, m, page + pages - 1);
+    g_autofree char *more = g_strdup_printf(render_tr(m->lang, "Lembar %s"), label);
+    render_page_footer(cr, m, more);
   }
   g_free(order);
   if (pages_used)

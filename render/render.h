@@ -73,11 +73,6 @@ typedef struct {
   gboolean sample_personnel; /* label personnel figures as sample */
 } RenderTexts;
 
-/* Personnel columns found in the join, -1 where absent. */
-typedef struct {
-  int polri, tni, brimob, linmas, tps, dpt;
-} RenderPersonnel;
-
 /* One sheet: a group of features (e.g. the kab/kota of one province). */
 typedef struct {
   char *code;      /* "53" */
@@ -103,7 +98,10 @@ typedef struct {
   const double *values; /* per feature, NAN = no data */
   const int *classes;   /* per feature, -1 = no data */
   const char *value_field;
-  RenderPersonnel personnel;
+  const GeoFigures *figures; /* personnel and workload per district, or NULL */
+  double officers_per_tps;   /* doctrine ratio of the coverage rule; NAN: the group's median */
+  const double *symbols;     /* per feature, proportional circles (NAN: none), or NULL */
+  const char *symbols_label; /* what the circles show, for their legend */
   const RenderTexts *texts;
   const RenderGroup *groups; /* every sheet, for the overview and atlas */
   guint n_groups;
@@ -118,17 +116,14 @@ typedef struct {
   GHashTable *group_names;
 } RenderModel;
 
-/* Fills `p` from the join's field names. */
-void render_personnel_find(const GeoJoin *join, RenderPersonnel *p);
-
 /* Draws the briefing sheet of group `g` starting on the current page of
- * `cr`, numbered `page`.  On a PDF surface a ranked table too long for the
- * sheet continues on following pages (cairo_show_page between them, not
- * after the last); *pages_used (may be NULL) says how many. */
-gboolean render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int page,
+ * `cr`.  On a PDF surface a ranked table too long for the sheet continues
+ * on following pages (cairo_show_page between them, not after the last);
+ * *pages_used (may be NULL) says how many. */
+gboolean render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g,
                            int *pages_used, GError **error);
 /* Draws the national overview page. */
-gboolean render_overview_draw(cairo_t *cr, const RenderModel *m, int page, GError **error);
+gboolean render_overview_draw(cairo_t *cr, const RenderModel *m, GError **error);
 
 /* Output formats, as a bit set. */
 typedef enum {
@@ -145,9 +140,21 @@ gboolean render_output_sheet(const RenderModel *m, const RenderGroup *g, const c
 /* Writes the overview alone (<dir>/00-nasional.<ext>). */
 gboolean render_output_overview(const RenderModel *m, const char *dir, RenderFormat formats,
                                 double dpi, GError **error);
-/* Writes <dir>/atlas.pdf: the overview, then every group's sheet, with one
- * bookmark per group. */
-gboolean render_output_atlas(const RenderModel *m, const char *dir, GError **error);
+/* One document of the atlas: a PDF already written (the overview or a
+ * sheet), its group code (NULL for the overview), its name for the
+ * contents and bookmarks, and the page label used when code is NULL. */
+typedef struct {
+  const char *path;
+  const char *code;
+  const char *name;
+  const char *label;
+} RenderAtlasEntry;
+
+/* Writes <dir>/atlas.pdf from the pages of entries[0..n) as they are,
+ * behind contents pages with a link per entry, with one bookmark per
+ * entry and page labels ("53", "33 (2)"). */
+gboolean render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint n,
+                             const char *dir, GError **error);
 
 /* ---- pieces, public for tests ---- */
 
@@ -155,6 +162,15 @@ gboolean render_output_atlas(const RenderModel *m, const char *dir, GError **err
  * than `max_pt`: a round length in km (1, 2, 5 x 10^n) and its length in
  * points.  Returns FALSE if nothing fits. */
 gboolean render_scalebar_choose(double pt_per_m, double max_pt, double *km, double *len_pt);
+
+/* Reference values for the legend of proportional circles whose largest
+ * value is `max`: up to 3 round values, largest first: the largest round
+ * value (1, 1,5, 2, 2,5, 3, 4, 5, 6, 8 x 10^k) at most `max`, then the
+ * round values (1, 2, 2,5, 5 x 10^k) nearest to a quarter and a sixteenth
+ * of it, kept while smaller than the one before and with a radius at
+ * least a fifth of the largest's; when max >= 1 only whole numbers.
+ * Returns how many (0 when max <= 0 or not finite). */
+guint render_symbols_references(double max, double out[3]);
 
 /* The legend text of class i ("13,47 – < 49,33"; "13.47 – < 49.33" in
  * English).  Returns: (transfer full) g_free. */

@@ -79,7 +79,9 @@ def cmd_strings(args, n):
     failed = 0
     for pdf in args[1:]:
         n += 1
-        text = text_of(pdf)
+        # The sources line names input files ("personel_kabkota.csv"):
+        # data, not fixed text.
+        text = '\n'.join(l for l in text_of(pdf).split('\n') if not l.startswith('Sources: '))
         found = [p for p in pieces if p in text]
         if found:
             failed += 1
@@ -196,21 +198,23 @@ def cmd_number(args, n):
     failed = 0
     for pdf in args[1:]:
         n += 1
-        # The key figures: "Personel (Polri+TNI+Brimob) 17.748 · TPS 33.858".
-        text = text_of(pdf)
-        m = re.search(r'(Personel|Personnel) \(Polri\+TNI\+Brimob\) (\S+) · [^\n]*?(\S+)\n', text)
-        ok = m is not None and re.fullmatch(r'\d{1,3}(' + ('\\.' if lang == 'id' else ',') +
-                                            r'\d{3})*', m.group(2)) is not None
+        # Thousands in the key figures and the table ("12.090" / "12,090"),
+        # never the other language's; the mean score's decimals.
+        text = '\n'.join(l for l in text_of(pdf).split('\n')
+                         if not l.startswith(('Sources: ', 'Sumber: ')))
+        sep, other = ('.', ',') if lang == 'id' else (',', '.')
+        mine = re.findall(r'(?<![\d.,])\d{1,3}(?:' + re.escape(sep) + r'\d{3})+(?![\d.,])', text)
+        theirs = re.findall(r'(?<![\d.,])\d{1,3}(?:' + re.escape(other) + r'\d{3})+(?![\d.,])', text)
         mean = re.search(r'(rata-rata skor|mean score) (\S+)', text)
-        ok = ok and mean is not None and re.fullmatch(r'\d+' + (',' if lang == 'id' else r'\.') +
-                                                      r'\d\d', mean.group(2)) is not None
+        ok = (mine and not theirs and mean is not None and
+              re.fullmatch(r'\d+' + re.escape(other) + r'\d\d', mean.group(2)) is not None)
         if ok:
-            print('ok %d - %s: numbers written the %s way (%s, %s)' % (
-                n, pdf.rsplit('/', 1)[-1], lang, m.group(2), mean.group(2)))
+            print('ok %d - %s: numbers written the %s way (%s, mean %s)' % (
+                n, pdf.rsplit('/', 1)[-1], lang, ' '.join(mine[:3]), mean.group(2)))
         else:
             failed += 1
-            print('not ok %d - %s: numbers not written the %s way: %s %s' % (
-                n, pdf.rsplit('/', 1)[-1], lang, m and m.group(2), mean and mean.group(2)))
+            print('not ok %d - %s: numbers not written the %s way: %s; other way: %s; mean %s' % (
+                n, pdf.rsplit('/', 1)[-1], lang, mine[:3], theirs[:3], mean and mean.group(2)))
     return n, failed
 
 

@@ -31,16 +31,12 @@ py names "$T/id/00-nasional.pdf" AUSTRALIA MALAYSIA KAMBOJA
 py ticks id "$T/id/3-jawa.pdf" "$T/id/5-bali-dan-nusa-tenggara.pdf" "$T/id/00-nasional.pdf"
 py number id "$T/id/3-jawa.pdf" "$T/id/7-sulawesi.pdf"
 py marking TERBATAS "$T/id/atlas.pdf" "$T/id/00-nasional.pdf" "$T/id/3-jawa.pdf"
-# The PNG logo: in every page of the atlas, embedded once.
+# The PNG logo: on every page of the atlas; embedded once in a sheet
+# whose table runs over several pages.
 images=$(pdfimages -list "$T/id/atlas.pdf" | awk 'NR > 2 && $3 == "image" && $4 == 160 && $5 == 64')
 pages=$(pdfinfo "$T/id/atlas.pdf" | awk '/^Pages:/ {print $2}')
 shown=$(printf '%s\n' "$images" | grep -c .)
-objects=$(printf '%s\n' "$images" | awk '{print $11}' | sort -u | grep -c .)
-if [ "$shown" -eq "$pages" ] && [ "$objects" -eq 1 ]; then
-  ok "the 160 x 64 PNG logo is on all $pages atlas pages, embedded once"
-else
-  not_ok "PNG logo: on $shown of $pages atlas pages, $objects embedded copies"
-fi
+check "the 160 x 64 PNG logo is on all $pages atlas pages ($shown)" test "$shown" -eq "$pages"
 # The titles move right of the logo (35 pt high, 87.5 pt wide).
 title_x=$(pdftotext -bbox -f 1 -l 1 "$T/id/3-jawa.pdf" - | grep '>Peta<' | head -1 |
   sed 's/.*xMin="\([0-9.]*\)".*/\1/')
@@ -63,7 +59,7 @@ OUT=$(pdftotext "$T/en/3-jawa.pdf" -)
 contains "English legend" "No data"
 contains "English class names" "High"
 contains "English footer" "Made 1 January 2026 with petarawan"
-contains "English page number" "Page 1"
+contains "English sheet mark" "Sheet 3"
 # The SVG logo is drawn (dark blue shield) where the title band begins.
 pdftoppm -r 72 -gray -x 28 -y 21 -W 28 -H 35 -f 1 -l 1 "$T/en/3-jawa.pdf" "$T/logo-svg"
 dark() { python3 -c 'import sys
@@ -141,6 +137,19 @@ if [ -f "$SHARED_DATA/batas/kabkota.shp" ]; then
   pages=$(pdfinfo "$sheet" | awk '/^Pages:/ {print $2}')
   check "the table continues on more pages ($pages)" test "$pages" -ge 3
   py marking RAHASIA "$sheet"
+  "$PETARAWAN" build --boundaries "$S/batas/kabkota.shp" --key KODE --name NAMA \
+    --table "$S/skor/ikp_kabkota_contoh.csv:kode_wilayah" --value skor_ikp \
+    --style ikp-kabkota --logo "$LOGO/logo.png" -q -o "$T/all-logo" --format pdf
+  sheet_logo=$(ls "$T"/all-logo/*.pdf | grep -v -e atlas -e 00-nasional)
+  images=$(pdfimages -list "$sheet_logo" | awk 'NR > 2 && $3 == "image" && $4 == 160 && $5 == 64')
+  shown=$(printf '%s\n' "$images" | grep -c .)
+  objects=$(printf '%s\n' "$images" | awk '{print $11}' | sort -u | grep -c .)
+  pages=$(pdfinfo "$sheet_logo" | awk '/^Pages:/ {print $2}')
+  if [ "$shown" -eq "$pages" ] && [ "$objects" -eq 1 ]; then
+    ok "the PNG logo is on all $pages pages of the long sheet, embedded once"
+  else
+    not_ok "PNG logo: on $shown of $pages pages, $objects embedded copies"
+  fi
   py strings "$CATALOGUE" "$sheet"
   OUT=$(pdftotext -f 2 -l 2 "$sheet" -)
   contains "continuation pages say so in English" "table continued"

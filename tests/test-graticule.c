@@ -36,7 +36,8 @@ sheet_init(Sheet *sh, double lon, double lat, double km)
   double c[2] = {lon, lat};
   g_assert_true(geo_proj_forward(sh->proj, c, 1, NULL));
   sh->frame = (RenderRect){28, 70, 500, 478};
-  sh->t = (RenderMapXf){28 + 250, 70 + 239, c[0], c[1], 500 / (km * 1000), TRUE, {0}};
+  sh->t = (RenderMapXf){.ox = 28 + 250, .oy = 70 + 239, .cx = c[0], .cy = c[1],
+                        .s = 500 / (km * 1000), .clip = TRUE};
   double deg = km / 111.0;
   sh->box[0] = lon - deg * 1.5 - 1;
   sh->box[1] = lat - deg * 1.5 - 1;
