@@ -90,16 +90,15 @@ cli_build_fail(const CliConfig *c, GError *error)
   return code;
 }
 
-/* "22 November 2026" from SOURCE_DATE_EPOCH or now. */
+/* "22 November 2026" from SOURCE_DATE_EPOCH or now, in the map's
+ * language. */
 static char *
-cli_build_date_text(void)
+cli_build_date_text(RenderLang lang)
 {
-  static const char *months[] = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
-                                 "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
   g_autofree char *iso = render_output_date_iso();
   int y = 0, mo = 1, d = 1;
   sscanf(iso, "%d-%d-%d", &y, &mo, &d);
-  return g_strdup_printf("%d %s %d", d, months[CLAMP(mo, 1, 12) - 1], y);
+  return render_date_text(lang, y, mo, d);
 }
 
 /* A group code safe as part of a file name: letters, digits, '.', '-'. */
@@ -161,9 +160,11 @@ cli_build_free_groups(GArray *groups)
   g_array_free(groups, TRUE);
 }
 
-/* Groups the layer's features by their group value, sorted by code. */
+/* Groups the layer's features by their group value, sorted by code.
+ * `names` (may be NULL) receives each group value's name. */
 static GArray *
-cli_build_groups(const CliConfig *c, const GeoLayer *layer, GError **error)
+cli_build_groups(const CliConfig *c, const GeoLayer *layer, GHashTable *names, RenderLang lang,
+                 GError **error)
 {
   GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
   GPtrArray *members = g_ptr_array_new();
@@ -198,9 +199,14 @@ cli_build_groups(const CliConfig *c, const GeoLayer *layer, GError **error)
       name = layer->features[g->features[0]].group_name;
     if (name == NULL && province)
       name = g_hash_table_lookup(province, g->code);
+    /* Without a group field everything is one sheet; its file name stays
+     * 00-semua-wilayah in every language. */
+    gboolean all = name == NULL && !*g->code;
     if (name == NULL)
-      name = *g->code ? g->code : "Semua wilayah";
-    g->name = g_strdup(name);
+      name = all ? "Semua wilayah" : g->code;
+    g->name = g_strdup(all ? render_tr(lang, "Semua wilayah") : name);
+    if (names)
+      g_hash_table_insert(names, g_strdup(g->code), g_strdup(g->name));
     g->slug = render_slug(name);
     char *safe = cli_build_safe_code(*g->code ? g->code : "00");
     g_autofree char *base = g_strdup_printf("%s-%s", safe, g->slug);
@@ -387,8 +393,9 @@ cli_build_atlas(CliBuildJobs *jobs, GError **error)
       g_free(paths[i]);
       paths[i] = g_build_filename(jobs->dir, file, NULL);
     }
-    entries[i] = (RenderAtlasEntry){paths[i], g ? g->code : NULL, g ? g->name : "Ikhtisar nasional",
-                                    "Ikhtisar"};
+    entries[i] = (RenderAtlasEntry){paths[i], g ? g->code : NULL,
+                                    g ? g->name : render_tr(m->lang, "Ikhtisar nasional"),
+                                    render_tr(m->lang, "Ikhtisar")};
   }
   gboolean ok = render_output_atlas(m, entries, n, jobs->stage, error);
   g_strfreev(paths);
@@ -643,6 +650,8 @@ cli_build_run(CliConfig *c)
   GArray *groups = NULL;
   char *styles_dir = NULL, *generated = NULL;
   RenderInset *inset = NULL;
+  RenderLogo *logo = NULL;
+  GHashTable *group_names = NULL;
   CliManifest *manifest = NULL;
   char *common = NULL, *all_hash = NULL;
   int lock_fd = -1;
@@ -670,18 +679,36 @@ cli_build_run(CliConfig *c)
   RenderFormat formats = cli_build_formats(c->format, &error);
   if (formats == 0)
     goto fail;
+  RenderLang lang = RENDER_LANG_ID;
+  if (c->lang && !render_lang_parse(c->lang, &lang)) {
+    g_set_error(&error, GEO_ERROR, GEO_ERROR_USAGE,
+                "--lang: '%s' is not a language of the map text (id or en)", c->lang);
+    goto fail;
+  }
+  if (c->logo && !check && (logo = render_logo_load(c->logo, &error)) == NULL)
+    goto fail;
 
   styles_dir = cli_build_find_dir("PETARAWAN_STYLES", "styles");
   style = geo_style_load(c->style ? c->style : "quantile", styles_dir, &error);
   if (style == NULL)
     goto fail;
 
-  GeoLayerSpec spec = {c->boundaries, c->layer, c->key, c->name, c->group, c->where, c->group_name};
+  GeoLayerSpec spec = {.source = c->boundaries, .layer = c->layer, .key_field = c->key,
+                       .name_field = c->name, .group_field = c->group, .where = c->where,
+                       .group_name_field = c->group_name};
   layer = geo_layer_read(&spec, &error);
   if (layer == NULL)
     goto fail;
   if (c->context) {
-    GeoLayerSpec cspec = {c->context, c->context_layer, NULL, NULL, NULL, NULL, NULL};
+    /* Names of the context areas, for the map: the field given, else
+     * NAMA (NAME in English) when the layer has it. */
+    GeoLayerSpec cspec = {
+        .source = c->context,
+        .layer = c->context_layer,
+        .name_field = c->context_name ? c->context_name : (lang == RENDER_LANG_EN ? "NAME" : "NAMA"),
+        .name_optional = c->context_name == NULL,
+        .name_option = "--context-name",
+    };
     context = geo_layer_read(&cspec, &error);
     if (context == NULL)
       goto fail;
@@ -765,7 +792,8 @@ cli_build_run(CliConfig *c)
                   "?problems", problems ? "true" : "false", NULL);
   }
 
-  groups = cli_build_groups(c, layer, &error);
+  group_names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  groups = cli_build_groups(c, layer, group_names, lang, &error);
   if (groups == NULL)
     goto fail;
   if (c->only) {
@@ -824,29 +852,31 @@ cli_build_run(CliConfig *c)
     g_date_time_unref(dt);
     g_setenv("SOURCE_DATE_EPOCH", epoch, TRUE);
   }
-  generated = cli_build_date_text();
+  generated = cli_build_date_text(lang);
   if (c->sources == NULL) {
     /* Name the inputs, so a sheet never goes out without its sources. */
     GString *src = g_string_new(NULL);
     g_autofree char *b = cli_build_source_label(c->boundaries, c->layer);
-    g_string_append_printf(src, "batas %s", b);
+    g_string_append_printf(src, render_tr(lang, "batas %s"), b);
     for (guint i = 0; i < tables->len; i++) {
       const GeoTable *t = g_ptr_array_index(tables, i);
       g_autofree char *tb = cli_build_source_label(t->source, NULL);
-      g_string_append_printf(src, "%s%s", i ? ", " : "; tabel ", tb);
+      g_string_append_printf(src, "%s%s", i ? ", " : render_tr(lang, "; tabel "), tb);
     }
     c->sources = g_string_free(src, FALSE);
   }
   RenderTexts texts = {
-      .title = c->title ? c->title : "Peta Kerawanan Pemilu",
-      .index_name = c->index_name ? c->index_name : style->title,
+      .title = c->title ? c->title : render_tr(lang, "Peta Kerawanan Pemilu"),
+      .index_name = c->index_name ? c->index_name
+                                  : (lang == RENDER_LANG_EN && style->title_en ? style->title_en
+                                                                               : style->title),
       .index_date = c->index_date,
       .sources = c->sources,
       .generated = generated,
       .marking = c->marking,
       .organisation = c->organisation,
-      .unit_name = c->unit_name ? c->unit_name : "Kab/Kota",
-      .group_kind = c->group_kind ? c->group_kind : (c->group ? "Provinsi" : ""),
+      .unit_name = c->unit_name ? c->unit_name : render_tr(lang, "Kab/Kota"),
+      .group_kind = c->group_kind ? c->group_kind : (c->group ? render_tr(lang, "Provinsi") : ""),
       .sample_personnel = c->sample_personnel,
   };
   RenderModel model = {
@@ -865,6 +895,10 @@ cli_build_run(CliConfig *c)
       .officers_per_tps = c->officers_per_tps > 0 ? c->officers_per_tps : style->officers_per_tps,
       .symbols = symbols,
       .symbols_label = symbols_label,
+      .lang = lang,
+      .graticule = c->graticule,
+      .logo = logo,
+      .group_names = group_names,
   };
   if (!c->overview_only) {
     inset = render_inset_new(layer, 104, &error);
@@ -974,6 +1008,9 @@ out:
   cli_manifest_free(manifest);
   cli_manifest_unlock(lock_fd);
   render_inset_free(inset);
+  render_logo_free(logo);
+  if (group_names)
+    g_hash_table_destroy(group_names);
   g_free(styles_dir);
   g_free(generated);
   cli_build_free_groups(groups);

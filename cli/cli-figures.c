@@ -22,6 +22,9 @@ cli_figures_read(const CliConfig *c, GeoJoin *join, GeoFigures **figures, double
     return FALSE;
   double *values = NULL;
   char *text = NULL;
+  RenderLang lang = RENDER_LANG_ID;
+  if (c->lang)
+    render_lang_parse(c->lang, &lang); /* checked by cli_build_run */
   if (c->symbols) {
     int col = geo_join_find_field(join, c->symbols);
     if (col >= 0) {
@@ -31,18 +34,18 @@ cli_figures_read(const CliConfig *c, GeoJoin *join, GeoFigures **figures, double
       for (guint t = 0; t < fig->n_types; t++)
         if (fig->types[t].column == col) {
           g_free(text);
-          text = g_strdup_printf("personel %s", fig->types[t].label);
+          text = g_strdup_printf(render_tr(lang, "personel %s"), fig->types[t].label);
         }
       if (col == fig->tps_column) {
         g_free(text);
-        text = g_strdup("jumlah TPS");
+        text = g_strdup(render_tr(lang, "jumlah TPS"));
       } else if (col == fig->dpt_column) {
         g_free(text);
-        text = g_strdup("jumlah pemilih (DPT)");
+        text = g_strdup(render_tr(lang, "jumlah pemilih (DPT)"));
       }
     } else if (g_ascii_strcasecmp(c->symbols, "officers") == 0 && fig->n_officer_types > 0) {
       values = g_memdup2(fig->officers, sizeof(double) * MAX(fig->n_features, 1));
-      text = g_strdup_printf("personel (%s)", fig->officers_label);
+      text = g_strdup_printf(render_tr(lang, "personel (%s)"), fig->officers_label);
     } else {
       GString *names = g_string_new(NULL);
       for (guint i = 0; i < join->fields->len && i < 20; i++)

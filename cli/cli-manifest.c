@@ -111,7 +111,7 @@ cli_manifest_shapes(GChecksum *c, const GeoShapes *s)
 static void
 cli_manifest_fonts(GChecksum *c)
 {
-  const char *styles[] = {":weight=80", ":weight=200"};
+  const char *styles[] = {":weight=80", ":weight=200", ":weight=80:slant=100"};
   for (guint i = 0; i < G_N_ELEMENTS(styles); i++) {
     g_autofree char *name = g_strconcat("Noto Sans", styles[i], NULL);
     FcPattern *pat = FcNameParse((const FcChar8 *)name);
@@ -160,6 +160,7 @@ cli_manifest_hash_common(const RenderModel *m, RenderFormat formats, double dpi)
     cli_manifest_num(c, st->colours[i].g);
     cli_manifest_num(c, st->colours[i].b);
     cli_manifest_str(c, st->labels ? st->labels[i] : NULL);
+    cli_manifest_str(c, st->labels_en ? st->labels_en[i] : NULL);
     cli_manifest_str(c, st->categories ? st->categories[i] : NULL);
   }
   cli_manifest_num(c, st->nodata.r);
@@ -187,8 +188,33 @@ cli_manifest_hash_common(const RenderModel *m, RenderFormat formats, double dpi)
   cli_manifest_num(c, fig ? fig->dpt_column : -2);
   cli_manifest_num(c, m->officers_per_tps);
   cli_manifest_str(c, m->symbols ? m->symbols_label : NULL);
+  cli_manifest_str(c, st->title_en);
+  cli_manifest_str(c, render_lang_code(m->lang));
+  cli_manifest_num(c, m->graticule);
+  if (m->logo) {
+    gsize n;
+    const guchar *data = g_bytes_get_data(render_logo_get_bytes(m->logo), &n);
+    cli_manifest_num(c, (double)n);
+    g_checksum_update(c, data, n);
+  } else {
+    cli_manifest_str(c, NULL);
+  }
   cli_manifest_shapes(c, m->layer->shapes);
   cli_manifest_shapes(c, m->context ? m->context->shapes : NULL);
+  /* Neighbours are named on the sheets: every group's name and every
+   * context area's name. */
+  for (guint f = 0; m->context && f < m->context->n_features; f++)
+    cli_manifest_str(c, m->context->features[f].name);
+  if (m->group_names) {
+    GList *keys = g_list_sort(g_hash_table_get_keys(m->group_names), (GCompareFunc)strcmp);
+    for (GList *l = keys; l; l = l->next) {
+      cli_manifest_str(c, l->data);
+      cli_manifest_str(c, g_hash_table_lookup(m->group_names, l->data));
+    }
+    g_list_free(keys);
+  }
+  for (guint f = 0; f < m->layer->n_features; f++)
+    cli_manifest_str(c, m->layer->features[f].group);
   char *hex = g_strdup(g_checksum_get_string(c));
   g_checksum_free(c);
   return hex;
@@ -313,6 +339,8 @@ cli_manifest_write(CliManifest *m, const CliConfig *c, const GeoStyle *style, co
   }
   if (c->context)
     cli_manifest_input(b, "context", c->context);
+  if (c->logo)
+    cli_manifest_input(b, "logo", c->logo);
   cli_manifest_input(b, "style", style->path);
   json_builder_end_array(b);
   /* Outputs in a stable order, with the hash each was drawn from. */

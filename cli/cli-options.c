@@ -17,7 +17,7 @@ cli_config_free(CliConfig *c)
                    &c->index_name, &c->index_date, &c->sources, &c->marking, &c->unit_name,
                    &c->group_kind, &c->organisation, &c->date, &c->separator, &c->sheet,
                    &c->header_row, &c->numbers, &c->officers, &c->personnel, &c->tps, &c->dpt,
-                   &c->symbols};
+                   &c->symbols, &c->context_name, &c->lang, &c->logo};
   for (guint i = 0; i < G_N_ELEMENTS(strs); i++)
     g_clear_pointer(strs[i], g_free);
   g_clear_pointer(&c->tables, g_strfreev);
@@ -66,6 +66,9 @@ static const CliOption cli_options[] = {
     {"classes", 'c', CLI_INT, O(classes), "Number of classes for quantile/equal/jenks", "N"},
     {"context", 0, CLI_PATH, O(context), "Countries or areas drawn in grey around the map", "SRC"},
     {"context-layer", 0, CLI_STR, O(context_layer), "Layer of the context source", "L"},
+    {"context-name", 0, CLI_STR, O(context_name),
+     "Field naming the context areas on the map (default NAMA, NAME in English, when present)",
+     "FIELD"},
     {"output", 'o', CLI_PATH, O(output), "Output folder", "DIR"},
     {"format", 'f', CLI_STR, O(format), "Formats to write: pdf,png,svg (default pdf)", "LIST"},
     {"dpi", 0, CLI_DOUBLE, O(dpi), "PNG resolution (default 300)", "DPI"},
@@ -110,6 +113,9 @@ static const CliOption cli_options[] = {
      "style's [coverage] officers-per-tps, else the province median)", "N"},
     {"symbols", 0, CLI_STR, O(symbols),
      "Proportional circles of a count column, or 'officers', over the map", "FIELD"},
+    {"lang", 0, CLI_STR, O(lang), "Language of the map text: id (default) or en", "id|en"},
+    {"graticule", 0, CLI_BOOL, O(graticule), "Degree ticks with labels on the map frame", NULL},
+    {"logo", 0, CLI_PATH, O(logo), "Logo for the title band: a PNG or SVG file", "FILE"},
 };
 #undef O
 

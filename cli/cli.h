@@ -13,7 +13,7 @@ typedef struct {
   char *value, *style;
   int classes;
   char *output, *format;
-  char *context, *context_layer;
+  char *context, *context_layer, *context_name;
   char *only;
   int jobs;
   gboolean force, strict, json, quiet, overview_only, log_json, mono;
@@ -21,6 +21,8 @@ typedef struct {
   /* Texts. */
   char *title, *index_name, *index_date, *sources, *marking, *unit_name, *group_kind;
   char *organisation, *date;
+  char *lang, *logo;
+  gboolean graticule;
   gboolean sample_personnel;
   /* Derived figures (geo-figures.c): personnel columns, doctrine ratio,
    * proportional circles. */

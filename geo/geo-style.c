@@ -32,7 +32,9 @@
 
 static const char *const geo_style_keys[] = {
   "name",   "title", "description", "method",  "breaks",   "labels",
-  "categories", "colours", "ramp",  "classes", "nodata", "decimals", NULL,
+  "categories", "colours", "ramp",  "classes", "nodata", "decimals",
+  /* English map text (--lang en); the plain keys are the Indonesian. */
+  "title[en]", "labels[en]", NULL,
 };
 
 static const struct {
@@ -430,6 +432,10 @@ static void geo_style_read(GeoStyleCheck *chk, GeoStyle *st)
   if (title != NULL && title[0] == '\0')
     g_clear_pointer(&title, g_free);
   st->title = title ? title : g_strdup(st->name);
+  char *title_en = geo_style_get_string(chk, "title[en]");
+  if (title_en != NULL && title_en[0] == '\0')
+    g_clear_pointer(&title_en, g_free);
+  st->title_en = title_en;
   char *desc = geo_style_get_string(chk, "description");
   st->description = desc ? desc : g_strdup("");
 
@@ -551,6 +557,22 @@ static void geo_style_read(GeoStyleCheck *chk, GeoStyle *st)
       st->labels = items;
     }
   }
+  items = geo_style_get_list(chk, "labels[en]", &present);
+  if (items != NULL) {
+    guint n = g_strv_length(items);
+    if (data_driven) {
+      geo_style_problem(chk, "labels[en]",
+                        "not used with method=%s: its classes are labelled by their ranges",
+                        mname);
+      g_strfreev(items);
+    } else {
+      if (n_classes > 0 && n != n_classes)
+        geo_style_problem(chk, "labels[en]", "%u labels for %u classes", n, n_classes);
+      if (st->labels == NULL)
+        geo_style_problem(chk, "labels[en]", "given without labels (the Indonesian ones)");
+      st->labels_en = items;
+    }
+  }
 
   /* colours and ramp. */
   GeoRgb *colours = NULL;
@@ -659,7 +681,9 @@ GeoStyle *geo_style_load_data(const char *path, const char *data, gsize length, 
     length -= 3;
   }
   GKeyFile *kf = g_key_file_new();
-  if (!g_key_file_load_from_data(kf, text, length, G_KEY_FILE_NONE, &err)) {
+  /* Translations kept: without the flag GKeyFile drops every "key[xx]"
+   * not of the process's locale, and title[en] would vanish. */
+  if (!g_key_file_load_from_data(kf, text, length, G_KEY_FILE_KEEP_TRANSLATIONS, &err)) {
     g_autofree char *why = geo_text_printable(err->message, 0);
     g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "%s: not a valid style file: %s", path, why);
     g_error_free(err);
@@ -707,6 +731,8 @@ void geo_style_free(GeoStyle *style)
   g_free(style->description);
   g_free(style->breaks);
   g_strfreev(style->labels);
+  g_free(style->title_en);
+  g_strfreev(style->labels_en);
   g_strfreev(style->categories);
   g_free(style->colours);
   g_free(style->ramp);

@@ -158,6 +158,9 @@ typedef struct {
   const char *group_field;
   const char *where; /* optional attribute filter (OGR SQL) */
   const char *group_name_field; /* NULL: groups have no name field */
+  gboolean name_optional; /* a name_field the layer lacks means no names */
+  const char *name_option; /* the option naming name_field, for messages
+                            * (NULL: "--name") */
 } GeoLayerSpec;
 
 /* Reads every polygon of the layer, transformed to WGS84 lon/lat with PROJ.
@@ -327,6 +330,8 @@ typedef struct {
   guint n_classes;
   double *breaks;    /* n_classes-1 ascending lower bounds of classes 1..n-1 */
   char **labels;     /* n_classes names ("Rendah"), or NULL */
+  char *title_en;    /* English legend title (key title[en]), or NULL */
+  char **labels_en;  /* English class names (labels[en]), or NULL */
   char **categories; /* categorical: text matched per class */
   GeoRgb *colours;   /* n_classes */
   GeoRgb *ramp;      /* anchors for data-driven palettes */

@@ -67,13 +67,14 @@ render_atlas_contents(const RenderModel *m, const RenderAtlasEntry *entries, gui
       cairo_show_page(cr);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
-    render_page_header(cr, m, n_contents > 1 ? "Daftar isi (lanjutan)" : "Daftar isi");
+    render_page_header(cr, m, n_contents > 1 ? render_tr(m->lang, "Daftar isi (lanjutan)")
+                                             : render_tr(m->lang, "Daftar isi"));
     cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-    render_text(cr, "Halaman", 7, TRUE, RENDER_MARGIN + col_w, RENDER_ATLAS_TOP - 16, 0,
-                RENDER_ALIGN_RIGHT);
+    render_text(cr, render_tr(m->lang, "Halaman"), 7, TRUE, RENDER_MARGIN + col_w,
+                RENDER_ATLAS_TOP - 16, 0, RENDER_ALIGN_RIGHT);
     if (n > RENDER_ATLAS_ROWS)
-      render_text(cr, "Halaman", 7, TRUE, RENDER_PAGE_WIDTH - RENDER_MARGIN, RENDER_ATLAS_TOP - 16, 0,
-                  RENDER_ALIGN_RIGHT);
+      render_text(cr, render_tr(m->lang, "Halaman"), 7, TRUE, RENDER_PAGE_WIDTH - RENDER_MARGIN,
+                  RENDER_ATLAS_TOP - 16, 0, RENDER_ALIGN_RIGHT);
     for (guint k = 0; k < per_page && page * per_page + k < n; k++) {
       guint i = page * per_page + k;
       guint col = k / RENDER_ATLAS_ROWS, row = k % RENDER_ATLAS_ROWS;
@@ -96,7 +97,7 @@ render_atlas_contents(const RenderModel *m, const RenderAtlasEntry *entries, gui
       g_autofree char *pg = g_strdup_printf("%u", first_page[i]);
       render_text(cr, pg, 9.5, TRUE, x + col_w - 4, y, 0, RENDER_ALIGN_RIGHT);
     }
-    render_page_footer(cr, m, "Daftar isi");
+    render_page_footer(cr, m, render_tr(m->lang, "Daftar isi"));
   }
   cairo_destroy(cr);
   cairo_surface_finish(s);
@@ -219,7 +220,7 @@ render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint
   qpdf_oh prev = 0;
   qpdf_oh_append_item(out, nums, qpdf_oh_new_integer(out, 0));
   qpdf_oh label = qpdf_oh_new_dictionary(out);
-  qpdf_oh_replace_key(out, label, "/P", qpdf_oh_new_unicode_string(out, "Isi"));
+  qpdf_oh_replace_key(out, label, "/P", qpdf_oh_new_unicode_string(out, render_tr(m->lang, "Isi")));
   qpdf_oh_append_item(out, nums, label);
   for (guint i = 0; i < n; i++) {
     qpdf_oh dest = qpdf_get_page_n(out, first_page[i] - 1);
@@ -266,7 +267,7 @@ render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint
 
   /* Document information, dated like every other output. */
   date = render_atlas_pdf_date();
-  title = g_strdup_printf("%s — Atlas", m->texts->title);
+  title = g_strdup_printf("%s — %s", m->texts->title, render_tr(m->lang, "Atlas"));
   qpdf_oh info = qpdf_make_indirect_object(out, qpdf_oh_new_dictionary(out));
   qpdf_oh_replace_key(out, info, "/Title", qpdf_oh_new_unicode_string(out, title));
   qpdf_oh_replace_key(out, info, "/Creator",

@@ -101,8 +101,8 @@ render_figures_legend_draw(cairo_t *cr, const RenderModel *m, const RenderGroup 
     render_figures_stroke_outline(cr);
     render_figures_mark(cr, x + sw + 8, y + sh / 2, 6);
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-    render_text(cr, "Prioritas penebalan (garis tebal)", 7.5, FALSE, x + sw + 14, y - 0.5,
-                w - sw - 54, RENDER_ALIGN_LEFT);
+    render_text(cr, render_tr(m->lang, "Prioritas penebalan (garis tebal)"), 7.5, FALSE,
+                x + sw + 14, y - 0.5, w - sw - 54, RENDER_ALIGN_LEFT);
     g_autofree char *cnt = g_strdup_printf("%u", pr->items->len);
     render_text(cr, cnt, 7.5, TRUE, x + w, y - 0.5, 0, RENDER_ALIGN_RIGHT);
     y += 14.5;
@@ -117,11 +117,11 @@ render_figures_legend_draw(cairo_t *cr, const RenderModel *m, const RenderGroup 
   return y - y0;
 }
 
-/* "1.234" or "–" for unknown. */
+/* "1.234" ("1,234" in English) or "–" for unknown. */
 static char *
-render_figures_num(double v, int decimals)
+render_figures_num(const RenderModel *m, double v, int decimals)
 {
-  return geo_number_format_id(v, decimals); /* "–" when not finite */
+  return render_number(m->lang, v, decimals); /* "–" when not finite */
 }
 
 /* One label/value row of the key figures grid at (x, y), `w` wide. */
@@ -155,7 +155,7 @@ render_figures_grid(cairo_t *cr, const RenderModel *m, const RenderGroup *g, dou
     for (guint k = 0; k < fig->n_types; k++) {
       if (fig->types[k].officer != (pass == 0))
         continue;
-      g_autofree char *v = render_figures_num(t->types[k], 0);
+      g_autofree char *v = render_figures_num(m, t->types[k], 0);
       render_figures_pair(cr, fig->types[k].label, v, FALSE, x, yl, cw, fs);
       yl += row;
     }
@@ -165,48 +165,50 @@ render_figures_grid(cairo_t *cr, const RenderModel *m, const RenderGroup *g, dou
       cairo_move_to(cr, x, yl + 0.3);
       cairo_line_to(cr, x + cw, yl + 0.3);
       cairo_stroke(cr);
-      g_autofree char *v = render_figures_num(t->officers, 0);
-      render_figures_pair(cr, "Jumlah personel", v, TRUE, x, yl, cw, fs);
+      g_autofree char *v = render_figures_num(m, t->officers, 0);
+      render_figures_pair(cr, render_tr(m->lang, "Jumlah personel"), v, TRUE, x, yl, cw, fs);
       yl += row;
     }
   }
   /* Right: workload and ratios. */
   double xr = x + cw + gap;
   if (fig->tps_column >= 0) {
-    g_autofree char *v = render_figures_num(t->tps, 0);
-    render_figures_pair(cr, "TPS", v, FALSE, xr, yr, cw, fs);
+    g_autofree char *v = render_figures_num(m, t->tps, 0);
+    render_figures_pair(cr, render_tr(m->lang, "TPS"), v, FALSE, xr, yr, cw, fs);
     yr += row;
   }
   if (fig->dpt_column >= 0) {
-    g_autofree char *v = render_figures_num(t->dpt, 0);
-    render_figures_pair(cr, "DPT (pemilih)", v, FALSE, xr, yr, cw, fs);
+    g_autofree char *v = render_figures_num(m, t->dpt, 0);
+    render_figures_pair(cr, render_tr(m->lang, "DPT (pemilih)"), v, FALSE, xr, yr, cw, fs);
     yr += row;
   }
   if (fig->n_officer_types > 0 && fig->tps_column >= 0) {
-    g_autofree char *a = render_figures_num(t->officers_per_tps, 2);
-    g_autofree char *b = render_figures_num(t->tps_per_officer, 2);
-    render_figures_pair(cr, "Personel per TPS", a, TRUE, xr, yr, cw, fs);
-    render_figures_pair(cr, "TPS per personel", b, FALSE, xr, yr + row, cw, fs);
+    g_autofree char *a = render_figures_num(m, t->officers_per_tps, 2);
+    g_autofree char *b = render_figures_num(m, t->tps_per_officer, 2);
+    render_figures_pair(cr, render_tr(m->lang, "Personel per TPS"), a, TRUE, xr, yr, cw, fs);
+    render_figures_pair(cr, render_tr(m->lang, "TPS per personel"), b, FALSE, xr, yr + row, cw, fs);
     yr += 2 * row;
   }
   if (fig->n_officer_types > 0 && fig->dpt_column >= 0) {
-    g_autofree char *v = render_figures_num(t->voters_per_officer, 0);
-    render_figures_pair(cr, "Pemilih per personel", v, FALSE, xr, yr, cw, fs);
+    g_autofree char *v = render_figures_num(m, t->voters_per_officer, 0);
+    render_figures_pair(cr, render_tr(m->lang, "Pemilih per personel"), v, FALSE, xr, yr, cw, fs);
     yr += row;
   }
   y = MAX(yl, yr) + 1;
   /* What "personel" means, and what is missing. */
   GString *note = g_string_new(NULL);
   if (fig->n_officer_types == 1) /* no sum row says it */
-    g_string_append_printf(note, "Personel = %s", fig->officers_label);
-  const char *unit = m->texts->unit_name ? m->texts->unit_name : "wilayah";
+    g_string_append_printf(note, render_tr(m->lang, "Personel = %s"), fig->officers_label);
+  const char *unit = m->texts->unit_name ? m->texts->unit_name : render_tr(m->lang, "wilayah");
   if (fig->n_officer_types > 0 && t->n_without_officers > 0)
-    g_string_append_printf(note, "%s%u %s tanpa data personel", note->len ? " · " : "",
-                           t->n_without_officers, unit);
+    g_string_append_printf(note, render_tr(m->lang, "%s%u %s tanpa data personel"),
+                           note->len ? " · " : "", t->n_without_officers, unit);
   if (fig->tps_column >= 0 && t->n_without_tps > 0)
-    g_string_append_printf(note, "%s%u tanpa data TPS", note->len ? " · " : "", t->n_without_tps);
+    g_string_append_printf(note, render_tr(m->lang, "%s%u tanpa data TPS"), note->len ? " · " : "",
+                           t->n_without_tps);
   if (m->texts->sample_personnel)
-    g_string_append_printf(note, "%sdata personel CONTOH", note->len ? " · " : "");
+    g_string_append_printf(note, render_tr(m->lang, "%sdata personel CONTOH"),
+                           note->len ? " · " : "");
   if (note->len) {
     cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
     y += render_text(cr, note->str, 6.3, FALSE, x, y, w, RENDER_ALIGN_LEFT);
@@ -223,22 +225,25 @@ render_figures_priority_list(cairo_t *cr, const RenderModel *m, const RenderGrou
 {
   const GeoStyle *st = m->style;
   const GeoFigures *fig = m->figures;
-  const char *unit = m->texts->unit_name ? m->texts->unit_name : "wilayah";
-  const char *top = st->labels ? st->labels[st->n_classes - 1] : "kelas tertinggi";
+  RenderLang lang = m->lang;
+  const char *unit = m->texts->unit_name ? m->texts->unit_name : render_tr(lang, "wilayah");
+  const char *top = render_style_label(m, st->n_classes - 1);
+  if (top == NULL)
+    top = render_tr(lang, "kelas tertinggi");
   double y0 = y;
   guint n = pr->items->len;
 
   /* The rule, with the threshold it used. */
-  g_autofree char *thr = render_figures_num(pr->threshold, 2);
+  g_autofree char *thr = render_figures_num(m, pr->threshold, 2);
   g_autofree char *kind = g_utf8_strdown(m->texts->group_kind && *m->texts->group_kind
                                              ? m->texts->group_kind
-                                             : "kelompok",
+                                             : render_tr(lang, "kelompok"),
                                          -1);
-  g_autofree char *basis = pr->doctrine ? g_strdup("doktrin")
-                                        : g_strdup_printf("median %s", kind);
+  g_autofree char *basis = pr->doctrine ? g_strdup(render_tr(lang, "doktrin"))
+                                        : g_strdup_printf(render_tr(lang, "median %s"), kind);
   cairo_set_source_rgb(cr, 0.05, 0.05, 0.05);
-  g_autofree char *head = n > 0 ? g_strdup_printf("Prioritas penebalan (%u)", n)
-                                : g_strdup("Prioritas penebalan: tidak ada");
+  g_autofree char *head = n > 0 ? g_strdup_printf(render_tr(lang, "Prioritas penebalan (%u)"), n)
+                                : g_strdup(render_tr(lang, "Prioritas penebalan: tidak ada"));
   double hw, hh;
   render_text_size(cr, head, 8, TRUE, &hw, &hh);
   render_text(cr, head, 8, TRUE, x, y, w, RENDER_ALIGN_LEFT);
@@ -248,16 +253,16 @@ render_figures_priority_list(cairo_t *cr, const RenderModel *m, const RenderGrou
   if (n == 0) {
     /* Why none, in one line. */
     g_autofree char *none =
-        pr->n_top == 0 ? g_strdup_printf("tidak ada %s %s", unit, top)
+        pr->n_top == 0 ? g_strdup_printf(render_tr(lang, "tidak ada %s %s"), unit, top)
         : pr->n_top == pr->n_unjudged
-            ? g_strdup_printf("tidak ada %s %s yang dapat dinilai", unit, top)
-            : g_strdup_printf("%u %s %s, masing-masing ≥ %s personel per TPS (%s)",
+            ? g_strdup_printf(render_tr(lang, "tidak ada %s %s yang dapat dinilai"), unit, top)
+            : g_strdup_printf(render_tr(lang, "%u %s %s, masing-masing ≥ %s personel per TPS (%s)"),
                               pr->n_top - pr->n_unjudged, unit, top, thr, basis);
     cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
     y += render_text(cr, none, 6.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
   } else {
-    g_autofree char *rule = g_strdup_printf("%s %s dengan personel per TPS < %s (%s)", unit, top,
-                                            thr, basis);
+    g_autofree char *rule = g_strdup_printf(
+        render_tr(lang, "%s %s dengan personel per TPS < %s (%s)"), unit, top, thr, basis);
     cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
     y += render_text(cr, rule, 6.5, FALSE, x, y, w, RENDER_ALIGN_LEFT) + 1;
     /* Columns: rank in the table, name, score, officers per TPS, TPS, and
@@ -267,14 +272,14 @@ render_figures_priority_list(cairo_t *cr, const RenderModel *m, const RenderGrou
     double c_tps = x + w * 0.84, c_short = x + w;
     gboolean numeric = st->method != GEO_METHOD_CATEGORICAL;
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-    render_text(cr, "No", fs, TRUE, c_no, y, 0, RENDER_ALIGN_RIGHT);
-    render_text(cr, m->texts->unit_name ? m->texts->unit_name : "Wilayah", fs, TRUE, c_name, y,
-                c_score - 30 - c_name, RENDER_ALIGN_LEFT);
+    render_text(cr, render_tr(lang, "No"), fs, TRUE, c_no, y, 0, RENDER_ALIGN_RIGHT);
+    render_text(cr, m->texts->unit_name ? m->texts->unit_name : render_tr(lang, "Wilayah"), fs,
+                TRUE, c_name, y, c_score - 30 - c_name, RENDER_ALIGN_LEFT);
     if (numeric)
-      render_text(cr, "Skor", fs, TRUE, c_score, y, 0, RENDER_ALIGN_RIGHT);
-    render_text(cr, "Per TPS", fs, TRUE, c_ratio, y, 0, RENDER_ALIGN_RIGHT);
-    render_text(cr, "TPS", fs, TRUE, c_tps, y, 0, RENDER_ALIGN_RIGHT);
-    render_text(cr, "Kurang", fs, TRUE, c_short, y, 0, RENDER_ALIGN_RIGHT);
+      render_text(cr, render_tr(lang, "Skor"), fs, TRUE, c_score, y, 0, RENDER_ALIGN_RIGHT);
+    render_text(cr, render_tr(lang, "Per TPS"), fs, TRUE, c_ratio, y, 0, RENDER_ALIGN_RIGHT);
+    render_text(cr, render_tr(lang, "TPS"), fs, TRUE, c_tps, y, 0, RENDER_ALIGN_RIGHT);
+    render_text(cr, render_tr(lang, "Kurang"), fs, TRUE, c_short, y, 0, RENDER_ALIGN_RIGHT);
     y += row;
     guint *order = render_table_order(m, g);
     guint listed = MIN(n, RENDER_FIGURES_MAX_LISTED);
@@ -286,10 +291,10 @@ render_figures_priority_list(cairo_t *cr, const RenderModel *m, const RenderGrou
           rank = r + 1;
       g_autofree char *no = g_strdup_printf("%u", rank);
       g_autofree char *name = render_table_name(m->layer->features[it->feature].name);
-      g_autofree char *score = render_figures_num(m->values[it->feature], st->decimals);
-      g_autofree char *ratio = render_figures_num(it->officers_per_tps, 2);
-      g_autofree char *tps = render_figures_num(fig->tps[it->feature], 0);
-      g_autofree char *shortfall = render_figures_num(it->shortfall, 0);
+      g_autofree char *score = render_figures_num(m, m->values[it->feature], st->decimals);
+      g_autofree char *ratio = render_figures_num(m, it->officers_per_tps, 2);
+      g_autofree char *tps = render_figures_num(m, fig->tps[it->feature], 0);
+      g_autofree char *shortfall = render_figures_num(m, it->shortfall, 0);
       cairo_set_source_rgb(cr, 0.05, 0.05, 0.05);
       render_text(cr, no, fs, FALSE, c_no, y, 0, RENDER_ALIGN_RIGHT);
       render_text(cr, name, fs, TRUE, c_name, y, (numeric ? c_score - 30 : c_ratio - 34) - c_name,
@@ -304,14 +309,16 @@ render_figures_priority_list(cairo_t *cr, const RenderModel *m, const RenderGrou
     }
     g_free(order);
     if (listed < n) {
-      g_autofree char *rest = g_strdup_printf("… %u lainnya: ditandai di tabel", n - listed);
+      g_autofree char *rest =
+          g_strdup_printf(render_tr(lang, "… %u lainnya: ditandai di tabel"), n - listed);
       cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
       y += render_text(cr, rest, 6.5, TRUE, c_name, y, w - 16, RENDER_ALIGN_LEFT);
     }
   }
   if (pr->n_unjudged > 0) {
-    g_autofree char *why = g_strdup_printf("%u %s %s tanpa data personel atau TPS: tidak dinilai",
-                                           pr->n_unjudged, unit, top);
+    g_autofree char *why =
+        g_strdup_printf(render_tr(lang, "%u %s %s tanpa data personel atau TPS: tidak dinilai"),
+                        pr->n_unjudged, unit, top);
     cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
     y += render_text(cr, why, 6.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
   }
@@ -333,19 +340,22 @@ render_figures_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, con
     }
   }
   GString *line = g_string_new(NULL);
-  const char *unit = m->texts->unit_name ? m->texts->unit_name : "wilayah";
+  RenderLang lang = m->lang;
+  const char *unit = m->texts->unit_name ? m->texts->unit_name : render_tr(lang, "wilayah");
   g_string_append_printf(line, "%u %s", g->n_features, unit);
-  if (st->n_classes > 0)
+  if (st->n_classes > 0) {
+    const char *top = render_style_label(m, st->n_classes - 1);
     g_string_append_printf(line, " · %u %s", counts[st->n_classes - 1],
-                           st->labels ? st->labels[st->n_classes - 1] : "kelas tertinggi");
+                           top ? top : render_tr(lang, "kelas tertinggi"));
+  }
   if (n_val > 0 && st->method != GEO_METHOD_CATEGORICAL) {
-    g_autofree char *mean = geo_number_format_id(sum / n_val, st->decimals);
-    g_string_append_printf(line, " · rata-rata skor %s", mean);
+    g_autofree char *mean = render_number(lang, sum / n_val, st->decimals);
+    g_string_append_printf(line, render_tr(lang, " · rata-rata skor %s"), mean);
   }
   cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
   y += render_text(cr, line->str, 7.5, TRUE, x, y, w, RENDER_ALIGN_LEFT) + 1;
   if (counts[st->n_classes] > 0) {
-    g_string_printf(line, "%u %s tanpa data", counts[st->n_classes], unit);
+    g_string_printf(line, render_tr(lang, "%u %s tanpa data"), counts[st->n_classes], unit);
     cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
     y += render_text(cr, line->str, 7.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
   }

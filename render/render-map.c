@@ -16,7 +16,7 @@
 
 /* Colours of the map frame. */
 static const GeoRgb render_map_sea = {0.933, 0.961, 0.980}; /* #eef5fa, L* 96 */
-static const GeoRgb render_map_land = {0.894, 0.894, 0.882}; /* #e4e4e1, L* 90 */
+const GeoRgb render_map_land_colour = {0.894, 0.894, 0.882}; /* #e4e4e1, L* 90 */
 static const GeoRgb render_map_land_line = {0.62, 0.62, 0.62}; /* coast and borders */
 static const GeoRgb render_map_line = {0.28, 0.28, 0.28};
 
@@ -273,7 +273,7 @@ render_map_grey(cairo_t *cr, const GeoShapes *s, const RenderMapXf *t, double li
 {
   for (guint f = 0; f < s->n_features; f++)
     render_map_path_feature(cr, s, f, t);
-  render_set_rgb(cr, render_map_land);
+  render_set_rgb(cr, render_map_land_colour);
   cairo_fill_preserve(cr);
   render_set_rgb(cr, render_map_land_line);
   cairo_set_line_width(cr, line);
@@ -311,10 +311,6 @@ render_map_label_text(const char *name)
 }
 
 typedef struct {
-  double x0, y0, x1, y1;
-} RenderBox;
-
-typedef struct {
   guint feature; /* index in the projected set */
   double x, y, d; /* pole in page points and its clearance */
 } RenderLabelCandidate;
@@ -336,14 +332,8 @@ render_map_reserved(RenderRect f, RenderRect out[3])
   out[2] = (RenderRect){f.x + f.w - 190, f.y + f.h - 16, 190, 16};    /* projection */
 }
 
-/* Labels placed so far, with the frame they must stay inside. */
-typedef struct {
-  GArray *boxes; /* RenderBox */
-  RenderRect frame;
-} RenderLabelSpace;
-
-static gboolean
-render_map_box_free(const RenderLabelSpace *sp, RenderBox b)
+gboolean
+render_label_space_fits(const RenderLabelSpace *sp, RenderBox b)
 {
   const RenderRect *f = &sp->frame;
   if (b.x0 < f->x + 1 || b.y0 < f->y + 1 || b.x1 > f->x + f->w - 1 || b.y1 > f->y + f->h - 1)
@@ -354,6 +344,12 @@ render_map_box_free(const RenderLabelSpace *sp, RenderBox b)
       return FALSE;
   }
   return TRUE;
+}
+
+void
+render_label_space_take(RenderLabelSpace *sp, RenderBox b)
+{
+  g_array_append_val(sp->boxes, b);
 }
 
 /* Draws a district number in a small white disc, centred at (x, y). */
@@ -378,12 +374,13 @@ render_map_number(cairo_t *cr, const char *text, double size, double x, double y
  * the pole of inaccessibility when the name fits there without touching
  * another label, else its number in the ranked table — at the pole, or
  * nearby with a short leader line when the pole is crowded.  Labels never
- * overlap each other, the reserved corners or the frame's edge.  Returns
+ * overlap each other, what `sp` holds already (the reserved corners,
+ * graticule labels) or the frame's edge; they are added to `sp`.  Returns
  * the number of districts that could not be labelled (0 in practice;
  * counted so that nothing is lost silently). */
 static guint
 render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const GeoShapes *gs,
-                  const RenderMapXf *t, RenderRect frame)
+                  const RenderMapXf *t, RenderLabelSpace *sp)
 {
   const double size = 6.5, nsize = 5.8;
   GArray *cand = g_array_new(FALSE, FALSE, sizeof(RenderLabelCandidate));
@@ -408,13 +405,6 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const
         rank[i] = r + 1;
   g_free(order);
 
-  RenderLabelSpace sp = {g_array_new(FALSE, FALSE, sizeof(RenderBox)), frame};
-  RenderRect res[3];
-  render_map_reserved(frame, res);
-  for (guint k = 0; k < 3; k++) {
-    RenderBox b = {res[k].x, res[k].y, res[k].x + res[k].w, res[k].y + res[k].h};
-    g_array_append_val(sp.boxes, b);
-  }
   gboolean *done = g_new0(gboolean, MAX(gs->n_features, 1));
 
   /* Pass 1: names, most room first. */
@@ -427,9 +417,9 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const
     if (w / 2 > c->d * 1.6 + 4 || h / 2 > c->d + 2)
       continue;
     RenderBox b = {c->x - w / 2 - 1, c->y - h / 2, c->x + w / 2 + 1, c->y + h / 2};
-    if (!render_map_box_free(&sp, b))
+    if (!render_label_space_fits(sp, b))
       continue;
-    g_array_append_val(sp.boxes, b);
+    render_label_space_take(sp, b);
     render_text_halo(cr, text, size, c->x, c->y);
     done[c->feature] = TRUE;
   }
@@ -452,9 +442,9 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const
         double a = -G_PI / 4 + k * 2 * G_PI / steps;
         double x = c->x + dist * cos(a), y = c->y + dist * sin(a);
         RenderBox b = {x - r0, y - r0, x + r0, y + r0};
-        if (!render_map_box_free(&sp, b))
+        if (!render_label_space_fits(sp, b))
           continue;
-        g_array_append_val(sp.boxes, b);
+        render_label_space_take(sp, b);
         if (dist > 0) {
           /* Leader from the district to the edge of the disc. */
           cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
@@ -475,7 +465,6 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const
   }
   g_free(done);
   g_free(rank);
-  g_array_unref(sp.boxes);
   g_array_unref(cand);
   return lost;
 }
@@ -543,7 +532,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
   t.box[3] = frame.y + frame.h + 4;
   info->pt_per_m = t.s;
   info->proj_name = g ? g_strdup(geo_proj_get_name(proj))
-                      : g_strdup("Mercator WGS 84, meridian tengah 118° BT");
+                      : g_strdup(render_tr(m->lang, "Mercator WGS 84, meridian tengah 118° BT"));
   info->centre_lon = clon;
   info->centre_lat = clat;
 
@@ -624,8 +613,24 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     render_symbols_draw(cr, m, gs, sel, &t, render_symbols_radius_max(g != NULL, n_sel),
                         render_symbols_max(m, sel, n_sel));
 
+  /* What sits on the map, each kind avoiding the ones before: the
+   * reserved corners, degree ticks, district labels, neighbours' names. */
+  RenderLabelSpace sp = {g_array_new(FALSE, FALSE, sizeof(RenderBox)), frame};
+  RenderRect res[3];
+  render_map_reserved(frame, res);
+  for (guint k = 0; k < 3; k++)
+    render_label_space_take(&sp, (RenderBox){res[k].x, res[k].y, res[k].x + res[k].w,
+                                             res[k].y + res[k].h});
+  if (m->graticule && !render_graticule_draw(cr, m, proj, &t, frame, vis, &sp, error)) {
+    g_array_unref(sp.boxes);
+    goto unclip;
+  }
   if (labels && g)
-    info->unlabelled = render_map_labels(cr, m, g, gs, &t, frame);
+    info->unlabelled = render_map_labels(cr, m, g, gs, &t, &sp);
+  if (labels || g == NULL)
+    render_neighbours_draw(cr, m, ns, nsel ? (const guint *)nsel->data : NULL, cs,
+                           csel ? (const guint *)csel->data : NULL, &t, &sp);
+  g_array_unref(sp.boxes);
   ok = TRUE;
 
 unclip:

@@ -307,7 +307,8 @@ gboolean
 render_output_overview(const RenderModel *m, const char *dir, RenderFormat formats, double dpi,
                        GError **error)
 {
-  g_autofree char *title = g_strdup_printf("%s — Ikhtisar nasional", m->texts->title);
+  g_autofree char *title =
+      g_strdup_printf("%s — %s", m->texts->title, render_tr(m->lang, "Ikhtisar nasional"));
   return render_output_page(m, NULL, render_output_page_overview, dir, "00-nasional", title,
                             formats, dpi, error);
 }

@@ -60,20 +60,23 @@ render_overview_groups(cairo_t *cr, const RenderModel *m, double x, double y, do
   double row = MIN(10.5, (y_max - y - 14) / (m->n_groups + 1));
   double fs = CLAMP(row * 0.68, 4.0, 7.0);
   gboolean categorical = st->method == GEO_METHOD_CATEGORICAL;
-  const char *top_name = st->labels && st->n_classes ? st->labels[st->n_classes - 1] : "Tertinggi";
+  RenderLang lang = m->lang;
+  const char *top_name = st->n_classes ? render_style_label(m, st->n_classes - 1) : NULL;
+  if (top_name == NULL)
+    top_name = render_tr(lang, "Tertinggi");
   cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-  render_text(cr, m->texts->group_kind ? m->texts->group_kind : "Kelompok", fs, TRUE, x + 12, y, 0,
-              RENDER_ALIGN_LEFT);
+  render_text(cr, m->texts->group_kind ? m->texts->group_kind : render_tr(lang, "Kelompok"), fs,
+              TRUE, x + 12, y, 0, RENDER_ALIGN_LEFT);
   if (!categorical)
-    render_text(cr, "Rata-rata", fs, TRUE, c_mean, y, 0, RENDER_ALIGN_RIGHT);
+    render_text(cr, render_tr(lang, "Rata-rata"), fs, TRUE, c_mean, y, 0, RENDER_ALIGN_RIGHT);
   render_text(cr, top_name, fs, TRUE, c_top, y, 0, RENDER_ALIGN_RIGHT);
   if (coverage)
-    render_text(cr, "Prioritas", fs, TRUE, x + w, y, 0, RENDER_ALIGN_RIGHT);
+    render_text(cr, render_tr(lang, "Prioritas"), fs, TRUE, x + w, y, 0, RENDER_ALIGN_RIGHT);
   y += row * 1.2;
   for (guint i = 0; i < m->n_groups; i++) {
     const RenderOverviewRow *r = &rows[i];
     g_autofree char *no = g_strdup_printf("%u", i + 1);
-    g_autofree char *mean = geo_number_format_id(r->mean, st->decimals);
+    g_autofree char *mean = render_number(lang, r->mean, st->decimals);
     g_autofree char *top = g_strdup_printf("%u", r->top);
     render_text(cr, no, fs, FALSE, x + 9, y, 0, RENDER_ALIGN_RIGHT);
     render_text(cr, r->g->name, fs, FALSE, x + 12, y, c_mean - 26 - (x + 12), RENDER_ALIGN_LEFT);
@@ -95,19 +98,21 @@ render_overview_draw(cairo_t *cr, const RenderModel *m, GError **error)
 {
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
-  render_page_header(cr, m, "Ikhtisar nasional");
+  render_page_header(cr, m, render_tr(m->lang, "Ikhtisar nasional"));
   RenderRect frame = {RENDER_MARGIN, 70, 560, 478};
   RenderMapInfo info = {0};
   if (!render_map_draw(cr, m, NULL, frame, FALSE, &info, error)) {
     g_prefix_error(error, "overview: ");
     return FALSE;
   }
-  render_scalebar_draw(cr, info.pt_per_m, frame.x + 12, frame.y + frame.h - 10, frame.w * 0.25);
+  render_scalebar_draw(cr, info.pt_per_m, frame.x + 12, frame.y + frame.h - 10, frame.w * 0.25,
+                       m->lang);
   cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-  g_autofree char *proj = g_strdup_printf("%s; skala benar di khatulistiwa", info.proj_name);
+  g_autofree char *proj =
+      g_strdup_printf(render_tr(m->lang, "%s; skala benar di khatulistiwa"), info.proj_name);
   render_text(cr, proj, 5.5, FALSE, frame.x + frame.w - 4, frame.y + frame.h - 10, 0,
               RENDER_ALIGN_RIGHT);
-  render_north_arrow_draw(cr, frame.x + frame.w - 20, frame.y + 22, 16);
+  render_north_arrow_draw(cr, frame.x + frame.w - 20, frame.y + 22, 16, m->lang);
   render_map_info_clear(&info);
 
   double x = frame.x + frame.w + 14, w = RENDER_PAGE_WIDTH - RENDER_MARGIN - x;
@@ -120,7 +125,7 @@ render_overview_draw(cairo_t *cr, const RenderModel *m, GError **error)
                                           render_symbols_radius_max(FALSE, n), x, y, w);
   y += sym > 0 ? sym + 6 : 0;
   y = render_overview_groups(cr, m, x, y, w, frame.y + frame.h);
-  render_page_footer(cr, m, "Ikhtisar");
+  render_page_footer(cr, m, render_tr(m->lang, "Ikhtisar"));
   if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
     g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "overview: drawing failed: %s",
                 cairo_status_to_string(cairo_status(cr)));

@@ -20,6 +20,10 @@ typedef enum { RENDER_ALIGN_LEFT, RENDER_ALIGN_CENTER, RENDER_ALIGN_RIGHT } Rend
  * (ellipsised; 0 = unlimited).  Returns the height used. */
 double render_text(cairo_t *cr, const char *text, double size, gboolean bold, double x, double y,
                    double max_w, RenderAlign align);
+/* A pango layout of `text` in the sheet's font.  Returns: (transfer full)
+ * g_object_unref. */
+PangoLayout *render_text_layout_new(cairo_t *cr, const char *text, double size, gboolean bold,
+                                    gboolean italic);
 /* Ink-free logical size of `text` at `size`. */
 void render_text_size(cairo_t *cr, const char *text, double size, gboolean bold, double *w,
                       double *h);
@@ -60,9 +64,75 @@ typedef struct {
  * out or made a dot as t->speck and t->dot say). */
 void render_map_path_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMapXf *t);
 
+/* The grey of land around the group (countries, neighbouring districts). */
+extern const GeoRgb render_map_land_colour;
+
 /* Boxes inside the map frame kept free of labels for the scale bar, the
  * north arrow and the projection note (render-sheet.c draws them there). */
 void render_map_reserved(RenderRect frame, RenderRect out[3]);
+
+/* What is placed on a map so far, so that nothing overlaps: the reserved
+ * corners, graticule labels, district labels, neighbours' names, in that
+ * order (each later kind avoids the earlier ones). */
+typedef struct {
+  double x0, y0, x1, y1;
+} RenderBox;
+typedef struct {
+  GArray *boxes;    /* RenderBox, page points */
+  RenderRect frame; /* everything stays inside */
+} RenderLabelSpace;
+/* TRUE when `b` lies inside the frame (1 pt in) and meets no box. */
+gboolean render_label_space_fits(const RenderLabelSpace *sp, RenderBox b);
+void render_label_space_take(RenderLabelSpace *sp, RenderBox b);
+
+/* Degree ticks on the frame (render-graticule.c).  A tick is where a
+ * meridian (top and bottom edges) or a parallel (left and right) crosses
+ * the frame. */
+typedef enum { RENDER_SIDE_TOP, RENDER_SIDE_RIGHT, RENDER_SIDE_BOTTOM, RENDER_SIDE_LEFT } RenderSide;
+typedef struct {
+  RenderSide side;
+  double pos;   /* page x (top, bottom) or y (left, right) on the edge */
+  double value; /* longitude (top, bottom) or latitude (left, right), degrees */
+} RenderTick;
+/* The ticks every `step` degrees of the map drawn with `proj` and `t` in
+ * `frame`, searching meridians and parallels over `lonlat` (lon0, lat0,
+ * lon1, lat1; must cover the frame).  Sorted by side, then position.
+ * Returns: (transfer full) GArray of RenderTick, or NULL on a PROJ error. */
+GArray *render_graticule_ticks(GeoProj *proj, const RenderMapXf *t, RenderRect frame,
+                               const double lonlat[4], double step, GError **error);
+/* The interval (1′ to 10°) that puts at most 6 ticks on every side and as
+ * many as that allows, or 0 when even 10° gives more. */
+double render_graticule_step(GeoProj *proj, const RenderMapXf *t, RenderRect frame,
+                             const double lonlat[4]);
+/* "8°LS", "122°BT", "6°30′LS", "0°" (id); "8°S", "122°E" (en).  `step`
+ * says whether minutes are needed.  Returns: (transfer full) g_free. */
+char *render_graticule_label(RenderLang lang, double value, gboolean is_lon, double step);
+/* Draws the ticks and their labels inside the frame, taking the labels'
+ * room in `sp`.  Returns FALSE (with error) when PROJ fails. */
+gboolean render_graticule_draw(cairo_t *cr, const RenderModel *m, GeoProj *proj,
+                               const RenderMapXf *t, RenderRect frame, const double lonlat[4],
+                               RenderLabelSpace *sp, GError **error);
+
+/* Names of what lies around the sheet's group (render-neighbours.c):
+ * neighbouring groups (from the layer's features `nsel` projected as `ns`)
+ * and countries (the context layer's `csel`, projected as `cs`), each in
+ * the largest free spot of its visible part, in grey italic.  Any of the
+ * shape sets may be NULL. */
+void render_neighbours_draw(cairo_t *cr, const RenderModel *m, const GeoShapes *ns,
+                            const guint *nsel, const GeoShapes *cs, const guint *csel,
+                            const RenderMapXf *t, RenderLabelSpace *sp);
+
+/* Draws the logo with its top-left at (x, y), `height` high (less when
+ * `max_w` is reached), aspect kept.  Returns the width drawn (0 without
+ * a logo). */
+double render_logo_draw(cairo_t *cr, const RenderLogo *logo, double x, double y, double height,
+                        double max_w);
+
+/* The style's legend title and the name of class i in the model's
+ * language (render-lang.c).  Returns: (transfer none); the label may be
+ * NULL. */
+const char *render_style_title(const RenderModel *m);
+const char *render_style_label(const RenderModel *m, guint i);
 
 gboolean render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderRect frame,
                          gboolean labels, RenderMapInfo *info, GError **error);
@@ -78,8 +148,9 @@ double render_inset_height(const RenderInset *inset, double width);
 double render_legend_draw(cairo_t *cr, const RenderModel *m, const guint *counts, double x, double y,
                           double title_w, double w);
 /* Scale bar with its label at bottom-left (x, y) and a north arrow. */
-void render_scalebar_draw(cairo_t *cr, double pt_per_m, double x, double y, double max_w);
-void render_north_arrow_draw(cairo_t *cr, double x, double y, double size);
+void render_scalebar_draw(cairo_t *cr, double pt_per_m, double x, double y, double max_w,
+                          RenderLang lang);
+void render_north_arrow_draw(cairo_t *cr, double x, double y, double size, RenderLang lang);
 
 /* The group's features in table order (highest value first, no data
  * last, ties by key); the map numbers districts by this rank.  Caller

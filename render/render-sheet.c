@@ -19,9 +19,12 @@ render_page_header(cairo_t *cr, const RenderModel *m, const char *subtitle)
 {
   const RenderTexts *t = m->texts;
   double right = RENDER_PAGE_WIDTH - RENDER_MARGIN;
+  /* The logo, if any, opens the title band; the titles follow it. */
+  double lw = render_logo_draw(cr, m->logo, RENDER_MARGIN, 21, 35, 120);
+  double tx = RENDER_MARGIN + (lw > 0 ? lw + 10 : 0);
   cairo_set_source_rgb(cr, 0.08, 0.08, 0.08);
-  render_text(cr, t->title, 15, TRUE, RENDER_MARGIN, 22, 470, RENDER_ALIGN_LEFT);
-  render_text(cr, subtitle, 11, FALSE, RENDER_MARGIN, 42, 470, RENDER_ALIGN_LEFT);
+  render_text(cr, t->title, 15, TRUE, tx, 22, 470 - (tx - RENDER_MARGIN), RENDER_ALIGN_LEFT);
+  render_text(cr, subtitle, 11, FALSE, tx, 42, 470 - (tx - RENDER_MARGIN), RENDER_ALIGN_LEFT);
   cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
   render_text(cr, t->index_name ? t->index_name : "", 8.5, TRUE, right, 26, 290,
               RENDER_ALIGN_RIGHT);
@@ -46,13 +49,14 @@ render_page_footer(cairo_t *cr, const RenderModel *m, const char *mark)
   const RenderTexts *t = m->texts;
   double y = 556, right = RENDER_PAGE_WIDTH - RENDER_MARGIN;
   cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-  g_autofree char *src = g_strdup_printf("Sumber: %s", t->sources ? t->sources : "–");
+  RenderLang lang = m->lang;
+  g_autofree char *src = g_strdup_printf(render_tr(lang, "Sumber: %s"), t->sources ? t->sources : "–");
   render_text(cr, src, 6.2, FALSE, RENDER_MARGIN, y, 640, RENDER_ALIGN_LEFT);
   g_autofree char *gen = t->organisation && *t->organisation
-                             ? g_strdup_printf("Disusun oleh %s · dibuat %s dengan petarawan %s",
+                             ? g_strdup_printf(render_tr(lang, "Disusun oleh %s · dibuat %s dengan petarawan %s"),
                                                t->organisation, t->generated, PETARAWAN_VERSION)
-                             : g_strdup_printf("Dibuat %s dengan petarawan %s", t->generated,
-                                               PETARAWAN_VERSION);
+                             : g_strdup_printf(render_tr(lang, "Dibuat %s dengan petarawan %s"),
+                                               t->generated, PETARAWAN_VERSION);
   render_text(cr, gen, 6.2, FALSE, RENDER_MARGIN, y + 9, 640, RENDER_ALIGN_LEFT);
   render_text(cr, mark, 7, TRUE, right, y + 3, 0, RENDER_ALIGN_RIGHT);
 }
@@ -85,13 +89,14 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int *
     return FALSE;
   }
   const RenderRect *f = &render_sheet_map;
-  render_scalebar_draw(cr, info.pt_per_m, f->x + 12, f->y + f->h - 10, f->w * 0.28);
-  render_north_arrow_draw(cr, f->x + f->w - 20, f->y + 22, 16);
+  render_scalebar_draw(cr, info.pt_per_m, f->x + 12, f->y + f->h - 10, f->w * 0.28, m->lang);
+  render_north_arrow_draw(cr, f->x + f->w - 20, f->y + 22, 16, m->lang);
   cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
   render_text(cr, info.proj_name, 5.5, FALSE, f->x + f->w - 4, f->y + f->h - 10, 0,
               RENDER_ALIGN_RIGHT);
   if (info.unlabelled > 0) {
-    g_autofree char *note = g_strdup_printf("%u wilayah tanpa label di peta", info.unlabelled);
+    g_autofree char *note =
+        g_strdup_printf(render_tr(m->lang, "%u wilayah tanpa label di peta"), info.unlabelled);
     cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
     render_text(cr, note, 6.5, TRUE, f->x + 6, f->y + 4, 0, RENDER_ALIGN_LEFT);
   }
@@ -123,7 +128,7 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int *
   guint *order = render_table_order(m, g);
   guint done = render_table_draw(cr, m, order, 0, g->n_features,
                                  (RenderRect){x, y, w, f->y + f->h - y}, !paged);
-  g_autofree char *mark = g_strdup_printf("Lembar %s", g->code);
+  g_autofree char *mark = g_strdup_printf(render_tr(m->lang, "Lembar %s"), g->code);
   render_page_footer(cr, m, mark);
   int pages = 1;
   while (paged && done < g->n_features && cairo_status(cr) == CAIRO_STATUS_SUCCESS) {
@@ -133,14 +138,14 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int *
     cairo_pdf_surface_set_page_label(target, label);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
-    g_autofree char *sub = g_strdup_printf("%s %s (%s) — tabel lanjutan",
+    g_autofree char *sub = g_strdup_printf(render_tr(m->lang, "%s %s (%s) — tabel lanjutan"),
                                            t->group_kind ? t->group_kind : "", g->name, g->code);
     render_page_header(cr, m, g_strstrip(sub));
     const double gap = 14, cw = (RENDER_PAGE_WIDTH - 2 * RENDER_MARGIN - 2 * gap) / 3;
     for (int col = 0; col < 3 && done < g->n_features; col++)
       done += render_table_draw(cr, m, order, done, g->n_features,
                                 (RenderRect){RENDER_MARGIN + col * (cw + gap), 70, cw, 478}, FALSE);
-    g_autofree char *more = g_strdup_printf("Lembar %s", label);
+    g_autofree char *more = g_strdup_printf(render_tr(m->lang, "Lembar %s"), label);
     render_page_footer(cr, m, more);
   }
   g_free(order);

@@ -177,7 +177,8 @@ render_symbols_legend_draw(cairo_t *cr, const RenderModel *m, double v_max, doub
     return 0;
   double y0 = y;
   cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-  g_autofree char *title = g_strdup_printf("Lingkaran: %s", m->symbols_label ? m->symbols_label : "");
+  g_autofree char *title = g_strdup_printf(render_tr(m->lang, "Lingkaran: %s"),
+                                          m->symbols_label ? m->symbols_label : "");
   y += render_text(cr, title, 7.5, TRUE, x, y, w, RENDER_ALIGN_LEFT) + 2;
   /* Side by side on one baseline, largest first, each value under its
    * circle: nested circles would crowd the labels of the small ones. */
@@ -185,7 +186,7 @@ render_symbols_legend_draw(cairo_t *cr, const RenderModel *m, double v_max, doub
   double base = y + 2 * r0 + 1, cx = x + 1;
   for (guint i = 0; i < n; i++) {
     double r = render_symbols_radius(refs[i], v_max, r_max);
-    g_autofree char *label = geo_number_format_id(refs[i], render_symbols_decimals(refs[i]));
+    g_autofree char *label = render_number(m->lang, refs[i], render_symbols_decimals(refs[i]));
     double tw, th;
     render_text_size(cr, label, 7, FALSE, &tw, &th);
     double slot = MAX(2 * r, tw);

@@ -47,25 +47,41 @@ render_table_order(const RenderModel *m, const RenderGroup *g)
 enum { RENDER_COL_SCORE, RENDER_COL_OFFICERS, RENDER_COL_TPS, RENDER_COL_RATIO, RENDER_COL_VOTERS,
        RENDER_N_COLS };
 
-static const char *const render_table_heads[RENDER_N_COLS] = {"Skor", "Personel", "TPS", "Per TPS",
-                                                              "DPT/pers."};
+/* The heading of numeric column k. */
+static const char *
+render_table_head(RenderLang lang, guint k)
+{
+  switch (k) {
+  case RENDER_COL_SCORE:
+    return render_tr(lang, "Skor");
+  case RENDER_COL_OFFICERS:
+    return render_tr(lang, "Personel");
+  case RENDER_COL_TPS:
+    return render_tr(lang, "TPS");
+  case RENDER_COL_RATIO:
+    return render_tr(lang, "Per TPS");
+  default:
+    return render_tr(lang, "DPT/pers.");
+  }
+}
 
 /* The texts of feature f's numeric cells. */
 static void
 render_table_cells(const RenderModel *m, guint f, char *cells[RENDER_N_COLS])
 {
   const GeoFigures *fig = m->figures;
-  cells[RENDER_COL_SCORE] = geo_number_format_id(m->values[f], m->style->decimals);
+  RenderLang lang = m->lang;
+  cells[RENDER_COL_SCORE] = render_number(lang, m->values[f], m->style->decimals);
   if (!geo_figures_has_coverage(fig)) {
     for (guint k = 1; k < RENDER_N_COLS; k++)
       cells[k] = NULL;
     return;
   }
   double off = fig->officers[f], tps = fig->tps[f];
-  cells[RENDER_COL_OFFICERS] = geo_number_format_id(off, 0);
-  cells[RENDER_COL_TPS] = geo_number_format_id(tps, 0);
-  cells[RENDER_COL_RATIO] = geo_number_format_id(geo_figures_ratio(off, tps), 2);
-  cells[RENDER_COL_VOTERS] = geo_number_format_id(geo_figures_ratio(fig->dpt[f], off), 0);
+  cells[RENDER_COL_OFFICERS] = render_number(lang, off, 0);
+  cells[RENDER_COL_TPS] = render_number(lang, tps, 0);
+  cells[RENDER_COL_RATIO] = render_number(lang, geo_figures_ratio(off, tps), 2);
+  cells[RENDER_COL_VOTERS] = render_number(lang, geo_figures_ratio(fig->dpt[f], off), 0);
 }
 
 guint
@@ -73,6 +89,7 @@ render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, guint f
                   RenderRect box, gboolean note_rest)
 {
   guint left = n - first;
+  RenderLang lang = m->lang;
   const GeoFigures *fig = m->figures;
   gboolean staff = geo_figures_has_coverage(fig);
   /* Rows shrink to fit, but never below a size that still reads on paper;
@@ -91,7 +108,7 @@ render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, guint f
   char **cells = g_new0(char *, (gsize)MAX(count, 1) * RENDER_N_COLS);
   double col_w[RENDER_N_COLS] = {0}, name_need = 0, tw, th;
   for (guint k = 0; k < n_cols; k++) {
-    render_text_size(cr, render_table_heads[k], fs, TRUE, &tw, &th);
+    render_text_size(cr, render_table_head(lang, k), fs, TRUE, &tw, &th);
     col_w[k] = tw;
   }
   for (guint i = 0; i < count; i++) {
@@ -136,11 +153,12 @@ render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, guint f
   geo_priorities_free(pr);
 
   cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-  render_text(cr, "No", fs, TRUE, c_no, y, 0, RENDER_ALIGN_RIGHT);
-  render_text(cr, m->texts->unit_name ? m->texts->unit_name : "Wilayah", fs, TRUE, c_name, y,
+  render_text(cr, render_tr(lang, "No"), fs, TRUE, c_no, y, 0, RENDER_ALIGN_RIGHT);
+  render_text(cr, m->texts->unit_name ? m->texts->unit_name : render_tr(lang, "Wilayah"), fs, TRUE,
+              c_name, y,
               name_w, RENDER_ALIGN_LEFT);
   for (guint k = 0; k < n_cols; k++)
-    render_text(cr, render_table_heads[k], fs, TRUE, right[k], y, 0, RENDER_ALIGN_RIGHT);
+    render_text(cr, render_table_head(lang, k), fs, TRUE, right[k], y, 0, RENDER_ALIGN_RIGHT);
   y += row * 1.15;
   cairo_set_line_width(cr, 0.5);
   cairo_move_to(cr, x, y - 1);
@@ -176,9 +194,10 @@ render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, guint f
   g_free(cells);
   g_free(priority);
   if (note_rest && first + count < n) {
-    g_autofree char *rest = g_strdup_printf("… %u %s lainnya: lihat tabel lengkap di PDF",
-                                            n - first - count,
-                                            m->texts->unit_name ? m->texts->unit_name : "wilayah");
+    g_autofree char *rest =
+        g_strdup_printf(render_tr(lang, "… %u %s lainnya: lihat tabel lengkap di PDF"),
+                        n - first - count,
+                        m->texts->unit_name ? m->texts->unit_name : render_tr(lang, "wilayah"));
     cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
     render_text(cr, rest, fs, TRUE, c_name, y, w - 16, RENDER_ALIGN_LEFT);
   }

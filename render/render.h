@@ -17,6 +17,48 @@ G_BEGIN_DECLS
 #define RENDER_PAGE_WIDTH 841.89
 #define RENDER_PAGE_HEIGHT 595.28
 
+/* The language of the map text (render-lang.c). */
+typedef enum { RENDER_LANG_ID, RENDER_LANG_EN } RenderLang;
+
+/* "id" or "en" into *out; FALSE for anything else. */
+gboolean render_lang_parse(const char *text, RenderLang *out);
+/* "id" or "en".  Returns: (transfer none) */
+const char *render_lang_code(RenderLang lang);
+/* A fixed map text, written in the sources in Indonesian, in `lang`: the
+ * catalogue's English entry, or `id_text` itself (Indonesian, or a text
+ * the catalogue lacks).  Returns: (transfer none) a static string or
+ * id_text. */
+const char *render_tr(RenderLang lang, const char *id_text) G_GNUC_FORMAT(2);
+/* A number as the language writes it: "1.234,5" (id) or "1,234.5" (en),
+ * "–" when not finite.  Returns: (transfer full) g_free. */
+char *render_number(RenderLang lang, double v, int decimals);
+/* "22 November 2026" / "22 November 2026", "1 Mei" / "1 May".
+ * Returns: (transfer full) g_free. */
+char *render_date_text(RenderLang lang, int year, int month, int day);
+
+/* One catalogue entry: the Indonesian text and its English. */
+typedef struct {
+  const char *id, *en;
+} RenderTrEntry;
+/* The whole catalogue, for tests.  Returns: (transfer none) n entries. */
+const RenderTrEntry *render_tr_catalogue(guint *n);
+/* The English of `id_text`, or NULL when the catalogue has none.
+ * Returns: (transfer none) */
+const char *render_tr_lookup(const char *id_text);
+
+/* A logo for the title band (render-logo.c): PNG or SVG, read once per
+ * build; each drawing decodes its own copy, so sheets drawn in parallel
+ * share nothing mutable. */
+typedef struct RenderLogo RenderLogo;
+/* Reads and checks `path` (PNG by its signature, else SVG).  Errors name
+ * the file.  Returns: (transfer full) free with render_logo_free. */
+RenderLogo *render_logo_load(const char *path, GError **error);
+void render_logo_free(RenderLogo *logo);
+/* The file's bytes, for the build manifest.  Returns: (transfer none) */
+GBytes *render_logo_get_bytes(const RenderLogo *logo);
+/* Width and height of the logo's own size (pixels or SVG units). */
+void render_logo_get_size(const RenderLogo *logo, double *w, double *h);
+
 /* Texts printed on every page.  All borrowed. */
 typedef struct {
   const char *title;      /* "Peta Kerawanan Pemilu" */
@@ -65,6 +107,13 @@ typedef struct {
   guint n_groups;
   const RenderInset *inset; /* locator inset, or NULL for none */
   gboolean mono;            /* greys and textures instead of colours */
+  RenderLang lang;          /* language of the map text */
+  gboolean graticule;       /* degree ticks on the map frame */
+  const RenderLogo *logo;   /* in the title band, or NULL */
+  /* GeoFeature.group -> the group's name, for every group of the layer
+   * (also those --only leaves out): names of neighbouring groups on a
+   * sheet's map.  NULL: neighbours are not named. */
+  GHashTable *group_names;
 } RenderModel;
 
 /* Draws the briefing sheet of group `g` starting on the current page of
@@ -123,8 +172,9 @@ gboolean render_scalebar_choose(double pt_per_m, double max_pt, double *km, doub
  * Returns how many (0 when max <= 0 or not finite). */
 guint render_symbols_references(double max, double out[3]);
 
-/* The legend text of class i ("13,47 – < 49,33").  Caller frees. */
-char *render_legend_range(const GeoStyle *style, guint i);
+/* The legend text of class i ("13,47 – < 49,33"; "13.47 – < 49.33" in
+ * English).  Returns: (transfer full) g_free. */
+char *render_legend_range(const GeoStyle *style, guint i, RenderLang lang);
 
 /* "Nusa Tenggara Timur" -> "nusa-tenggara-timur"; never empty, never
  * contains '/' or starts with '.'.  Caller frees with g_free. */

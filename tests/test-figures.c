@@ -42,7 +42,7 @@ fixture_new(guint n, const char *csv)
   g_string_free(gj, TRUE);
   g_autofree char *tpath = testutil_write(fx->dir, "t.csv", csv);
   GError *err = NULL;
-  GeoLayerSpec spec = {gpath, NULL, "KODE", "NAMA", NULL, NULL, NULL};
+  GeoLayerSpec spec = {.source = gpath, .key_field = "KODE", .name_field = "NAMA"};
   fx->layer = geo_layer_read(&spec, &err);
   g_assert_no_error(err);
   g_assert_cmpuint(fx->layer->n_features, ==, n);

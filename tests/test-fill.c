@@ -64,7 +64,8 @@ check_layer(const char *rel, guint expect, int px, double tolerance)
   if (!path)
     return;
   GError *err = NULL;
-  GeoLayerSpec spec = {path, NULL, "KODE", "NAMA", "KODE_PROV", NULL, NULL};
+  GeoLayerSpec spec = {.source = path, .key_field = "KODE", .name_field = "NAMA",
+                       .group_field = "KODE_PROV"};
   GeoLayer *layer = geo_layer_read(&spec, &err);
   g_assert_no_error(err);
 

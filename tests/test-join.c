@@ -14,7 +14,8 @@ read_kabkota(void)
   if (!path)
     return NULL;
   GError *err = NULL;
-  GeoLayerSpec spec = {path, NULL, "KODE", "NAMA", "KODE_PROV", NULL, NULL};
+  GeoLayerSpec spec = {.source = path, .key_field = "KODE", .name_field = "NAMA",
+                       .group_field = "KODE_PROV"};
   GeoLayer *layer = geo_layer_read(&spec, &err);
   g_assert_no_error(err);
   g_assert_cmpuint(layer->n_features, ==, 514);

@@ -687,7 +687,8 @@ test_join_formats(void)
   const char *src = g_getenv("TESTS_SRC");
   g_autofree char *path = g_build_filename(src ? src : "tests", "bad", "good.geojson", NULL);
   GError *err = NULL;
-  GeoLayerSpec spec = {path, NULL, "KODE", "NAMA", "KODE_PROV", NULL, NULL};
+  GeoLayerSpec spec = {.source = path, .key_field = "KODE", .name_field = "NAMA",
+                       .group_field = "KODE_PROV"};
   GeoLayer *layer = geo_layer_read(&spec, &err);
   g_assert_no_error(err);
   GeoTable *t = read_fixture("ikp-titik-koma.csv", ":kode", &err);
