@@ -332,24 +332,75 @@ render_map_reserved(RenderRect f, RenderRect out[3])
   out[2] = (RenderRect){f.x + f.w - 190, f.y + f.h - 16, 190, 16};    /* projection */
 }
 
+/* The label space is indexed by a grid of RENDER_LABEL_CELL_PT cells, so
+ * a candidate is compared with the boxes near it only. */
+#define RENDER_LABEL_CELL_PT 24.0
+
+void
+render_label_space_init(RenderLabelSpace *sp, RenderRect frame)
+{
+  sp->boxes = g_array_new(FALSE, FALSE, sizeof(RenderBox));
+  sp->frame = frame;
+  sp->grid = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
+                                   (GDestroyNotify)g_array_unref);
+}
+
+void
+render_label_space_clear(RenderLabelSpace *sp)
+{
+  g_clear_pointer(&sp->boxes, g_array_unref);
+  g_clear_pointer(&sp->grid, g_hash_table_destroy);
+}
+
+/* The cells b covers: [*c0, *c1] x [*r0, *r1]. */
+static void
+render_label_cells(const RenderLabelSpace *sp, RenderBox b, gint64 *c0, gint64 *c1, gint64 *r0,
+                   gint64 *r1)
+{
+  *c0 = (gint64)floor((b.x0 - sp->frame.x) / RENDER_LABEL_CELL_PT);
+  *c1 = (gint64)floor((b.x1 - sp->frame.x) / RENDER_LABEL_CELL_PT);
+  *r0 = (gint64)floor((b.y0 - sp->frame.y) / RENDER_LABEL_CELL_PT);
+  *r1 = (gint64)floor((b.y1 - sp->frame.y) / RENDER_LABEL_CELL_PT);
+}
+
 gboolean
 render_label_space_fits(const RenderLabelSpace *sp, RenderBox b)
 {
   const RenderRect *f = &sp->frame;
   if (b.x0 < f->x + 1 || b.y0 < f->y + 1 || b.x1 > f->x + f->w - 1 || b.y1 > f->y + f->h - 1)
     return FALSE;
-  for (guint k = 0; k < sp->boxes->len; k++) {
-    const RenderBox *o = &g_array_index(sp->boxes, RenderBox, k);
-    if (!(b.x1 <= o->x0 || b.x0 >= o->x1 || b.y1 <= o->y0 || b.y0 >= o->y1))
-      return FALSE;
-  }
+  gint64 c0, c1, r0, r1;
+  render_label_cells(sp, b, &c0, &c1, &r0, &r1);
+  for (gint64 r = r0; r <= r1; r++)
+    for (gint64 c = c0; c <= c1; c++) {
+      gint64 key = (r << 32) ^ (c & 0xffffffff);
+      GArray *in = g_hash_table_lookup(sp->grid, &key);
+      for (guint k = 0; in && k < in->len; k++) {
+        const RenderBox *o = &g_array_index(sp->boxes, RenderBox, g_array_index(in, guint, k));
+        if (!(b.x1 <= o->x0 || b.x0 >= o->x1 || b.y1 <= o->y0 || b.y0 >= o->y1))
+          return FALSE;
+      }
+    }
   return TRUE;
 }
 
 void
 render_label_space_take(RenderLabelSpace *sp, RenderBox b)
 {
+  guint index = sp->boxes->len;
   g_array_append_val(sp->boxes, b);
+  gint64 c0, c1, r0, r1;
+  render_label_cells(sp, b, &c0, &c1, &r0, &r1);
+  for (gint64 r = r0; r <= r1; r++)
+    for (gint64 c = c0; c <= c1; c++) {
+      gint64 key = (r << 32) ^ (c & 0xffffffff);
+      GArray *in = g_hash_table_lookup(sp->grid, &key);
+      if (in == NULL) {
+        in = g_array_new(FALSE, FALSE, sizeof(guint));
+        g_hash_table_insert(sp->grid, g_memdup2(&key, sizeof key), in);
+      }
+      g_array_append_val(in, index);
+    }
 }
 
 /* Draws a district number in a small white disc, centred at (x, y). */
@@ -615,14 +666,15 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
 
   /* What sits on the map, each kind avoiding the ones before: the
    * reserved corners, degree ticks, district labels, neighbours' names. */
-  RenderLabelSpace sp = {g_array_new(FALSE, FALSE, sizeof(RenderBox)), frame};
+  RenderLabelSpace sp;
+  render_label_space_init(&sp, frame);
   RenderRect res[3];
   render_map_reserved(frame, res);
   for (guint k = 0; k < 3; k++)
     render_label_space_take(&sp, (RenderBox){res[k].x, res[k].y, res[k].x + res[k].w,
                                              res[k].y + res[k].h});
   if (m->graticule && !render_graticule_draw(cr, m, proj, &t, frame, vis, &sp, error)) {
-    g_array_unref(sp.boxes);
+    render_label_space_clear(&sp);
     goto unclip;
   }
   if (labels && g)
@@ -630,7 +682,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
   if (labels || g == NULL)
     render_neighbours_draw(cr, m, ns, nsel ? (const guint *)nsel->data : NULL, cs,
                            csel ? (const guint *)csel->data : NULL, &t, &sp);
-  g_array_unref(sp.boxes);
+  render_label_space_clear(&sp);
   ok = TRUE;
 
 unclip:

@@ -78,9 +78,12 @@ typedef struct {
   double x0, y0, x1, y1;
 } RenderBox;
 typedef struct {
-  GArray *boxes;    /* RenderBox, page points */
+  GArray *boxes;    /* RenderBox, page points, in the order taken */
   RenderRect frame; /* everything stays inside */
+  GHashTable *grid; /* cell -> GArray of box indices (a village map has thousands) */
 } RenderLabelSpace;
+void render_label_space_init(RenderLabelSpace *sp, RenderRect frame);
+void render_label_space_clear(RenderLabelSpace *sp);
 /* TRUE when `b` lies inside the frame (1 pt in) and meets no box. */
 gboolean render_label_space_fits(const RenderLabelSpace *sp, RenderBox b);
 void render_label_space_take(RenderLabelSpace *sp, RenderBox b);
