@@ -9,6 +9,8 @@ typedef struct {
   char *project; /* project file, or NULL */
   char *boundaries, *layer, *key, *name, *group, *group_name, *where;
   char **tables;
+  char *match, *table_group; /* how tables join: auto|code|name; their province column */
+  char **aliases;            /* more place names (kode,nama) besides data/alias-wilayah.csv */
   char *value, *style;
   int classes;
   char *output, *format;

@@ -99,8 +99,9 @@ render_overview_draw(cairo_t *cr, const RenderModel *m, int page, GError **error
   double x = frame.x + frame.w + 14, w = RENDER_PAGE_WIDTH - RENDER_MARGIN - x;
   double y = frame.y;
   guint *counts = render_sheet_counts(m, NULL, m->layer->n_features);
-  y += render_legend_draw(cr, m, counts, x, y, w, w) + 8;
+  y += render_legend_draw(cr, m, counts, x, y, w, w) + 2;
   g_free(counts);
+  y += render_sheet_quality(cr, m, NULL, 0, x, y, w) + 6;
   y = render_overview_groups(cr, m, x, y, w, frame.y + frame.h);
   render_page_footer(cr, m, page);
   if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {

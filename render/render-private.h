@@ -98,6 +98,10 @@ void render_page_footer(cairo_t *cr, const RenderModel *m, int page);
 /* Counts per class (and no data, last) over features idx[0..n), or every
  * feature when idx is NULL.  Caller frees with g_free. */
 guint *render_sheet_counts(const RenderModel *m, const guint *idx, guint n);
+/* Draws the data-quality line of features idx[0..n) (NULL: all) at y,
+ * `w` wide.  Returns the height used. */
+double render_sheet_quality(cairo_t *cr, const RenderModel *m, const guint *idx, guint n, double x,
+                            double y, double w);
 
 /* Integer value of a joined column for feature f, or -1 if absent/bad. */
 double render_field_number(const RenderModel *m, int field, guint f);

@@ -69,6 +69,42 @@ render_sheet_counts(const RenderModel *m, const guint *idx, guint n)
   return counts;
 }
 
+double
+render_sheet_quality(cairo_t *cr, const RenderModel *m, const guint *idx, guint n, double x,
+                     double y, double w)
+{
+  /* "Kualitas data: 2 kab/kota tanpa data; 1 nilai tidak valid": red
+   * when anything is amiss, grey when the data is complete. */
+  const char *unit = m->texts->unit_name ? m->texts->unit_name : "wilayah";
+  gboolean complete;
+  g_autofree char *q = geo_join_quality_text(m->join->report, m->layer, idx, n, unit, &complete);
+  if (complete)
+    cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+  else
+    cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
+  /* Too long for the column: one line per "; "-separated part, as many
+   * parts to a line as fit. */
+  g_auto(GStrv) parts = g_strsplit(q, "; ", -1);
+  GString *line = g_string_new(NULL);
+  double y0 = y;
+  for (guint i = 0; parts[i]; i++) {
+    g_autofree char *longer = line->len ? g_strdup_printf("%s; %s", line->str, parts[i])
+                                        : g_strdup(parts[i]);
+    double tw, th;
+    render_text_size(cr, longer, 6.5, FALSE, &tw, &th);
+    if (tw > w && line->len) {
+      g_string_append_c(line, ';');
+      y += render_text(cr, line->str, 6.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
+      g_string_assign(line, parts[i]);
+    } else {
+      g_string_assign(line, longer);
+    }
+  }
+  y += render_text(cr, line->str, 6.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
+  g_string_free(line, TRUE);
+  return y - y0;
+}
+
 /* The key figures under the legend.  Returns the height used. */
 static double
 render_sheet_figures(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const guint *counts,
@@ -123,12 +159,8 @@ render_sheet_figures(cairo_t *cr, const RenderModel *m, const RenderGroup *g, co
                     m->texts->sample_personnel ? " · data personel CONTOH" : "");
     y += render_text(cr, line->str, 7.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
   }
-  if (counts[st->n_classes] > 0) {
-    g_string_printf(line, "%u %s tanpa data", counts[st->n_classes], unit);
-    cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
-    y += render_text(cr, line->str, 7.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
-  }
   g_string_free(line, TRUE);
+  y += render_sheet_quality(cr, m, g->features, g->n_features, x, y, w);
   return y - y0;
 }
 
