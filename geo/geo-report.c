@@ -230,10 +230,24 @@ geo_join_report_text(const GeoJoinReport *r, const GeoLayer *layer)
       }
       if (n > shown)
         g_string_append_printf(o, " or %u more", n - shown);
-      g_string_append_printf(o, " (not joined: write Kabupaten or Kota%s)\n",
-                             gf || layer->n_features == 0 || !*layer->features[0].group
-                                 ? ""
-                                 : ", or add a province column");
+      /* What would tell them apart: the kind for kab/kota, the province
+       * (or other group) when the table gives none. */
+      const GeoFeature *c0 = &layer->features[g_array_index(a->candidates, guint, 0)];
+      gboolean kind = geo_key_level(c0->key) == 2;
+      gboolean group = FALSE;
+      for (guint c = 1; c < a->candidates->len && !gf; c++)
+        group |= strcmp(layer->features[g_array_index(a->candidates, guint, c)].group,
+                        c0->group) != 0;
+      const char *gname = geo_key_level(c0->group) == 1 ? "province" : "group";
+      g_string_append(o, " (not joined");
+      if (kind || group)
+        g_string_append(o, ": ");
+      if (kind)
+        g_string_append(o, "write Kabupaten or Kota");
+      if (group)
+        g_string_append_printf(o, "%sgive each row its %s (--table-group)", kind ? ", or " : "",
+                               gname);
+      g_string_append(o, ")\n");
     }
     for (guint k = 0; k < t->duplicates->len; k++) {
       const GeoDuplicate *d = g_ptr_array_index(t->duplicates, k);

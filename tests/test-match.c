@@ -244,8 +244,10 @@ test_names(void)
   assert_has(r.text, "ambiguous: ");
   assert_has(r.text, "nama.csv row 4, wilayah 'Kupang' could be 53.01 Kabupaten Kupang or "
                      "53.71 Kota Kupang (not joined");
+  assert_has(r.text, "53.71 Kota Kupang (not joined: write Kabupaten or Kota)\n");
   assert_has(r.text, "nama.csv row 13, wilayah 'Banjar' could be 32.79 Kota Banjar or "
-                     "63.03 Kabupaten Banjar");
+                     "63.03 Kabupaten Banjar (not joined: write Kabupaten or Kota, or give each "
+                     "row its province (--table-group))\n");
   assert_has(r.text, "nama.csv row 11, wilayah 'Kota Belu' is not in the boundaries: the "
                      "boundaries have 53.04 Kabupaten Belu, not a Kota");
   assert_has(r.text, "nama.csv row 12, wilayah 'Belu' already given in row 5");
