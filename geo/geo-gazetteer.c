@@ -8,7 +8,8 @@
  * The join (geo-join.c) gives a boundary feature every other name of the
  * places one of whose names it bears.
  *
- * Formations (data/pemekaran.csv, columns kode,nama,tahun,induk): the year
+ * Formations (data/pemekaran.csv, columns kode,nama,tahun,induk
+ * [,nama_induk]): the year
  * a province or kab/kota was formed and the one it was split from, so that
  * the report can say why a table made before then has no row for it. */
 #include "geo-private.h"

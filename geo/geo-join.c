@@ -1,7 +1,9 @@
-/* geo-join.c — joins tables to a boundary layer on normalised keys and
- * records everything that did not fit: rows that matched nothing, repeated
- * keys, features left without data, values that are not numbers.  The join
- * never fails on data problems; it reports them (geo-report.c prints). */
+/* geo-join.c — joins tables to a boundary layer on normalised keys, or on
+ * names (geo-match.c) for tables keyed by name, and records everything
+ * that did not fit: rows that matched nothing (and why, when known), names
+ * that fit several districts, repeated keys, features left without data,
+ * values that are not numbers.  The join never fails on data problems; it
+ * reports them (geo-report.c prints). */
 #include "geo-private.h"
 
 #include <math.h>

@@ -1,6 +1,9 @@
 /* geo-report.c — the join report, for people (`petarawan check`) and for
  * scripts (`--json`).  Counts read "matched N of M"; duplicates, unmatched
- * rows and bad values are called by those words with file, row and key. */
+ * rows, ambiguous names and bad values are called by those words with
+ * file, row and key; districts without data are listed, with why when the
+ * gazetteer knows they were formed after the table (geo-vintage.c); a
+ * summary line ends it. */
 #include "geo-private.h"
 
 #include <string.h>
