@@ -5,13 +5,14 @@
  * kode,nama[,keterangan]): every row is one name of the place `kode`;
  * rows with the same kode are the same place, so "DKI Jakarta",
  * "Daerah Khusus Ibukota Jakarta" and "Jakarta Raya" all join province 31.
- * The join (geo-join.c) gives a boundary feature every other name of the
- * places one of whose names it bears.
+ * The name index (geo-match.c) gives a boundary feature every name of its
+ * place: the place with its code when the boundaries are keyed by codes,
+ * else the only place bearing its name.
  *
- * Formations (data/pemekaran.csv, columns kode,nama,tahun,induk
- * [,nama_induk]): the year
- * a province or kab/kota was formed and the one it was split from, so that
- * the report can say why a table made before then has no row for it. */
+ * Formations (data/pemekaran.csv, columns kode,nama,tahun,induk and
+ * optionally nama_induk): the year a province or kab/kota was formed and
+ * the one it was split from, so that the report can say why a table made
+ * before then has no row for it. */
 #include "geo-private.h"
 
 #include <string.h>
