@@ -118,13 +118,22 @@ geo_join_by_name(const GeoTable *t, GHashTable *by_key, const GeoNameIndex *ix, 
   return by_name > by_code;
 }
 
-/* Why a kab/kota (or lower) code is not in the boundaries, when its
- * province has since been split: the code may be from before, when the
- * district belonged to that province.  NULL otherwise.
+/* Why a code is not in the boundaries, when the gazetteer can tell: the
+ * district was formed after the boundaries were made, or its province
+ * has since been split and the code may be from before, when the district
+ * belonged to that province.  NULL otherwise.
  * Returns: (transfer full). */
 static char *
-geo_join_old_code_note(const GeoGazetteer *gz, const char *key)
+geo_join_old_code_note(const GeoGazetteer *gz, const char *key, GHashTable *by_key)
 {
+  /* The other way round: a district newer than the boundaries, whose
+   * parent they still have ("65" on boundaries from before 2012). */
+  const GeoFormation *self = geo_gazetteer_formation(gz, key);
+  if (self && g_hash_table_contains(by_key, self->parent))
+    return g_strdup_printf("%s was formed in %d from %s%s%s, which the boundaries still have: "
+                           "they may be older than that",
+                           self->name, self->year, self->parent, self->parent_name ? " " : "",
+                           self->parent_name ? self->parent_name : "");
   if (gz == NULL || geo_key_level(key) < 2)
     return NULL;
   char province[3] = {key[0], key[1], '\0'};
@@ -265,7 +274,7 @@ geo_join_run_full(const GeoLayer *layer, GeoTable **tables, guint n_tables,
         found = g_hash_table_lookup_extended(by_key, key, NULL, &fp);
         f = GPOINTER_TO_UINT(fp);
         if (!found)
-          note = geo_join_old_code_note(o->gazetteer, key);
+          note = geo_join_old_code_note(o->gazetteer, key, by_key);
       } else if (raw != NULL) {
         const char *gcell = group_col >= 0 ? geo_table_cell(t, row, (guint)group_col) : NULL;
         char **groups = NULL;

@@ -78,6 +78,11 @@ contains "a complete sheet says so" "Kualitas data: lengkap, 1 kab/kota berdata"
 OUT=$(pdftotext -layout "$T/out/00-nasional.pdf" - 2>&1)
 contains "the overview has the national line" "Kualitas data: 2 kab/kota tanpa data; 1 nama ambigu"
 
+# Boundaries older than the table: Natural Earth's 33 provinces (demo).
+expect_status 0 "a table newer than the boundaries" "$PETARAWAN" check --boundaries "$PETARAWAN_BUILD_DATA/demo.gpkg" \
+  --layer provinsi --key KODE --name NAMA --table "$PETARAWAN_DATA/ikp2024_provinsi.csv:kode" --value skor_ikp --style ikp-provinsi
+contains "the row of a newer province says so" "ikp2024_provinsi.csv row 28, kode '65' is not in the boundaries: Kalimantan Utara was formed in 2012 from 64 Kalimantan Timur, which the boundaries still have: they may be older than that"
+
 # The real IKP 2024 province table (34 rows, names only) on the 38
 # provinces of 2025.
 if [ -f "$SHARED_DATA/batas/provinsi.shp" ] && [ -f "$SHARED_DATA/skor/ikp2024_provinsi.csv" ]; then
