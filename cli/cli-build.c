@@ -138,6 +138,51 @@ cli_build_province_names(void)
   return names;
 }
 
+/* The place names and formations petarawan knows (data/alias-wilayah.csv,
+ * data/pemekaran.csv) and the user's --aliases files.
+ * Returns: (transfer full) or NULL with an error naming the file. */
+static GeoGazetteer *
+cli_build_gazetteer(const CliConfig *c, GError **error)
+{
+  g_autofree char *dir = cli_build_find_dir("PETARAWAN_DATA", "data");
+  g_autofree char *names = g_build_filename(dir, "alias-wilayah.csv", NULL);
+  g_autofree char *formed = g_build_filename(dir, "pemekaran.csv", NULL);
+  GeoGazetteer *g = geo_gazetteer_new();
+  gboolean ok = geo_gazetteer_add_names(g, names, error) &&
+                geo_gazetteer_add_formations(g, formed, error);
+  if (!ok)
+    g_prefix_error(error, "built-in place names (set PETARAWAN_DATA to the data folder): ");
+  for (guint i = 0; ok && c->aliases && c->aliases[i]; i++)
+    if (!geo_gazetteer_add_names(g, c->aliases[i], error)) {
+      g_prefix_error(error, "--aliases: ");
+      ok = FALSE;
+    }
+  if (!ok) {
+    geo_gazetteer_unref(g);
+    return NULL;
+  }
+  return g;
+}
+
+/* --match: auto (default), code or name. */
+static gboolean
+cli_build_match(const char *text, GeoMatch *out, GError **error)
+{
+  if (text == NULL || g_ascii_strcasecmp(text, "auto") == 0)
+    *out = GEO_MATCH_AUTO;
+  else if (g_ascii_strcasecmp(text, "code") == 0)
+    *out = GEO_MATCH_CODE;
+  else if (g_ascii_strcasecmp(text, "name") == 0)
+    *out = GEO_MATCH_NAME;
+  else {
+    g_autofree char *shown = geo_text_printable(text, 60);
+    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "--match: '%s' is not auto, code or name",
+                shown);
+    return FALSE;
+  }
+  return TRUE;
+}
+
 static int
 cli_build_cmp_group(gconstpointer a, gconstpointer b)
 {
@@ -642,6 +687,7 @@ cli_build_run(CliConfig *c)
   GeoLayer *layer = NULL, *context = NULL;
   GPtrArray *tables = g_ptr_array_new_with_free_func((GDestroyNotify)geo_table_free);
   GeoJoin *join = NULL;
+  GeoGazetteer *gazetteer = NULL;
   double *values = NULL;
   int *classes = NULL;
   GeoFigures *figures = NULL;
@@ -687,6 +733,14 @@ cli_build_run(CliConfig *c)
   }
   if (c->logo && !check && (logo = render_logo_load(c->logo, &error)) == NULL)
     goto fail;
+  GeoMatch match;
+  if (!cli_build_match(c->match, &match, &error))
+    goto fail;
+  if (match == GEO_MATCH_NAME && !c->name) {
+    g_set_error(&error, GEO_ERROR, GEO_ERROR_USAGE,
+                "--match name: give the boundaries' name field with --name FIELD");
+    goto fail;
+  }
 
   styles_dir = cli_build_find_dir("PETARAWAN_STYLES", "styles");
   style = geo_style_load(c->style ? c->style : "quantile", styles_dir, &error);
@@ -716,7 +770,13 @@ cli_build_run(CliConfig *c)
   if (!cli_build_read_tables(c, tables, &error))
     goto fail;
 
-  join = geo_join_run(layer, (GeoTable **)tables->pdata, tables->len);
+  gazetteer = cli_build_gazetteer(c, &error);
+  if (gazetteer == NULL)
+    goto fail;
+  GeoJoinOptions jopt = {match, c->name, c->table_group, gazetteer};
+  join = geo_join_run_full(layer, (GeoTable **)tables->pdata, tables->len, &jopt, &error);
+  if (join == NULL)
+    goto fail;
   if (geo_join_find_field(join, c->value) < 0) {
     GString *names = g_string_new(NULL);
     for (guint i = 0; i < join->fields->len && i < 20; i++)
@@ -730,10 +790,9 @@ cli_build_run(CliConfig *c)
   }
   classes = g_new(int, MAX(layer->n_features, 1));
   if (style->method == GEO_METHOD_CATEGORICAL) {
-    int fi = geo_join_find_field(join, c->value);
+    int fi = geo_join_begin_value(join, c->value);
     values = g_new(double, MAX(layer->n_features, 1));
     GeoJoinReport *r = join->report;
-    r->value_field = g_strdup(c->value);
     for (guint f = 0; f < layer->n_features; f++) {
       const char *text = geo_join_get(join, f, fi);
       classes[f] = geo_style_classify(style, NAN, text);
@@ -788,8 +847,9 @@ cli_build_run(CliConfig *c)
   if (c->log_json) {
     g_autofree char *n = g_strdup_printf("%u", join->report->n_features);
     g_autofree char *d = g_strdup_printf("%u", join->report->n_with_data);
+    g_autofree char *summary = geo_join_report_summary(join->report);
     cli_build_log(c, "report", "boundaries", c->boundaries, "#districts", n, "#with_data", d,
-                  "?problems", problems ? "true" : "false", NULL);
+                  "?problems", problems ? "true" : "false", "summary", summary, NULL);
   }
 
   group_names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
@@ -1020,6 +1080,7 @@ out:
   g_free(symbols);
   g_free(symbols_label);
   geo_join_free(join);
+  geo_gazetteer_unref(gazetteer);
   g_ptr_array_unref(tables);
   geo_layer_free(layer);
   geo_layer_free(context);

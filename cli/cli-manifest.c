@@ -242,6 +242,12 @@ cli_manifest_hash_group(const char *common, const RenderModel *m, const RenderGr
   cli_manifest_str(c, g->name);
   for (guint i = 0; i < g->n_features; i++)
     cli_manifest_feature(c, m, g->features[i]);
+  /* The data-quality line also counts what no district's cells show
+   * (ambiguous names, duplicate rows). */
+  char *quality = geo_join_quality_text(m->join->report, m->layer, g->features, g->n_features,
+                                        m->texts->unit_name, NULL);
+  cli_manifest_str(c, quality);
+  g_free(quality);
   char *hex = g_strdup(g_checksum_get_string(c));
   g_checksum_free(c);
   return hex;
@@ -257,7 +263,16 @@ cli_manifest_hash_all(const char *common, const RenderModel *m)
     cli_manifest_str(c, m->groups[i].name);
     for (guint k = 0; k < m->groups[i].n_features; k++)
       cli_manifest_feature(c, m, m->groups[i].features[k]);
+    char *quality =
+        geo_join_quality_text(m->join->report, m->layer, m->groups[i].features,
+                              m->groups[i].n_features, m->texts->unit_name, NULL);
+    cli_manifest_str(c, quality);
+    g_free(quality);
   }
+  char *quality =
+      geo_join_quality_text(m->join->report, m->layer, NULL, 0, m->texts->unit_name, NULL);
+  cli_manifest_str(c, quality);
+  g_free(quality);
   char *hex = g_strdup(g_checksum_get_string(c));
   g_checksum_free(c);
   return hex;
@@ -341,6 +356,8 @@ cli_manifest_write(CliManifest *m, const CliConfig *c, const GeoStyle *style, co
     cli_manifest_input(b, "context", c->context);
   if (c->logo)
     cli_manifest_input(b, "logo", c->logo);
+  for (guint i = 0; c->aliases && c->aliases[i]; i++)
+    cli_manifest_input(b, "aliases", c->aliases[i]);
   cli_manifest_input(b, "style", style->path);
   json_builder_end_array(b);
   /* Outputs in a stable order, with the hash each was drawn from. */

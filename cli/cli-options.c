@@ -17,10 +17,11 @@ cli_config_free(CliConfig *c)
                    &c->index_name, &c->index_date, &c->sources, &c->marking, &c->unit_name,
                    &c->group_kind, &c->organisation, &c->date, &c->separator, &c->sheet,
                    &c->header_row, &c->numbers, &c->officers, &c->personnel, &c->tps, &c->dpt,
-                   &c->symbols, &c->context_name, &c->lang, &c->logo};
+                   &c->symbols, &c->context_name, &c->lang, &c->logo, &c->match, &c->table_group};
   for (guint i = 0; i < G_N_ELEMENTS(strs); i++)
     g_clear_pointer(strs[i], g_free);
   g_clear_pointer(&c->tables, g_strfreev);
+  g_clear_pointer(&c->aliases, g_strfreev);
 }
 
 /* The option table, shared by the parser and the project-file reader. */
@@ -61,6 +62,18 @@ static const CliOption cli_options[] = {
     {"numbers", 0, CLI_TABLE, O(numbers),
      "Numbers in text cells: indonesian (1.234,5), plain (1,234.5) (default: per column)",
      "FORMAT"},
+    {"match", 0, CLI_STR, O(match),
+     "How tables join the boundaries: code (Kemendagri codes against --key), name (names "
+     "against --name) or auto (default: per table, whichever matches more rows)",
+     "auto|code|name"},
+    {"table-group", 0, CLI_STR, O(table_group),
+     "Table column with each row's province (code or name): names are matched within it "
+     "(default: a column named provinsi, kode_prov...)",
+     "FIELD"},
+    {"aliases", 0, CLI_PATHS, O(aliases),
+     "More names of places, a table kode,nama[,keterangan] (repeatable; adds to "
+     "data/alias-wilayah.csv)",
+     "FILE"},
     {"value", 'v', CLI_STR, O(value), "Field to classify and map", "FIELD"},
     {"style", 's', CLI_STR, O(style), "Built-in style name or style file", "NAME|FILE"},
     {"classes", 'c', CLI_INT, O(classes), "Number of classes for quantile/equal/jenks", "N"},

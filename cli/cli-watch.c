@@ -98,6 +98,8 @@ cli_watch_rebuild(CliWatch *w)
   cli_watch_add_paths(paths, c.logo, FALSE);
   for (guint i = 0; c.tables && c.tables[i]; i++)
     cli_watch_add_paths(paths, c.tables[i], TRUE);
+  for (guint i = 0; c.aliases && c.aliases[i]; i++)
+    cli_watch_add_paths(paths, c.aliases[i], FALSE);
   if (c.style && (strchr(c.style, '/') || g_str_has_suffix(c.style, ".style")))
     cli_watch_add_paths(paths, c.style, FALSE);
   w->quiet = c.quiet;

@@ -10,6 +10,8 @@ typedef struct {
   char *boundaries, *layer, *key, *name, *group, *group_name, *where;
   char **tables;
   char *separator, *sheet, *header_row, *numbers; /* defaults for every table */
+  char *match, *table_group; /* how tables join: auto|code|name; their province column */
+  char **aliases;            /* more place names (kode,nama) besides data/alias-wilayah.csv */
   char *value, *style;
   int classes;
   char *output, *format;

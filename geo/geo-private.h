@@ -127,3 +127,86 @@ void *geo_table_pick_layer(void *ds, const char *name, const char *which, const 
 gboolean geo_table_decide_numbers(GeoTable *t, const char *name, GeoNumberFormat forced,
                                   const gboolean *typed, GeoNumberFormat hint, GPtrArray *notes,
                                   GError **error);
+/* ---- gazetteer internals, shared by geo-gazetteer.c and geo-match.c ---- */
+
+typedef struct GeoPlace GeoPlace;
+
+/* One name of a place, as written and as compared. */
+typedef struct {
+  GeoPlace *place;
+  char *raw;
+  GeoNameKind kind;
+  char *base; /* geo_name_normalise form */
+  char *note;
+} GeoPlaceName;
+
+struct GeoPlace {
+  char *code;       /* normalised kode: a Kemendagri code or any identifier */
+  guint level;      /* geo_key_level of code, 0 when not a code */
+  GPtrArray *names; /* GeoPlaceName, the first as given first */
+};
+
+struct GeoGazetteer {
+  gint ref;
+  GPtrArray *places;         /* GeoPlace, owned */
+  GHashTable *place_by_code; /* code -> GeoPlace */
+  GHashTable *by_base;       /* base -> GPtrArray of GeoPlaceName */
+  GHashTable *formed;        /* code -> GeoFormation, owned */
+};
+
+/* The places with a name of comparison form `base` whose kind agrees with
+ * `kind`, at `level` (0: any; places whose code is not a code always).
+ * Returns: (transfer container) GPtrArray of GeoPlace. */
+GPtrArray *geo_gazetteer_places_named(const GeoGazetteer *g, GeoNameKind kind, const char *base,
+                                      guint level);
+
+/* The formations whose parent is `code`, by code.
+ * Returns: (transfer container) GPtrArray of GeoFormation. */
+GPtrArray *geo_gazetteer_children(const GeoGazetteer *g, const char *code);
+
+/* ---- geo-match.c: matching table rows to boundary features by name ---- */
+
+typedef struct GeoNameIndex GeoNameIndex;
+
+/* Indexes the names of `layer`'s features, with every other name the
+ * gazetteer (may be NULL) knows for them.  Caller frees with
+ * geo_name_index_free. */
+GeoNameIndex *geo_name_index_new(const GeoLayer *layer, const GeoGazetteer *gazetteer);
+void geo_name_index_free(GeoNameIndex *ix);
+
+typedef enum { GEO_NAME_NONE, GEO_NAME_ONE, GEO_NAME_AMBIGUOUS } GeoNameMatch;
+
+/* Matches the name `raw`, among features whose group is one of `groups`
+ * (NULL-terminated; NULL: any group).  GEO_NAME_ONE sets *feature;
+ * GEO_NAME_AMBIGUOUS fills `candidates` (guint features, by feature
+ * order); GEO_NAME_NONE may set *note (transfer full) to say why. */
+GeoNameMatch geo_name_index_match(const GeoNameIndex *ix, const char *raw, char **groups,
+                                  guint *feature, GArray *candidates, char **note);
+/* The groups of the layer that `raw` (a code or a name of a group) names.
+ * Returns: (transfer none) NULL-terminated array, owned by the index,
+ * empty when none. */
+char **geo_name_index_groups(GeoNameIndex *ix, const char *raw);
+/* TRUE when the layer's groups are Kemendagri codes or have names, so
+ * that a table's province column can be read against them. */
+gboolean geo_name_index_has_groups(const GeoNameIndex *ix);
+
+/* ---- geo-vintage.c: why features have no data ---- */
+
+/* A feature without data that did not exist, or had another code, when
+ * an older table was made. */
+typedef struct {
+  guint feature;
+  const GeoFormation *formed; /* owned by the gazetteer */
+  gboolean of_province;       /* its province was formed (its code changed) */
+} GeoFormed;
+
+/* The features of r->without_data the gazetteer knows were formed (or
+ * whose province was formed), in without_data order.  *edition (may be
+ * NULL) receives the number of units the value's table was made for when
+ * its matched rows equal the boundaries' features that existed before
+ * the earliest of those formations (34 provinces for a table from before
+ * 2022), else 0.  Returns: (transfer full) GArray of GeoFormed, empty
+ * without a gazetteer. */
+GArray *geo_vintage_explain(const GeoJoinReport *r, const GeoLayer *layer, guint *edition);
+/* "provinces" / "kab/kota" / "districts", by the level of `key`. */
+const char *geo_vintage_units(const char *key, gboolean plural);

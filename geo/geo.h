@@ -85,6 +85,75 @@ char *geo_text_printable(const char *s, guint max_chars);
  * Text that is not a code is returned trimmed and unchanged.
  * Caller frees with g_free. */
 char *geo_key_normalise(const char *raw);
+/* Level of a normalised key: 1 province ("53"), 2 kab/kota ("53.71"),
+ * 3 kecamatan, 4 desa; 0 when it is not a canonical Kemendagri code. */
+guint geo_key_level(const char *key);
+
+/* -------------------------------------------------------------- names */
+
+/* The kind a place name's prefix gives: "Kabupaten Kupang" and "Kota
+ * Kupang" are two districts; "Kupang" could be either. */
+typedef enum {
+  GEO_NAME_ANY,
+  GEO_NAME_KABUPATEN,
+  GEO_NAME_KOTA,
+} GeoNameKind;
+
+/* Reduces a place name to the form names are compared in: letters and
+ * digits only, lower case, without accents, and without its kind prefix
+ * ("Kabupaten", "Kab.", "Kota", "Kota Administrasi", "Kota Adm.",
+ * "Provinsi"...), which goes to *kind (may be NULL).  "Kab. Kupang" ->
+ * "kupang" (KABUPATEN); "D.K.I. Jakarta" -> "dkijakarta" (ANY).
+ * Returns: (transfer full) the comparison form, "" for a name without
+ * letters or digits. */
+char *geo_name_normalise(const char *raw, GeoNameKind *kind);
+/* TRUE when names of kinds a and b can denote the same place (equal, or
+ * one of them ANY). */
+gboolean geo_name_kinds_agree(GeoNameKind a, GeoNameKind b);
+/* "Kabupaten", "Kota" or "". */
+const char *geo_name_kind_word(GeoNameKind kind);
+
+/* ---------------------------------------------------------- gazetteer */
+
+/* Other names of places (historic, common, abbreviated) and when places
+ * were formed: data/alias-wilayah.csv, the user's --aliases files and
+ * data/pemekaran.csv.  Reference-counted; joins keep a reference. */
+typedef struct GeoGazetteer GeoGazetteer;
+
+/* A place formed by splitting another ("pemekaran"). */
+typedef struct {
+  char *code;   /* normalised, e.g. "93" */
+  char *name;   /* "Papua Selatan" */
+  int year;     /* 2022 */
+  char *parent; /* the code it was split from, "91" */
+  char *parent_name; /* its name, "Papua", or NULL */
+} GeoFormation;
+
+/* Returns: (transfer full) an empty gazetteer; free with
+ * geo_gazetteer_unref. */
+GeoGazetteer *geo_gazetteer_new(void);
+/* Returns: (transfer full) g with one more reference; NULL for NULL. */
+GeoGazetteer *geo_gazetteer_ref(GeoGazetteer *g);
+void geo_gazetteer_unref(GeoGazetteer *g);
+/* Adds one name of the place `code` (rows with the same code are the same
+ * place; any identifier works, a Kemendagri code also gives the level). */
+void geo_gazetteer_add_name(GeoGazetteer *g, const char *code, const char *name, const char *note);
+/* Adds every row of a table with columns kode,nama[,keterangan] (any
+ * format geo_table_read opens).  An empty code or name is an error naming
+ * the file and row. */
+gboolean geo_gazetteer_add_names(GeoGazetteer *g, const char *path, GError **error);
+/* Adds (or replaces) the formation of `code`; parent_name may be NULL. */
+void geo_gazetteer_add_formation(GeoGazetteer *g, const char *code, const char *name, int year,
+                                 const char *parent, const char *parent_name);
+/* Adds every row of a table with columns kode,nama,tahun,induk[,nama_induk]. */
+gboolean geo_gazetteer_add_formations(GeoGazetteer *g, const char *path, GError **error);
+/* The formation of `code` (normalised), or NULL. */
+const GeoFormation *geo_gazetteer_formation(const GeoGazetteer *g, const char *code);
+/* The first name given for `code`, or NULL. */
+const char *geo_gazetteer_name(const GeoGazetteer *g, const char *code);
+/* Codes of the places at `level` (0: any) one of whose names is `name`.
+ * Returns: (transfer full) NULL-terminated, g_strfreev. */
+char **geo_gazetteer_lookup(const GeoGazetteer *g, const char *name, guint level);
 
 /* ----------------------------------------------------------- geometry */
 
@@ -240,13 +309,22 @@ const char *geo_table_cell(const GeoTable *t, guint row, guint column);
 typedef struct {
   guint line;
   char *raw_key;
+  char *note; /* why it matched nothing, when known, or NULL */
 } GeoRowRef;
 
 typedef struct {
   char *key;
   guint first_line;
   guint line;
+  guint feature; /* the feature both rows (or features) are for */
 } GeoDuplicate;
+
+/* A name that fits more than one feature: not joined, never guessed. */
+typedef struct {
+  guint line;
+  char *raw_key;
+  GArray *candidates; /* guint feature indices */
+} GeoAmbiguous;
 
 typedef struct {
   char *source; /* table file */
@@ -263,6 +341,9 @@ typedef struct {
   guint n_matched;
   GPtrArray *unmatched;  /* GeoRowRef */
   GPtrArray *duplicates; /* GeoDuplicate */
+  gboolean by_name;      /* keys were names, matched to the boundaries' names */
+  char *group_field;     /* by name: the column names were matched within, or NULL */
+  GPtrArray *ambiguous;  /* GeoAmbiguous */
 } GeoTableReport;
 
 typedef struct {
@@ -275,6 +356,8 @@ typedef struct {
   char *value_field;
   GPtrArray *bad_values; /* GeoBadValue in the value field */
   guint n_missing_values;
+  int value_table;          /* the table value_field comes from, or -1 */
+  GeoGazetteer *gazetteer;  /* a reference, or NULL: says why districts have no data */
 } GeoJoinReport;
 
 /* Joined attributes: for each feature, the cells of its matching row in
@@ -290,9 +373,31 @@ typedef struct {
   GeoJoinReport *report;
 } GeoJoin;
 
+/* How tables are matched to the boundaries. */
+typedef enum {
+  GEO_MATCH_AUTO, /* per table: by name when more rows match by name than by code */
+  GEO_MATCH_CODE, /* the key column against the boundaries' key (normalised codes) */
+  GEO_MATCH_NAME, /* the key column against the boundaries' names */
+} GeoMatch;
+
+typedef struct {
+  GeoMatch match;
+  const char *name_field;  /* the boundaries' name field (for messages); NULL: no names */
+  const char *group_field; /* column of a table giving each row's group (province),
+                            * to match names within it; NULL: a column named provinsi,
+                            * kode_prov... when there is one */
+  GeoGazetteer *gazetteer; /* other names and formations, or NULL */
+} GeoJoinOptions;
+
 /* Joins `tables` to `layer` by normalised key.  Never fails on data
  * problems: those go into the report.  Caller frees with geo_join_free. */
 GeoJoin *geo_join_run(const GeoLayer *layer, GeoTable **tables, guint n_tables);
+/* The same with options (NULL: as geo_join_run).  Fails (NULL, usage
+ * error) only when asked to match by name without names, or for a
+ * group_field a table matched by name does not have.
+ * Returns: (transfer full) free with geo_join_free. */
+GeoJoin *geo_join_run_full(const GeoLayer *layer, GeoTable **tables, guint n_tables,
+                           const GeoJoinOptions *options, GError **error);
 void geo_join_free(GeoJoin *join);
 /* Column index in join->fields, or -1. */
 int geo_join_find_field(const GeoJoin *join, const char *field);
@@ -302,6 +407,12 @@ const char *geo_join_get(const GeoJoin *join, guint f, int field);
  * values and missing counts are added to the report when `report_bad`.
  * Caller frees with g_free. */
 double *geo_join_numbers(GeoJoin *join, const char *field, gboolean report_bad);
+/* Starts the report's account of `field` as the mapped value: clears
+ * what an earlier call recorded and notes the field and its table.
+ * geo_join_numbers calls it; a caller classifying text itself calls it
+ * and then fills without_data, n_with_data and bad values.  Returns the
+ * field's index, or -1. */
+int geo_join_begin_value(GeoJoin *join, const char *field);
 /* Records `raw`, the cell of column `field` for feature f, as a bad value
  * in the report, with the table and row it came from. */
 void geo_join_add_bad_value(GeoJoin *join, guint f, int field, const char *raw);
@@ -310,6 +421,34 @@ gboolean geo_join_report_has_problems(const GeoJoinReport *r);
 /* The join report as text (human) or JSON.  Caller frees with g_free. */
 char *geo_join_report_text(const GeoJoinReport *r, const GeoLayer *layer);
 char *geo_join_report_json(const GeoJoinReport *r, const GeoLayer *layer);
+/* One line for the end of a build: the counts of every kind of problem.
+ * Returns: (transfer full). */
+char *geo_join_report_summary(const GeoJoinReport *r);
+/* The data-quality line of a sheet, in Indonesian, for features
+ * idx[0..n) (NULL: the whole layer, which also counts table rows that
+ * matched nothing), e.g. "Kualitas data: 2 kab/kota tanpa data; 1 nilai
+ * tidak valid".  `unit` names a feature ("kab/kota").
+ * Returns: (transfer full). */
+/* The words of that line, printf formats with exactly these conversions,
+ * so a map in another language can supply its own. */
+typedef struct {
+  const char *title;        /* "Kualitas data: " */
+  const char *without;      /* "%u %s tanpa data": count, unit */
+  const char *formed_one;   /* " (%u dibentuk %d)": count, year */
+  const char *formed_range; /* " (%u dibentuk %d–%d)": count, years */
+  const char *bad;          /* "%u nilai tidak valid" */
+  const char *ambiguous;    /* "%u nama ambigu" */
+  const char *duplicates;   /* "%u baris ganda" */
+  const char *unmatched;    /* "%u baris tabel tidak cocok" */
+  const char *complete;     /* "lengkap, %u %s berdata": count, unit */
+} GeoQualityWords;
+/* geo_join_quality_text in `words` (NULL: Indonesian).
+ * Returns: (transfer full). */
+char *geo_join_quality_text_in(const GeoJoinReport *r, const GeoLayer *layer, const guint *idx,
+                               guint n, const char *unit, const GeoQualityWords *words,
+                               gboolean *complete);
+char *geo_join_quality_text(const GeoJoinReport *r, const GeoLayer *layer, const guint *idx,
+                            guint n, const char *unit, gboolean *complete);
 
 /* ------------------------------------------------------------ styles */
 

@@ -118,12 +118,13 @@ render_overview_draw(cairo_t *cr, const RenderModel *m, GError **error)
   double x = frame.x + frame.w + 14, w = RENDER_PAGE_WIDTH - RENDER_MARGIN - x;
   double y = frame.y;
   guint *counts = render_sheet_counts(m, NULL, m->layer->n_features);
-  y += render_legend_draw(cr, m, counts, x, y, w, w) + 8;
+  y += render_legend_draw(cr, m, counts, x, y, w, w) + 2;
   g_free(counts);
   guint n = m->layer->n_features;
   double sym = render_symbols_legend_draw(cr, m, render_symbols_max(m, NULL, n),
                                           render_symbols_radius_max(FALSE, n), x, y, w);
   y += sym > 0 ? sym + 6 : 0;
+  y += render_sheet_quality(cr, m, NULL, 0, x, y, w) + 6;
   y = render_overview_groups(cr, m, x, y, w, frame.y + frame.h);
   render_page_footer(cr, m, render_tr(m->lang, "Ikhtisar"));
   if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {

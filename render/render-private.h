@@ -199,6 +199,10 @@ gboolean render_file_close(RenderFile *rf, gboolean ok, GError **error);
 /* Counts per class (and no data, last) over features idx[0..n), or every
  * feature when idx is NULL.  Caller frees with g_free. */
 guint *render_sheet_counts(const RenderModel *m, const guint *idx, guint n);
+/* Draws the data-quality line of features idx[0..n) (NULL: all) at y,
+ * `w` wide.  Returns the height used. */
+double render_sheet_quality(cairo_t *cr, const RenderModel *m, const guint *idx, guint n, double x,
+                            double y, double w);
 
 /* ---- render-figures.c: key figures and reinforcement priorities ---- */
 

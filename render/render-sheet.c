@@ -72,6 +72,55 @@ render_sheet_counts(const RenderModel *m, const guint *idx, guint n)
   return counts;
 }
 
+double
+render_sheet_quality(cairo_t *cr, const RenderModel *m, const guint *idx, guint n, double x,
+                     double y, double w)
+{
+  /* "Kualitas data: 2 kab/kota tanpa data; 1 nilai tidak valid": red
+   * when anything is amiss, grey when the data is complete. */
+  RenderLang lang = m->lang;
+  const char *unit = m->texts->unit_name ? m->texts->unit_name : render_tr(lang, "wilayah");
+  const GeoQualityWords words = {
+      render_tr(lang, "Kualitas data: "),
+      render_tr(lang, "%u %s tanpa data"),
+      render_tr(lang, " (%u dibentuk %d)"),
+      render_tr(lang, " (%u dibentuk %d–%d)"),
+      render_tr(lang, "%u nilai tidak valid"),
+      render_tr(lang, "%u nama ambigu"),
+      render_tr(lang, "%u baris ganda"),
+      render_tr(lang, "%u baris tabel tidak cocok"),
+      render_tr(lang, "lengkap, %u %s berdata"),
+  };
+  gboolean complete;
+  g_autofree char *q =
+      geo_join_quality_text_in(m->join->report, m->layer, idx, n, unit, &words, &complete);
+  if (complete)
+    cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+  else
+    cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
+  /* Too long for the column: one line per "; "-separated part, as many
+   * parts to a line as fit. */
+  g_auto(GStrv) parts = g_strsplit(q, "; ", -1);
+  GString *line = g_string_new(NULL);
+  double y0 = y;
+  for (guint i = 0; parts[i]; i++) {
+    g_autofree char *longer = line->len ? g_strdup_printf("%s; %s", line->str, parts[i])
+                                        : g_strdup(parts[i]);
+    double tw, th;
+    render_text_size(cr, longer, 6.5, FALSE, &tw, &th);
+    if (tw > w && line->len) {
+      g_string_append_c(line, ';');
+      y += render_text(cr, line->str, 6.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
+      g_string_assign(line, parts[i]);
+    } else {
+      g_string_assign(line, longer);
+    }
+  }
+  y += render_text(cr, line->str, 6.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
+  g_string_free(line, TRUE);
+  return y - y0;
+}
+
 gboolean
 render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int *pages_used,
                   GError **error)
@@ -118,7 +167,8 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int *
    * (render-figures.c). */
   GeoPriorities *pr = render_figures_priorities(m, g);
   y += render_figures_legend_draw(cr, m, g, pr, x, y, w);
-  y += render_figures_draw(cr, m, g, counts, pr, x, y, w) + 8;
+  y += render_figures_draw(cr, m, g, counts, pr, x, y, w);
+  y += render_sheet_quality(cr, m, g->features, g->n_features, x, y, w) + 8;
   geo_priorities_free(pr);
   g_free(counts);
   /* The ranked table; in a PDF what does not fit continues on following

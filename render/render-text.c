@@ -9,6 +9,11 @@ PangoLayout *
 render_text_layout_new(cairo_t *cr, const char *text, double size, gboolean bold, gboolean italic)
 {
   PangoLayout *layout = pango_cairo_create_layout(cr);
+  /* Glyphs where the font puts them: pango's default rounds each position
+   * to a whole unit of user space, which spaces small type unevenly on
+   * A4 ("Perso nel") and badly on posters, drawn in units of k points. */
+  pango_context_set_round_glyph_positions(pango_layout_get_context(layout), FALSE);
+  pango_layout_context_changed(layout);
   PangoFontDescription *fd = pango_font_description_new();
   pango_font_description_set_family(fd, RENDER_FONT);
   pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);

@@ -65,12 +65,18 @@ def page_xml(pdf):
 
 
 def table_rows(root):
-    """Rank -> name from the ranked table's lines ("12 Kab. Kupang")."""
+    """Rank -> name from the ranked table's lines ("12 Kab. Kupang"), below
+    its header row ("No ..."): lines above it in the side column (key
+    figures, priorities) may start with a number too."""
     rows = {}
-    for line in root.iter(NS + 'line'):
+    lines = list(root.iter(NS + 'line'))
+    top = min((float(l.get('yMin')) for l in lines
+               if 540 <= float(l.get('xMin')) < 600
+               and [w.text for w in l.iter(NS + 'word')][:1] in (['No'], ['No.'])), default=0)
+    for line in lines:
         text = ' '.join(w.text or '' for w in line.iter(NS + 'word'))
         m = re.match(r'^(\d+) (.+)$', text)
-        if 540 <= float(line.get('xMin')) < 600 and m:
+        if 540 <= float(line.get('xMin')) < 600 and m and float(line.get('yMin')) > top:
             rows[int(m.group(1))] = m.group(2)
     return rows
 
