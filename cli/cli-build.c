@@ -5,6 +5,7 @@
  * (nothing written), 3 rendering or writing failed. */
 #include "cli.h"
 #include "cli-manifest.h"
+#include "cli-figures.h"
 
 #include <json-glib/json-glib.h>
 #include <unistd.h>
@@ -89,16 +90,15 @@ cli_build_fail(const CliConfig *c, GError *error)
   return code;
 }
 
-/* "22 November 2026" from SOURCE_DATE_EPOCH or now. */
+/* "22 November 2026" from SOURCE_DATE_EPOCH or now, in the map's
+ * language. */
 static char *
-cli_build_date_text(void)
+cli_build_date_text(RenderLang lang)
 {
-  static const char *months[] = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
-                                 "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
   g_autofree char *iso = render_output_date_iso();
   int y = 0, mo = 1, d = 1;
   sscanf(iso, "%d-%d-%d", &y, &mo, &d);
-  return g_strdup_printf("%d %s %d", d, months[CLAMP(mo, 1, 12) - 1], y);
+  return render_date_text(lang, y, mo, d);
 }
 
 /* A group code safe as part of a file name: letters, digits, '.', '-'. */
@@ -138,6 +138,51 @@ cli_build_province_names(void)
   return names;
 }
 
+/* The place names and formations petarawan knows (data/alias-wilayah.csv,
+ * data/pemekaran.csv) and the user's --aliases files.
+ * Returns: (transfer full) or NULL with an error naming the file. */
+static GeoGazetteer *
+cli_build_gazetteer(const CliConfig *c, GError **error)
+{
+  g_autofree char *dir = cli_build_find_dir("PETARAWAN_DATA", "data");
+  g_autofree char *names = g_build_filename(dir, "alias-wilayah.csv", NULL);
+  g_autofree char *formed = g_build_filename(dir, "pemekaran.csv", NULL);
+  GeoGazetteer *g = geo_gazetteer_new();
+  gboolean ok = geo_gazetteer_add_names(g, names, error) &&
+                geo_gazetteer_add_formations(g, formed, error);
+  if (!ok)
+    g_prefix_error(error, "built-in place names (set PETARAWAN_DATA to the data folder): ");
+  for (guint i = 0; ok && c->aliases && c->aliases[i]; i++)
+    if (!geo_gazetteer_add_names(g, c->aliases[i], error)) {
+      g_prefix_error(error, "--aliases: ");
+      ok = FALSE;
+    }
+  if (!ok) {
+    geo_gazetteer_unref(g);
+    return NULL;
+  }
+  return g;
+}
+
+/* --match: auto (default), code or name. */
+static gboolean
+cli_build_match(const char *text, GeoMatch *out, GError **error)
+{
+  if (text == NULL || g_ascii_strcasecmp(text, "auto") == 0)
+    *out = GEO_MATCH_AUTO;
+  else if (g_ascii_strcasecmp(text, "code") == 0)
+    *out = GEO_MATCH_CODE;
+  else if (g_ascii_strcasecmp(text, "name") == 0)
+    *out = GEO_MATCH_NAME;
+  else {
+    g_autofree char *shown = geo_text_printable(text, 60);
+    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "--match: '%s' is not auto, code or name",
+                shown);
+    return FALSE;
+  }
+  return TRUE;
+}
+
 static int
 cli_build_cmp_group(gconstpointer a, gconstpointer b)
 {
@@ -160,9 +205,11 @@ cli_build_free_groups(GArray *groups)
   g_array_free(groups, TRUE);
 }
 
-/* Groups the layer's features by their group value, sorted by code. */
+/* Groups the layer's features by their group value, sorted by code.
+ * `names` (may be NULL) receives each group value's name. */
 static GArray *
-cli_build_groups(const CliConfig *c, const GeoLayer *layer, GError **error)
+cli_build_groups(const CliConfig *c, const GeoLayer *layer, GHashTable *names, RenderLang lang,
+                 GError **error)
 {
   GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
   GPtrArray *members = g_ptr_array_new();
@@ -197,9 +244,14 @@ cli_build_groups(const CliConfig *c, const GeoLayer *layer, GError **error)
       name = layer->features[g->features[0]].group_name;
     if (name == NULL && province)
       name = g_hash_table_lookup(province, g->code);
+    /* Without a group field everything is one sheet; its file name stays
+     * 00-semua-wilayah in every language. */
+    gboolean all = name == NULL && !*g->code;
     if (name == NULL)
-      name = *g->code ? g->code : "Semua wilayah";
-    g->name = g_strdup(name);
+      name = all ? "Semua wilayah" : g->code;
+    g->name = g_strdup(all ? render_tr(lang, "Semua wilayah") : name);
+    if (names)
+      g_hash_table_insert(names, g_strdup(g->code), g_strdup(g->name));
     g->slug = render_slug(name);
     char *safe = cli_build_safe_code(*g->code ? g->code : "00");
     g_autofree char *base = g_strdup_printf("%s-%s", safe, g->slug);
@@ -367,6 +419,35 @@ cli_build_task_free(CliBuildTask *t)
   g_free(t);
 }
 
+/* Puts atlas.pdf together from the overview and sheet PDFs: those drawn
+ * by this build are in the staging folder, the others (unchanged) in the
+ * output folder. */
+static gboolean
+cli_build_atlas(CliBuildJobs *jobs, GError **error)
+{
+  const RenderModel *m = jobs->model;
+  guint n = m->n_groups + 1;
+  RenderAtlasEntry *entries = g_new0(RenderAtlasEntry, n);
+  char **paths = g_new0(char *, n + 1);
+  for (guint i = 0; i < n; i++) {
+    const RenderGroup *g = i ? &m->groups[i - 1] : NULL;
+    g_autofree char *file = g ? g_strdup_printf("%s-%s.pdf", g->code, g->slug)
+                              : g_strdup("00-nasional.pdf");
+    paths[i] = g_build_filename(jobs->stage, file, NULL);
+    if (!g_file_test(paths[i], G_FILE_TEST_EXISTS)) {
+      g_free(paths[i]);
+      paths[i] = g_build_filename(jobs->dir, file, NULL);
+    }
+    entries[i] = (RenderAtlasEntry){paths[i], g ? g->code : NULL,
+                                    g ? g->name : render_tr(m->lang, "Ikhtisar nasional"),
+                                    render_tr(m->lang, "Ikhtisar")};
+  }
+  gboolean ok = render_output_atlas(m, entries, n, jobs->stage, error);
+  g_strfreev(paths);
+  g_free(entries);
+  return ok;
+}
+
 static void
 cli_build_task_run(gpointer data, gpointer user)
 {
@@ -389,7 +470,7 @@ cli_build_task_run(gpointer data, gpointer user)
     ok = render_output_overview(jobs->model, jobs->stage, jobs->formats, jobs->dpi, &err);
     what = g_strdup("00-nasional");
   } else {
-    ok = render_output_atlas(jobs->model, jobs->stage, &err);
+    ok = cli_build_atlas(jobs, &err);
     what = g_strdup("atlas");
   }
   g_mutex_lock(&jobs->lock);
@@ -450,11 +531,11 @@ cli_build_files(const char *base, RenderFormat formats, const RenderModel *m)
   return out;
 }
 
-/* Queues `task` unless its files are up to date (then they are recorded
- * as kept).  Returns TRUE when queued. */
-static gboolean
-cli_build_queue(GThreadPool *pool, CliBuildJobs *jobs, CliBuildTask *task, gboolean force,
-                GString *why)
+/* Whether `task`'s files must be drawn: the reason, or NULL when they are
+ * up to date (then they are recorded as kept and the task is freed).  A
+ * task to draw is counted and logged. */
+static const char *
+cli_build_stale(CliBuildJobs *jobs, CliBuildTask *task, gboolean force, GString *why)
 {
   const char *reason = force ? "--force" : NULL;
   for (guint i = 0; !reason && task->files[i]; i++)
@@ -463,7 +544,7 @@ cli_build_queue(GThreadPool *pool, CliBuildJobs *jobs, CliBuildTask *task, gbool
     for (guint i = 0; task->files[i]; i++)
       cli_manifest_set(jobs->manifest, task->files[i], task->hash);
     cli_build_task_free(task);
-    return FALSE;
+    return NULL;
   }
   g_autofree char *base = g_strndup(task->files[0], strrchr(task->files[0], '.') - task->files[0]);
   g_string_append_printf(why, "%s%s (%s)", why->len ? ", " : "", base, reason);
@@ -471,6 +552,17 @@ cli_build_queue(GThreadPool *pool, CliBuildJobs *jobs, CliBuildTask *task, gbool
   g_mutex_lock(&jobs->lock);
   jobs->total++;
   g_mutex_unlock(&jobs->lock);
+  return reason;
+}
+
+/* Queues `task` unless its files are up to date.  Returns TRUE when
+ * queued. */
+static gboolean
+cli_build_queue(GThreadPool *pool, CliBuildJobs *jobs, CliBuildTask *task, gboolean force,
+                GString *why)
+{
+  if (cli_build_stale(jobs, task, force, why) == NULL)
+    return FALSE;
   g_thread_pool_push(pool, task, NULL);
   return TRUE;
 }
@@ -505,6 +597,67 @@ cli_build_no_values_error(const GeoJoin *join, const char *field, GError **error
               "%s, field %s: no district has a usable value (%s); nothing to map", source, field,
               why->str);
   g_string_free(why, TRUE);
+}
+
+/* A source as a sheet's footer names it: a file by its name; a PostGIS
+ * connection string as "PostGIS" with its database and table (or `layer`),
+ * never the host, user or password.  Caller frees. */
+static char *
+cli_build_source_label(const char *source, const char *layer)
+{
+  if (g_ascii_strncasecmp(source, "PG:", 3) != 0)
+    return g_path_get_basename(source);
+  g_autofree char *db = NULL, *table = NULL;
+  g_auto(GStrv) words = g_strsplit(source + 3, " ", -1);
+  for (guint i = 0; words[i]; i++) {
+    if (g_str_has_prefix(words[i], "dbname=")) {
+      g_free(db);
+      db = g_strdup(words[i] + 7);
+    } else if (g_str_has_prefix(words[i], "tables=")) {
+      g_free(table);
+      table = g_strdup(words[i] + 7);
+    }
+  }
+  if (table == NULL && layer != NULL)
+    table = g_strdup(layer);
+  return g_strdup_printf("PostGIS %s%s%s", db ? db : "", db && table ? "." : "",
+                         table ? table : "");
+}
+
+/* Reads every --table with the table options of the command line or
+ * project as defaults, and tells the user what the readers decided
+ * (encoding, header row, number formats, missing values). */
+static gboolean
+cli_build_read_tables(const CliConfig *c, GPtrArray *tables, GError **error)
+{
+  GeoTableOptions defaults = {0};
+  const struct {
+    const char *name;
+    const char *value;
+  } given[] = {{"separator", c->separator}, {"sheet", c->sheet}, {"header-row", c->header_row},
+               {"numbers", c->numbers}};
+  gboolean ok = TRUE;
+  for (guint i = 0; ok && i < G_N_ELEMENTS(given); i++)
+    if (given[i].value != NULL && !geo_table_options_set(&defaults, given[i].name, given[i].value, error)) {
+      g_prefix_error(error, "--");
+      ok = FALSE;
+    }
+  for (guint i = 0; ok && c->tables && c->tables[i]; i++) {
+    GeoTable *t = geo_table_read_options(c->tables[i], &defaults, error);
+    if (t == NULL) {
+      ok = FALSE;
+      break;
+    }
+    g_ptr_array_add(tables, t);
+    for (guint k = 0; t->notes[k] && !c->quiet; k++) {
+      if (c->log_json)
+        cli_build_log(c, "note", "table", t->source, "message", t->notes[k], NULL);
+      else
+        g_printerr("petarawan: note: %s\n", t->notes[k]);
+    }
+  }
+  geo_table_options_clear(&defaults);
+  return ok;
 }
 
 static RenderFormat
@@ -594,11 +747,17 @@ cli_build_run(CliConfig *c)
   GeoLayer *layer = NULL, *context = NULL;
   GPtrArray *tables = g_ptr_array_new_with_free_func((GDestroyNotify)geo_table_free);
   GeoJoin *join = NULL;
+  GeoGazetteer *gazetteer = NULL;
   double *values = NULL;
   int *classes = NULL;
+  GeoFigures *figures = NULL;
+  double *symbols = NULL;
+  char *symbols_label = NULL;
   GArray *groups = NULL;
   char *styles_dir = NULL, *generated = NULL;
   RenderInset *inset = NULL;
+  RenderLogo *logo = NULL;
+  GHashTable *group_names = NULL;
   CliManifest *manifest = NULL;
   char *common = NULL, *all_hash = NULL;
   int lock_fd = -1;
@@ -631,30 +790,58 @@ cli_build_run(CliConfig *c)
   double dpi;
   if (!cli_build_page(c, formats, &page, &model, &dpi, &error))
     goto fail;
+  RenderLang lang = RENDER_LANG_ID;
+  if (c->lang && !render_lang_parse(c->lang, &lang)) {
+    g_set_error(&error, GEO_ERROR, GEO_ERROR_USAGE,
+                "--lang: '%s' is not a language of the map text (id or en)", c->lang);
+    goto fail;
+  }
+  if (c->logo && !check && (logo = render_logo_load(c->logo, &error)) == NULL)
+    goto fail;
+  GeoMatch match;
+  if (!cli_build_match(c->match, &match, &error))
+    goto fail;
+  if (match == GEO_MATCH_NAME && !c->name) {
+    g_set_error(&error, GEO_ERROR, GEO_ERROR_USAGE,
+                "--match name: give the boundaries' name field with --name FIELD");
+    goto fail;
+  }
 
   styles_dir = cli_build_find_dir("PETARAWAN_STYLES", "styles");
   style = geo_style_load(c->style ? c->style : "quantile", styles_dir, &error);
   if (style == NULL)
     goto fail;
 
-  GeoLayerSpec spec = {c->boundaries, c->layer, c->key, c->name, c->group, c->where, c->group_name};
+  GeoLayerSpec spec = {.source = c->boundaries, .layer = c->layer, .key_field = c->key,
+                       .name_field = c->name, .group_field = c->group, .where = c->where,
+                       .group_name_field = c->group_name};
   layer = geo_layer_read(&spec, &error);
   if (layer == NULL)
     goto fail;
   if (c->context) {
-    GeoLayerSpec cspec = {c->context, c->context_layer, NULL, NULL, NULL, NULL, NULL};
+    /* Names of the context areas, for the map: the field given, else
+     * NAMA (NAME in English) when the layer has it. */
+    GeoLayerSpec cspec = {
+        .source = c->context,
+        .layer = c->context_layer,
+        .name_field = c->context_name ? c->context_name : (lang == RENDER_LANG_EN ? "NAME" : "NAMA"),
+        .name_optional = c->context_name == NULL,
+        .name_option = "--context-name",
+    };
     context = geo_layer_read(&cspec, &error);
     if (context == NULL)
       goto fail;
   }
-  for (guint i = 0; c->tables && c->tables[i]; i++) {
-    GeoTable *t = geo_table_read(c->tables[i], &error);
-    if (t == NULL)
-      goto fail;
-    g_ptr_array_add(tables, t);
-  }
+  if (!cli_build_read_tables(c, tables, &error))
+    goto fail;
 
-  join = geo_join_run(layer, (GeoTable **)tables->pdata, tables->len);
+  gazetteer = cli_build_gazetteer(c, &error);
+  if (gazetteer == NULL)
+    goto fail;
+  GeoJoinOptions jopt = {match, c->name, c->table_group, gazetteer};
+  join = geo_join_run_full(layer, (GeoTable **)tables->pdata, tables->len, &jopt, &error);
+  if (join == NULL)
+    goto fail;
   if (geo_join_find_field(join, c->value) < 0) {
     GString *names = g_string_new(NULL);
     for (guint i = 0; i < join->fields->len && i < 20; i++)
@@ -668,10 +855,9 @@ cli_build_run(CliConfig *c)
   }
   classes = g_new(int, MAX(layer->n_features, 1));
   if (style->method == GEO_METHOD_CATEGORICAL) {
-    int fi = geo_join_find_field(join, c->value);
+    int fi = geo_join_begin_value(join, c->value);
     values = g_new(double, MAX(layer->n_features, 1));
     GeoJoinReport *r = join->report;
-    r->value_field = g_strdup(c->value);
     for (guint f = 0; f < layer->n_features; f++) {
       const char *text = geo_join_get(join, f, fi);
       classes[f] = geo_style_classify(style, NAN, text);
@@ -707,6 +893,10 @@ cli_build_run(CliConfig *c)
       classes[f] = geo_style_classify(style, values[f], NULL);
   }
 
+  /* Personnel, workload and circles; their bad cells join the report. */
+  if (!cli_figures_read(c, join, &figures, &symbols, &symbols_label, &error))
+    goto fail;
+
   gboolean problems = geo_join_report_has_problems(join->report);
   if (check) {
     g_autofree char *report = c->json ? geo_join_report_json(join->report, layer)
@@ -722,11 +912,13 @@ cli_build_run(CliConfig *c)
   if (c->log_json) {
     g_autofree char *n = g_strdup_printf("%u", join->report->n_features);
     g_autofree char *d = g_strdup_printf("%u", join->report->n_with_data);
+    g_autofree char *summary = geo_join_report_summary(join->report);
     cli_build_log(c, "report", "boundaries", c->boundaries, "#districts", n, "#with_data", d,
-                  "?problems", problems ? "true" : "false", NULL);
+                  "?problems", problems ? "true" : "false", "summary", summary, NULL);
   }
 
-  groups = cli_build_groups(c, layer, &error);
+  group_names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  groups = cli_build_groups(c, layer, group_names, lang, &error);
   if (groups == NULL)
     goto fail;
   if (c->only) {
@@ -785,29 +977,31 @@ cli_build_run(CliConfig *c)
     g_date_time_unref(dt);
     g_setenv("SOURCE_DATE_EPOCH", epoch, TRUE);
   }
-  generated = cli_build_date_text();
+  generated = cli_build_date_text(lang);
   if (c->sources == NULL) {
     /* Name the inputs, so a sheet never goes out without its sources. */
     GString *src = g_string_new(NULL);
-    g_autofree char *b = g_path_get_basename(c->boundaries);
-    g_string_append_printf(src, "batas %s", b);
+    g_autofree char *b = cli_build_source_label(c->boundaries, c->layer);
+    g_string_append_printf(src, render_tr(lang, "batas %s"), b);
     for (guint i = 0; i < tables->len; i++) {
       const GeoTable *t = g_ptr_array_index(tables, i);
-      g_autofree char *tb = g_path_get_basename(t->source);
-      g_string_append_printf(src, "%s%s", i ? ", " : "; tabel ", tb);
+      g_autofree char *tb = cli_build_source_label(t->source, NULL);
+      g_string_append_printf(src, "%s%s", i ? ", " : render_tr(lang, "; tabel "), tb);
     }
     c->sources = g_string_free(src, FALSE);
   }
   RenderTexts texts = {
-      .title = c->title ? c->title : "Peta Kerawanan Pemilu",
-      .index_name = c->index_name ? c->index_name : style->title,
+      .title = c->title ? c->title : render_tr(lang, "Peta Kerawanan Pemilu"),
+      .index_name = c->index_name ? c->index_name
+                                  : (lang == RENDER_LANG_EN && style->title_en ? style->title_en
+                                                                               : style->title),
       .index_date = c->index_date,
       .sources = c->sources,
       .generated = generated,
       .marking = c->marking,
       .organisation = c->organisation,
-      .unit_name = c->unit_name ? c->unit_name : "Kab/Kota",
-      .group_kind = c->group_kind ? c->group_kind : (c->group ? "Provinsi" : ""),
+      .unit_name = c->unit_name ? c->unit_name : render_tr(lang, "Kab/Kota"),
+      .group_kind = c->group_kind ? c->group_kind : (c->group ? render_tr(lang, "Provinsi") : ""),
       .sample_personnel = c->sample_personnel,
   };
   model.layer = layer;
@@ -821,7 +1015,14 @@ cli_build_run(CliConfig *c)
   model.groups = (RenderGroup *)groups->data;
   model.n_groups = groups->len;
   model.mono = c->mono;
-  render_personnel_find(join, &model.personnel);
+  model.figures = figures;
+  model.officers_per_tps = c->officers_per_tps > 0 ? c->officers_per_tps : style->officers_per_tps;
+  model.symbols = symbols;
+  model.symbols_label = symbols_label;
+  model.lang = lang;
+  model.graticule = c->graticule;
+  model.logo = logo;
+  model.group_names = group_names;
   if (!c->overview_only) {
     inset = render_inset_new(layer, page.inset_pt, &error);
     if (inset == NULL)
@@ -850,13 +1051,15 @@ cli_build_run(CliConfig *c)
   GThreadPool *pool = g_thread_pool_new(cli_build_task_run, &jobs, n_jobs, TRUE, NULL);
   GString *why = g_string_new(NULL);
   guint redrawn = 0, kept = 0;
-  /* The atlas is the longest job: start it first. */
+  /* The atlas is put together from the other PDFs once they are drawn. */
+  CliBuildTask *atlas = NULL;
   if ((formats & RENDER_FORMAT_PDF) && !c->overview_only) {
-    CliBuildTask *t = g_new0(CliBuildTask, 1);
-    t->kind = 2;
-    t->files = cli_build_files("atlas", RENDER_FORMAT_PDF, NULL);
-    t->hash = g_strdup(all_hash);
-    cli_build_queue(pool, &jobs, t, c->force, why);
+    atlas = g_new0(CliBuildTask, 1);
+    atlas->kind = 2;
+    atlas->files = cli_build_files("atlas", RENDER_FORMAT_PDF, NULL);
+    atlas->hash = g_strdup(all_hash);
+    if (cli_build_stale(&jobs, atlas, c->force, why) == NULL)
+      atlas = NULL;
   }
   CliBuildTask *ov = g_new0(CliBuildTask, 1);
   ov->kind = 1;
@@ -875,10 +1078,18 @@ cli_build_run(CliConfig *c)
       kept++;
   }
   g_thread_pool_free(pool, FALSE, TRUE);
+  if (atlas)
+    cli_build_task_run(atlas, &jobs);
   g_mutex_clear(&jobs.lock);
   g_ptr_array_unref(jobs.written);
   if (jobs.error) {
     error = jobs.error;
+    cli_build_stage_name_output(error, stage, c->output);
+    g_string_free(why, TRUE);
+    goto fail;
+  }
+  gboolean csv_written = FALSE;
+  if (!cli_priorities_write(&model, manifest, c->output, stage, c->force, &csv_written, &error)) {
     cli_build_stage_name_output(error, stage, c->output);
     g_string_free(why, TRUE);
     goto fail;
@@ -919,12 +1130,19 @@ out:
   cli_manifest_free(manifest);
   cli_manifest_unlock(lock_fd);
   render_inset_free(inset);
+  render_logo_free(logo);
+  if (group_names)
+    g_hash_table_destroy(group_names);
   g_free(styles_dir);
   g_free(generated);
   cli_build_free_groups(groups);
   g_free(values);
   g_free(classes);
+  geo_figures_free(figures);
+  g_free(symbols);
+  g_free(symbols_label);
   geo_join_free(join);
+  geo_gazetteer_unref(gazetteer);
   g_ptr_array_unref(tables);
   geo_layer_free(layer);
   geo_layer_free(context);

@@ -111,7 +111,7 @@ cli_manifest_shapes(GChecksum *c, const GeoShapes *s)
 static void
 cli_manifest_fonts(GChecksum *c)
 {
-  const char *styles[] = {":weight=80", ":weight=200"};
+  const char *styles[] = {":weight=80", ":weight=200", ":weight=80:slant=100"};
   for (guint i = 0; i < G_N_ELEMENTS(styles); i++) {
     g_autofree char *name = g_strconcat("Noto Sans", styles[i], NULL);
     FcPattern *pat = FcNameParse((const FcChar8 *)name);
@@ -160,6 +160,7 @@ cli_manifest_hash_common(const RenderModel *m, RenderFormat formats, double dpi)
     cli_manifest_num(c, st->colours[i].g);
     cli_manifest_num(c, st->colours[i].b);
     cli_manifest_str(c, st->labels ? st->labels[i] : NULL);
+    cli_manifest_str(c, st->labels_en ? st->labels_en[i] : NULL);
     cli_manifest_str(c, st->categories ? st->categories[i] : NULL);
   }
   cli_manifest_num(c, st->nodata.r);
@@ -180,8 +181,44 @@ cli_manifest_hash_common(const RenderModel *m, RenderFormat formats, double dpi)
   cli_manifest_num(c, page->paper);
   cli_manifest_num(c, page->portrait);
   cli_manifest_num(c, m->tiles ? (int)m->tile_paper : -1);
+  /* Derived figures: which columns, the doctrine, the circles. */
+  const GeoFigures *fig = m->figures;
+  for (guint i = 0; fig && i < fig->n_types; i++) {
+    cli_manifest_str(c, fig->types[i].field);
+    cli_manifest_str(c, fig->types[i].label);
+    cli_manifest_num(c, fig->types[i].officer);
+  }
+  cli_manifest_num(c, fig ? fig->tps_column : -2);
+  cli_manifest_num(c, fig ? fig->dpt_column : -2);
+  cli_manifest_num(c, m->officers_per_tps);
+  cli_manifest_str(c, m->symbols ? m->symbols_label : NULL);
+  cli_manifest_str(c, st->title_en);
+  cli_manifest_str(c, render_lang_code(m->lang));
+  cli_manifest_num(c, m->graticule);
+  if (m->logo) {
+    gsize n;
+    const guchar *data = g_bytes_get_data(render_logo_get_bytes(m->logo), &n);
+    cli_manifest_num(c, (double)n);
+    g_checksum_update(c, data, n);
+  } else {
+    cli_manifest_str(c, NULL);
+  }
   cli_manifest_shapes(c, m->layer->shapes);
   cli_manifest_shapes(c, m->context ? m->context->shapes : NULL);
+  /* Neighbours are named on the sheets: every group's name and every
+   * context area's name. */
+  for (guint f = 0; m->context && f < m->context->n_features; f++)
+    cli_manifest_str(c, m->context->features[f].name);
+  if (m->group_names) {
+    GList *keys = g_list_sort(g_hash_table_get_keys(m->group_names), (GCompareFunc)strcmp);
+    for (GList *l = keys; l; l = l->next) {
+      cli_manifest_str(c, l->data);
+      cli_manifest_str(c, g_hash_table_lookup(m->group_names, l->data));
+    }
+    g_list_free(keys);
+  }
+  for (guint f = 0; f < m->layer->n_features; f++)
+    cli_manifest_str(c, m->layer->features[f].group);
   char *hex = g_strdup(g_checksum_get_string(c));
   g_checksum_free(c);
   return hex;
@@ -209,6 +246,12 @@ cli_manifest_hash_group(const char *common, const RenderModel *m, const RenderGr
   cli_manifest_str(c, g->name);
   for (guint i = 0; i < g->n_features; i++)
     cli_manifest_feature(c, m, g->features[i]);
+  /* The data-quality line also counts what no district's cells show
+   * (ambiguous names, duplicate rows). */
+  char *quality = geo_join_quality_text(m->join->report, m->layer, g->features, g->n_features,
+                                        m->texts->unit_name, NULL);
+  cli_manifest_str(c, quality);
+  g_free(quality);
   char *hex = g_strdup(g_checksum_get_string(c));
   g_checksum_free(c);
   return hex;
@@ -224,7 +267,16 @@ cli_manifest_hash_all(const char *common, const RenderModel *m)
     cli_manifest_str(c, m->groups[i].name);
     for (guint k = 0; k < m->groups[i].n_features; k++)
       cli_manifest_feature(c, m, m->groups[i].features[k]);
+    char *quality =
+        geo_join_quality_text(m->join->report, m->layer, m->groups[i].features,
+                              m->groups[i].n_features, m->texts->unit_name, NULL);
+    cli_manifest_str(c, quality);
+    g_free(quality);
   }
+  char *quality =
+      geo_join_quality_text(m->join->report, m->layer, NULL, 0, m->texts->unit_name, NULL);
+  cli_manifest_str(c, quality);
+  g_free(quality);
   char *hex = g_strdup(g_checksum_get_string(c));
   g_checksum_free(c);
   return hex;
@@ -306,6 +358,10 @@ cli_manifest_write(CliManifest *m, const CliConfig *c, const GeoStyle *style, co
   }
   if (c->context)
     cli_manifest_input(b, "context", c->context);
+  if (c->logo)
+    cli_manifest_input(b, "logo", c->logo);
+  for (guint i = 0; c->aliases && c->aliases[i]; i++)
+    cli_manifest_input(b, "aliases", c->aliases[i]);
   cli_manifest_input(b, "style", style->path);
   json_builder_end_array(b);
   /* Outputs in a stable order, with the hash each was drawn from. */

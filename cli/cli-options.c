@@ -16,14 +16,19 @@ cli_config_free(CliConfig *c)
                    &c->format, &c->paper, &c->orientation, &c->tile, &c->context,
                    &c->context_layer, &c->only, &c->title,
                    &c->index_name, &c->index_date, &c->sources, &c->marking, &c->unit_name,
-                   &c->group_kind, &c->organisation, &c->date};
+                   &c->group_kind, &c->organisation, &c->date, &c->separator, &c->sheet,
+                   &c->header_row, &c->numbers, &c->officers, &c->personnel, &c->tps, &c->dpt,
+                   &c->symbols, &c->context_name, &c->lang, &c->logo, &c->match, &c->table_group};
   for (guint i = 0; i < G_N_ELEMENTS(strs); i++)
     g_clear_pointer(strs[i], g_free);
   g_clear_pointer(&c->tables, g_strfreev);
+  g_clear_pointer(&c->aliases, g_strfreev);
 }
 
 /* The option table, shared by the parser and the project-file reader. */
-typedef enum { CLI_STR, CLI_PATH, CLI_PATHS, CLI_INT, CLI_BOOL, CLI_DOUBLE } CliKind;
+/* CLI_TABLE: a table-reading option, checked by geo_table_options_set and
+ * kept as text for cli-build.c. */
+typedef enum { CLI_STR, CLI_PATH, CLI_PATHS, CLI_INT, CLI_BOOL, CLI_DOUBLE, CLI_TABLE } CliKind;
 
 typedef struct {
   const char *name;
@@ -45,13 +50,39 @@ static const CliOption cli_options[] = {
     {"group-name", 0, CLI_STR, O(group_name),
      "Field holding the group's name (default: province names from data/provinsi.csv)", "FIELD"},
     {"where", 0, CLI_STR, O(where), "Attribute filter on the boundaries (OGR SQL)", "EXPR"},
-    {"table", 't', CLI_PATHS, O(tables), "Table to join: SRC[:KEYFIELD] (repeatable)",
+    {"table", 't', CLI_PATHS, O(tables),
+     "Table to join: SRC[:KEYFIELD][#OPTION=VALUE,...] (repeatable; options below)",
      "SRC[:KEY]"},
+    {"separator", 0, CLI_TABLE, O(separator),
+     "CSV separator: comma, semicolon, tab, pipe (default: detected)", "SEP"},
+    {"sheet", 0, CLI_TABLE, O(sheet),
+     "Sheet of XLSX/ODS tables, layer of GeoPackage/PostGIS ones: name or number (default: the first)",
+     "NAME|N"},
+    {"header-row", 0, CLI_TABLE, O(header_row),
+     "Row of the header in CSV/XLSX/ODS tables (default: detected under any title rows)", "N"},
+    {"numbers", 0, CLI_TABLE, O(numbers),
+     "Numbers in text cells: indonesian (1.234,5), plain (1,234.5) (default: per column)",
+     "FORMAT"},
+    {"match", 0, CLI_STR, O(match),
+     "How tables join the boundaries: code (Kemendagri codes against --key), name (names "
+     "against --name) or auto (default: per table, whichever matches more rows)",
+     "auto|code|name"},
+    {"table-group", 0, CLI_STR, O(table_group),
+     "Table column with each row's province (code or name): names are matched within it "
+     "(default: a column named provinsi, kode_prov...)",
+     "FIELD"},
+    {"aliases", 0, CLI_PATHS, O(aliases),
+     "More names of places, a table kode,nama[,keterangan] (repeatable; adds to "
+     "data/alias-wilayah.csv)",
+     "FILE"},
     {"value", 'v', CLI_STR, O(value), "Field to classify and map", "FIELD"},
     {"style", 's', CLI_STR, O(style), "Built-in style name or style file", "NAME|FILE"},
     {"classes", 'c', CLI_INT, O(classes), "Number of classes for quantile/equal/jenks", "N"},
     {"context", 0, CLI_PATH, O(context), "Countries or areas drawn in grey around the map", "SRC"},
     {"context-layer", 0, CLI_STR, O(context_layer), "Layer of the context source", "L"},
+    {"context-name", 0, CLI_STR, O(context_name),
+     "Field naming the context areas on the map (default NAMA, NAME in English, when present)",
+     "FIELD"},
     {"output", 'o', CLI_PATH, O(output), "Output folder", "DIR"},
     {"format", 'f', CLI_STR, O(format), "Formats to write: pdf,png,svg (default pdf)", "LIST"},
     {"dpi", 0, CLI_DOUBLE, O(dpi), "PNG resolution (default 300 on A4, 75 on A0: 300/enlargement)",
@@ -88,6 +119,24 @@ static const CliOption cli_options[] = {
     {"group-kind", 0, CLI_STR, O(group_kind), "What a group is called (default Provinsi)", "TEXT"},
     {"sample-personnel", 0, CLI_BOOL, O(sample_personnel), "Label personnel figures as sample",
      NULL},
+    /* Derived figures and the coverage rule (geo-figures.c). */
+    {"officers", 0, CLI_STR, O(officers),
+     "Personnel columns summed as officers (default personel_polri,personel_tni,brimob_bko)",
+     "FIELD[=LABEL],..."},
+    {"personnel", 0, CLI_STR, O(personnel),
+     "Personnel columns shown by type, not counted as officers (default linmas and the "
+     "default officer columns not given to --officers)",
+     "FIELD[=LABEL],..."},
+    {"tps", 0, CLI_STR, O(tps), "Column of polling stations (default jumlah_tps)", "FIELD"},
+    {"dpt", 0, CLI_STR, O(dpt), "Column of registered voters (default jumlah_dpt)", "FIELD"},
+    {"officers-per-tps", 0, CLI_DOUBLE, O(officers_per_tps),
+     "Doctrine: top-class districts below this are reinforcement priorities (default: the "
+     "style's [coverage] officers-per-tps, else the province median)", "N"},
+    {"symbols", 0, CLI_STR, O(symbols),
+     "Proportional circles of a count column, or 'officers', over the map", "FIELD"},
+    {"lang", 0, CLI_STR, O(lang), "Language of the map text: id (default) or en", "id|en"},
+    {"graticule", 0, CLI_BOOL, O(graticule), "Degree ticks with labels on the map frame", NULL},
+    {"logo", 0, CLI_PATH, O(logo), "Logo for the title band: a PNG or SVG file", "FILE"},
 };
 #undef O
 
@@ -139,6 +188,21 @@ cli_options_set(CliConfig *c, const CliOption *opt, const char *value, const cha
     g_strfreev(*v);
     *v = g_strv_builder_end(b);
     g_strv_builder_unref(b);
+    return TRUE;
+  }
+  case CLI_TABLE: {
+    GeoTableOptions scratch = {0};
+    GError *e = NULL;
+    gboolean ok = geo_table_options_set(&scratch, opt->name, value, &e);
+    geo_table_options_clear(&scratch);
+    if (!ok) {
+      g_string_append_printf(problems, "%s: %s\n", where, e->message);
+      g_error_free(e);
+      return FALSE;
+    }
+    char **s = field;
+    g_free(*s);
+    *s = g_strdup(value);
     return TRUE;
   }
   case CLI_INT: {

@@ -57,10 +57,13 @@ cli_papers_json(void)
       cli_papers_num(b, "index", p.index_size * k);
       cli_papers_num(b, "label", p.label_size * k);
       cli_papers_num(b, "number", p.number_size * k);
+      cli_papers_num(b, "neighbour", p.neighbour_size * k);
+      cli_papers_num(b, "graticule", p.graticule_size * k);
       cli_papers_num(b, "legend", RENDER_LEGEND_SIZE * p.block * k);
       cli_papers_num(b, "district_line", p.district_line * k);
       cli_papers_num(b, "group_line", p.group_line * k);
       json_builder_end_object(b);
+      cli_papers_num(b, "footer_y_pt", p.footer_y * k);
       cli_papers_rect(b, "map", p.map, k);
       cli_papers_rect(b, "column", p.column, k);
       cli_papers_rect(b, "table", p.table, k);

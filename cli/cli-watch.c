@@ -1,6 +1,6 @@
 /* cli-watch.c — `petarawan watch PROJECT`: build, then rebuild whenever an
  * input changes (boundaries and their sidecar files, tables, style, context,
- * the project file itself), with the same guarantees as build: incremental,
+ * logo, the project file itself), with the same guarantees as build: incremental,
  * staged, locked.  GIO's file monitors (inotify on Linux) report changes;
  * a burst of events (an editor saving, a script copying several files) is
  * folded into one rebuild after a short quiet period.  The project is read
@@ -95,8 +95,11 @@ cli_watch_rebuild(CliWatch *w)
     g_ptr_array_add(paths, g_strdup(c.project));
   cli_watch_add_paths(paths, c.boundaries, FALSE);
   cli_watch_add_paths(paths, c.context, FALSE);
+  cli_watch_add_paths(paths, c.logo, FALSE);
   for (guint i = 0; c.tables && c.tables[i]; i++)
     cli_watch_add_paths(paths, c.tables[i], TRUE);
+  for (guint i = 0; c.aliases && c.aliases[i]; i++)
+    cli_watch_add_paths(paths, c.aliases[i], FALSE);
   if (c.style && (strchr(c.style, '/') || g_str_has_suffix(c.style, ".style")))
     cli_watch_add_paths(paths, c.style, FALSE);
   w->quiet = c.quiet;

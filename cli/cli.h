@@ -9,11 +9,14 @@ typedef struct {
   char *project; /* project file, or NULL */
   char *boundaries, *layer, *key, *name, *group, *group_name, *where;
   char **tables;
+  char *separator, *sheet, *header_row, *numbers; /* defaults for every table */
+  char *match, *table_group; /* how tables join: auto|code|name; their province column */
+  char **aliases;            /* more place names (kode,nama) besides data/alias-wilayah.csv */
   char *value, *style;
   int classes;
   char *output, *format;
   char *paper, *orientation, *tile; /* page: A0..A4, landscape|portrait, A4|A3 tiles */
-  char *context, *context_layer;
+  char *context, *context_layer, *context_name;
   char *only;
   int jobs;
   gboolean force, strict, json, quiet, overview_only, log_json, mono;
@@ -21,7 +24,13 @@ typedef struct {
   /* Texts. */
   char *title, *index_name, *index_date, *sources, *marking, *unit_name, *group_kind;
   char *organisation, *date;
+  char *lang, *logo;
+  gboolean graticule;
   gboolean sample_personnel;
+  /* Derived figures (geo-figures.c): personnel columns, doctrine ratio,
+   * proportional circles. */
+  char *officers, *personnel, *tps, *dpt, *symbols;
+  double officers_per_tps;
 } CliConfig;
 
 void cli_config_free(CliConfig *c);

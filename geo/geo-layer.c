@@ -275,15 +275,21 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
   }
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(lyr);
   int key_i = -1, name_i = -1, group_i = -1, group_name_i = -1;
-  if ((spec->key_field || spec->name_field || spec->group_field || spec->group_name_field) &&
+  if ((spec->key_field || (spec->name_field && !spec->name_optional) || spec->group_field ||
+       spec->group_name_field) &&
       !geo_layer_check_has_fields(ds, lyr, source, error))
     goto out;
   if (spec->key_field &&
       (key_i = geo_layer_field(defn, spec->key_field, source, "key (--key)", error)) < 0)
     goto out;
-  if (spec->name_field &&
-      (name_i = geo_layer_field(defn, spec->name_field, source, "name (--name)", error)) < 0)
-    goto out;
+  if (spec->name_field && spec->name_optional)
+    name_i = OGR_FD_GetFieldIndex(defn, spec->name_field);
+  else if (spec->name_field) {
+    g_autofree char *role = g_strdup_printf("name (%s)", spec->name_option ? spec->name_option
+                                                                          : "--name");
+    if ((name_i = geo_layer_field(defn, spec->name_field, source, role, error)) < 0)
+      goto out;
+  }
   if (spec->group_field &&
       (group_i = geo_layer_field(defn, spec->group_field, source, "group (--group)",
                                  error)) < 0)
@@ -397,6 +403,7 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
   }
   g_array_free(r.scratch, TRUE);
   layer->shapes = geo_shapes_builder_finish(&r.b);
+  geo_shapes_topology(layer->shapes);
   layer->n_features = features->len;
   layer->features = (GeoFeature *)g_array_free(features, FALSE);
 

@@ -18,7 +18,8 @@ geo_number_is_missing(const char *text)
     return TRUE;
   g_autofree char *t = g_strstrip(g_strdup(text));
   return strcmp(t, "-") == 0 || strcmp(t, "--") == 0 || g_ascii_strcasecmp(t, "n/a") == 0 ||
-         g_ascii_strcasecmp(t, "na") == 0 || g_ascii_strcasecmp(t, "null") == 0;
+         g_ascii_strcasecmp(t, "#n/a") == 0 || g_ascii_strcasecmp(t, "na") == 0 ||
+         g_ascii_strcasecmp(t, "null") == 0;
 }
 
 /* TRUE when s[0..len) is digits grouped by `sep` in threes ("1.234.567"). */
@@ -42,93 +43,158 @@ geo_number_is_grouped(const char *s, size_t len, char sep)
   return !seen_sep || group == 3;
 }
 
-gboolean
-geo_number_parse(const char *text, gboolean indonesian, double *out)
+/* The text of a number without surrounding spaces and sign: *s, *len.
+ * FALSE when nothing (or more than 64 bytes) is left. */
+static gboolean
+geo_number_trim(const char *text, const char **s, size_t *len, char *sign)
 {
   if (text == NULL)
     return FALSE;
   while (g_ascii_isspace(*text))
     text++;
-  size_t len = strlen(text);
-  while (len > 0 && g_ascii_isspace(text[len - 1]))
-    len--;
-  if (len == 0 || len > 64)
+  size_t n = strlen(text);
+  while (n > 0 && g_ascii_isspace(text[n - 1]))
+    n--;
+  *sign = 0;
+  if (n > 0 && (*text == '-' || *text == '+')) {
+    *sign = *text++;
+    n--;
+  }
+  if (n == 0 || n > 64)
     return FALSE;
+  *s = text;
+  *len = n;
+  return TRUE;
+}
 
+/* Reads the shape of s[0..len) (no sign, no spaces): which character
+ * groups thousands and which marks decimals (0 for none).  An ambiguous
+ * shape (one '.' or ',' followed by exactly three digits after one to three
+ * digits that do not start with 0: "1.234", "12,345") sets *sep to that
+ * character and leaves the choice to the caller. */
+static GeoNumberShape
+geo_number_scan(const char *s, size_t len, char *thousands, char *decimal, char *sep)
+{
+  const char *first_comma = memchr(s, ',', len), *first_dot = memchr(s, '.', len);
+  const char *last_comma = first_comma ? g_strrstr_len(s, (gssize)len, ",") : NULL;
+  const char *last_dot = first_dot ? g_strrstr_len(s, (gssize)len, ".") : NULL;
+  *thousands = *decimal = *sep = 0;
+  GeoNumberShape shape;
+  if (!first_comma && !first_dot) {
+    shape = GEO_NUMBER_WHOLE;
+  } else if (first_comma && first_dot) {
+    /* Both: the later one is the decimal mark, and there is one of it. */
+    if (last_comma > last_dot) {
+      if (first_comma != last_comma)
+        return GEO_NUMBER_NONE;
+      *thousands = '.';
+      *decimal = ',';
+      shape = GEO_NUMBER_INDONESIAN;
+    } else {
+      if (first_dot != last_dot)
+        return GEO_NUMBER_NONE;
+      *thousands = ',';
+      *decimal = '.';
+      shape = GEO_NUMBER_PLAIN;
+    }
+  } else {
+    char c = first_comma ? ',' : '.';
+    const char *first = first_comma ? first_comma : first_dot;
+    const char *last = first_comma ? last_comma : last_dot;
+    gboolean is_comma = c == ',';
+    if (first != last) { /* "1.234.567", "1,234,567": grouping only */
+      *thousands = c;
+      shape = is_comma ? GEO_NUMBER_PLAIN : GEO_NUMBER_INDONESIAN;
+    } else {
+      size_t before = (size_t)(first - s), after = len - before - 1;
+      if (after == 3 && before >= 1 && before <= 3 && s[0] != '0') {
+        *sep = c;
+        shape = GEO_NUMBER_AMBIGUOUS;
+      } else {
+        *decimal = c;
+        shape = is_comma ? GEO_NUMBER_INDONESIAN : GEO_NUMBER_PLAIN;
+      }
+    }
+  }
+  /* The digits must fit the shape. */
+  const char *dec = NULL;
+  if (*decimal)
+    dec = *decimal == ',' ? last_comma : last_dot;
+  size_t int_len = dec ? (size_t)(dec - s) : len;
+  if (*sep) {
+    for (size_t i = 0; i < len; i++)
+      if (!g_ascii_isdigit(s[i]) && s[i] != *sep)
+        return GEO_NUMBER_NONE;
+    return shape;
+  }
+  if (*thousands) {
+    if (int_len == 0 || !geo_number_is_grouped(s, int_len, *thousands))
+      return GEO_NUMBER_NONE;
+  } else {
+    for (size_t i = 0; i < int_len; i++)
+      if (!g_ascii_isdigit(s[i]))
+        return GEO_NUMBER_NONE;
+  }
+  if (dec) {
+    size_t frac = 0;
+    for (const char *p = dec + 1; p < s + len; p++, frac++)
+      if (!g_ascii_isdigit(*p))
+        return GEO_NUMBER_NONE;
+    if (frac == 0 && int_len == 0)
+      return GEO_NUMBER_NONE;
+  }
+  return shape;
+}
+
+GeoNumberShape
+geo_number_shape(const char *text)
+{
+  const char *s;
+  size_t len;
+  char sign, thousands, decimal, sep;
+  if (!geo_number_trim(text, &s, &len, &sign))
+    return GEO_NUMBER_NONE;
+  return geo_number_scan(s, len, &thousands, &decimal, &sep);
+}
+
+gboolean
+geo_number_parse(const char *text, gboolean indonesian, double *out)
+{
+  const char *s;
+  size_t len;
+  char sign, thousands, decimal, sep;
+  if (!geo_number_trim(text, &s, &len, &sign))
+    return FALSE;
+  GeoNumberShape shape = geo_number_scan(s, len, &thousands, &decimal, &sep);
+  if (shape == GEO_NUMBER_NONE)
+    return FALSE;
+  if (shape == GEO_NUMBER_AMBIGUOUS) {
+    /* "1.234": thousands when Indonesian, a decimal otherwise; "1,234":
+     * a decimal when Indonesian, thousands otherwise. */
+    gboolean is_thousands = (sep == '.') == (indonesian != FALSE);
+    if (is_thousands)
+      thousands = sep;
+    else
+      decimal = sep;
+  }
   char buf[80];
   size_t n = 0;
-  const char *s = text;
-  if (*s == '-' || *s == '+') {
-    buf[n++] = *s++;
-    len--;
-  }
-  if (len == 0)
-    return FALSE;
-
-  const char *comma = memchr(s, ',', len);
-  const char *dot = memchr(s, '.', len);
-  const char *last_comma = comma ? g_strrstr_len(s, len, ",") : NULL;
-  const char *last_dot = dot ? g_strrstr_len(s, len, ".") : NULL;
-  char thousands = 0, decimal = '.';
-
-  if (comma && dot) {
-    /* Both present: the later one is the decimal mark. */
-    if (last_comma > last_dot) {
-      thousands = '.';
-      decimal = ',';
-    } else {
-      thousands = ',';
-      decimal = '.';
-    }
-  } else if (comma) {
-    if (comma != last_comma) { /* "1,234,567" */
-      thousands = ',';
-      decimal = 0;
-    } else {
-      decimal = ',';
-    }
-  } else if (dot) {
-    if (dot != last_dot) { /* "1.234.567" */
-      thousands = '.';
-      decimal = 0;
-    } else if (indonesian && (size_t)(s + len - dot - 1) == 3 && dot > s) {
-      thousands = '.';
-      decimal = 0;
-    }
-  }
-
-  size_t int_len = len;
-  const char *dec_mark = decimal ? memchr(s, decimal, len) : NULL;
-  if (decimal == ',' && last_comma)
-    dec_mark = last_comma;
-  if (decimal == '.' && last_dot)
-    dec_mark = last_dot;
-  if (dec_mark)
-    int_len = (size_t)(dec_mark - s);
-
-  if (thousands) {
-    if (!geo_number_is_grouped(s, int_len, thousands))
-      return FALSE;
-  }
-  for (size_t i = 0; i < int_len; i++) {
-    if (s[i] == thousands)
+  if (sign)
+    buf[n++] = sign;
+  gboolean any_int = FALSE;
+  for (size_t i = 0; i < len; i++) {
+    char c = s[i];
+    if (c == thousands)
       continue;
-    if (!g_ascii_isdigit(s[i]))
-      return FALSE;
-    buf[n++] = s[i];
-  }
-  if (int_len == 0)
-    buf[n++] = '0';
-  if (dec_mark) {
-    buf[n++] = '.';
-    size_t frac = 0;
-    for (const char *p = dec_mark + 1; p < s + len; p++, frac++) {
-      if (!g_ascii_isdigit(*p))
-        return FALSE;
-      buf[n++] = *p;
+    if (c == decimal) {
+      if (!any_int)
+        buf[n++] = '0';
+      buf[n++] = '.';
+      any_int = TRUE;
+      continue;
     }
-    if (frac == 0 && int_len == 0)
-      return FALSE;
+    buf[n++] = c;
+    any_int = TRUE;
   }
   buf[n] = '\0';
   char *end = NULL;

@@ -1,6 +1,9 @@
 /* geo-report.c — the join report, for people (`petarawan check`) and for
  * scripts (`--json`).  Counts read "matched N of M"; duplicates, unmatched
- * rows and bad values are called by those words with file, row and key. */
+ * rows, ambiguous names and bad values are called by those words with
+ * file, row and key; districts without data are listed, with why when the
+ * gazetteer knows they were formed after the table (geo-vintage.c); a
+ * summary line ends it. */
 #include "geo-private.h"
 
 #include <string.h>
@@ -73,6 +76,118 @@ geo_report_name(const char *s)
   return geo_text_printable(s, 0);
 }
 
+/* "53.71 Kota Kupang": a feature as the report names it, cleaned. */
+static char *
+geo_report_feature(const GeoLayer *layer, guint f)
+{
+  const GeoFeature *feat = &layer->features[f];
+  g_autofree char *key = geo_report_clean(feat->key);
+  g_autofree char *name = geo_report_clean(feat->name);
+  if (strcmp(feat->key, feat->name) == 0 || !*feat->key)
+    return g_steal_pointer(&name);
+  return g_strdup_printf("%s %s", key, name);
+}
+
+/* The name of the place `code`: the boundaries', else the gazetteer's. */
+static const char *
+geo_report_place_name(const GeoJoinReport *r, const GeoLayer *layer, const char *code)
+{
+  int f = geo_layer_find(layer, code);
+  if (f >= 0 && strcmp(layer->features[f].name, layer->features[f].key) != 0)
+    return layer->features[f].name;
+  return geo_gazetteer_name(r->gazetteer, code);
+}
+
+/* "93 Papua Selatan (from 91 Papua)", with the year when asked. */
+static void
+geo_report_formed_item(GString *o, const GeoJoinReport *r, const GeoLayer *layer,
+                       const GeoFormed *e, gboolean year)
+{
+  g_autofree char *label = geo_report_feature(layer, e->feature);
+  const char *pname = geo_report_place_name(r, layer, e->formed->parent);
+  g_autofree char *parent = geo_report_clean(e->formed->parent);
+  g_autofree char *pn = pname ? geo_report_clean(pname) : NULL;
+  g_string_append(o, label);
+  if (e->of_province) {
+    g_autofree char *prov = geo_report_clean(e->formed->code);
+    g_autofree char *provname = geo_report_clean(e->formed->name);
+    g_string_append_printf(o, " (in %s %s", prov, provname);
+  } else {
+    g_string_append(o, " (");
+  }
+  if (year || e->of_province)
+    g_string_append_printf(o, "%s%d", e->of_province ? ", " : "", e->formed->year);
+  g_string_append_printf(o, "%sfrom %s%s%s)", (year || e->of_province) ? ", " : "", parent,
+                         pn ? " " : "", pn ? pn : "");
+}
+
+/* The "why:" lines under "without data": districts formed after the
+ * table was made, and kab/kota whose province (and code) is newer. */
+static void
+geo_report_why_text(GString *o, const GeoJoinReport *r, const GeoLayer *layer)
+{
+  guint edition = 0;
+  g_autoptr(GArray) formed = geo_vintage_explain(r, layer, &edition);
+  guint n_own = 0, n_prov = 0;
+  int lo = 0, hi = 0;
+  for (guint i = 0; i < formed->len; i++) {
+    const GeoFormed *e = &g_array_index(formed, GeoFormed, i);
+    if (e->of_province) {
+      n_prov++;
+      continue;
+    }
+    n_own++;
+    lo = lo == 0 || e->formed->year < lo ? e->formed->year : lo;
+    hi = e->formed->year > hi ? e->formed->year : hi;
+  }
+  if (n_own > 0) {
+    const GeoFormed *e0 = NULL;
+    for (guint i = 0; i < formed->len && !e0; i++)
+      if (!g_array_index(formed, GeoFormed, i).of_province)
+        e0 = &g_array_index(formed, GeoFormed, i);
+    const char *units = geo_vintage_units(layer->features[e0->feature].key, n_own > 1);
+    const char *single = geo_vintage_units(layer->features[e0->feature].key, FALSE);
+    g_autofree char *when = lo == hi ? g_strdup_printf("in %d", lo)
+                                     : g_strdup_printf("from %d to %d", lo, hi);
+    g_string_append_printf(o, "  why: %u of them %s %s formed %s", n_own,
+                           n_own > 1 ? "are" : "is", n_own > 1 ? units : single, when);
+    if (edition > 0)
+      g_string_append_printf(o, ", after the table's %u-%s edition", edition, single);
+    g_string_append_c(o, ':');
+    gboolean first = TRUE;
+    for (guint i = 0; i < formed->len; i++) {
+      const GeoFormed *e = &g_array_index(formed, GeoFormed, i);
+      if (e->of_province)
+        continue;
+      g_string_append(o, first ? " " : ", ");
+      geo_report_formed_item(o, r, layer, e, lo != hi);
+      first = FALSE;
+    }
+    g_string_append_c(o, '\n');
+  }
+  const GeoTableReport *t = r->value_table >= 0 && (guint)r->value_table < r->tables->len
+                                ? g_ptr_array_index(r->tables, r->value_table)
+                                : NULL;
+  if (n_prov > 0 && t && !t->by_name) {
+    g_string_append_printf(o, "  why: %u of them %s in provinces formed later, which gave %s new "
+                              "codes; a table made before keys %s by the old ones:",
+                           n_prov, n_prov > 1 ? "are" : "is", n_prov > 1 ? "them" : "it",
+                           n_prov > 1 ? "them" : "it");
+    guint shown = 0;
+    for (guint i = 0; i < formed->len && shown < 10; i++) {
+      const GeoFormed *e = &g_array_index(formed, GeoFormed, i);
+      if (!e->of_province)
+        continue;
+      g_string_append(o, shown ? ", " : " ");
+      geo_report_formed_item(o, r, layer, e, FALSE);
+      shown++;
+    }
+    if (n_prov > shown)
+      g_string_append_printf(o, " and %u more", n_prov - shown);
+    g_string_append_c(o, '\n');
+  }
+}
+
 char *
 geo_join_report_text(const GeoJoinReport *r, const GeoLayer *layer)
 {
@@ -94,13 +209,48 @@ geo_join_report_text(const GeoJoinReport *r, const GeoLayer *layer)
     const GeoTableReport *t = g_ptr_array_index(r->tables, i);
     g_autofree char *src = geo_report_name(t->source);
     g_autofree char *kf = geo_report_name(t->key_field);
-    g_string_append_printf(o, "Table %s (key %s): matched %u of %u rows\n", src, kf,
+    g_autofree char *gf = t->group_field ? geo_report_name(t->group_field) : NULL;
+    g_autofree char *how = !t->by_name ? g_strdup("")
+                           : gf        ? g_strdup_printf(", by name within %s", gf)
+                                       : g_strdup(", by name");
+    g_string_append_printf(o, "Table %s (key %s%s): matched %u of %u rows\n", src, kf, how,
                            t->n_matched, t->n_rows);
     for (guint k = 0; k < t->unmatched->len; k++) {
       const GeoRowRef *u = g_ptr_array_index(t->unmatched, k);
       g_autofree char *key = geo_report_clean(u->raw_key);
-      g_string_append_printf(o, "  unmatched: %s row %u, %s '%s' is not in the boundaries\n",
-                             src, u->line, kf, key);
+      g_autofree char *note = u->note ? geo_text_printable(u->note, 200) : NULL;
+      g_string_append_printf(o, "  unmatched: %s row %u, %s '%s' is not in the boundaries%s%s\n",
+                             src, u->line, kf, key, note ? ": " : "", note ? note : "");
+    }
+    for (guint k = 0; k < t->ambiguous->len; k++) {
+      const GeoAmbiguous *a = g_ptr_array_index(t->ambiguous, k);
+      g_autofree char *key = geo_report_clean(a->raw_key);
+      g_string_append_printf(o, "  ambiguous: %s row %u, %s '%s' could be ", src, a->line, kf, key);
+      guint n = a->candidates->len, shown = MIN(n, 6);
+      for (guint c = 0; c < shown; c++) {
+        g_autofree char *cand = geo_report_feature(layer, g_array_index(a->candidates, guint, c));
+        g_string_append_printf(o, "%s%s", c == 0 ? "" : (c + 1 == n ? " or " : ", "), cand);
+      }
+      if (n > shown)
+        g_string_append_printf(o, " or %u more", n - shown);
+      /* What would tell them apart: the kind for kab/kota, the province
+       * (or other group) when the table gives none. */
+      const GeoFeature *c0 = &layer->features[g_array_index(a->candidates, guint, 0)];
+      gboolean kind = geo_key_level(c0->key) == 2;
+      gboolean group = FALSE;
+      for (guint c = 1; c < a->candidates->len && !gf; c++)
+        group |= strcmp(layer->features[g_array_index(a->candidates, guint, c)].group,
+                        c0->group) != 0;
+      const char *gname = geo_key_level(c0->group) == 1 ? "province" : "group";
+      g_string_append(o, " (not joined");
+      if (kind || group)
+        g_string_append(o, ": ");
+      if (kind)
+        g_string_append(o, "write Kabupaten or Kota");
+      if (group)
+        g_string_append_printf(o, "%sgive each row its %s (--table-group)", kind ? ", or " : "",
+                               gname);
+      g_string_append(o, ")\n");
     }
     for (guint k = 0; k < t->duplicates->len; k++) {
       const GeoDuplicate *d = g_ptr_array_index(t->duplicates, k);
@@ -130,8 +280,46 @@ geo_join_report_text(const GeoJoinReport *r, const GeoLayer *layer)
         g_string_append_printf(o, "%s %s %s", i ? "," : "", key, name);
       }
       g_string_append_c(o, '\n');
+      geo_report_why_text(o, r, layer);
     }
   }
+  g_autofree char *summary = geo_join_report_summary(r);
+  g_string_append_printf(o, "%s\n", summary);
+  return g_string_free(o, FALSE);
+}
+
+/* Totals over every table. */
+typedef struct {
+  guint rows, matched, unmatched, ambiguous, duplicates;
+} GeoReportTotals;
+
+static GeoReportTotals
+geo_report_totals(const GeoJoinReport *r)
+{
+  GeoReportTotals t = {0};
+  for (guint i = 0; i < r->tables->len; i++) {
+    const GeoTableReport *tr = g_ptr_array_index(r->tables, i);
+    t.rows += tr->n_rows;
+    t.matched += tr->n_matched;
+    t.unmatched += tr->unmatched->len;
+    t.ambiguous += tr->ambiguous->len;
+    t.duplicates += tr->duplicates->len;
+  }
+  t.duplicates += r->dup_features->len;
+  return t;
+}
+
+char *
+geo_join_report_summary(const GeoJoinReport *r)
+{
+  GeoReportTotals t = geo_report_totals(r);
+  GString *o = g_string_new("Summary: ");
+  g_string_append_printf(o, "matched %u of %u rows", t.matched, t.rows);
+  if (r->value_field)
+    g_string_append_printf(o, "; %u of %u districts without data", r->without_data->len,
+                           r->n_features);
+  g_string_append_printf(o, "; %u unmatched, %u ambiguous, %u duplicates, %u bad values",
+                         t.unmatched, t.ambiguous, t.duplicates, r->bad_values->len);
   return g_string_free(o, FALSE);
 }
 
@@ -156,13 +344,39 @@ geo_join_report_json(const GeoJoinReport *r, const GeoLayer *layer)
     geo_report_json_string(o, t->source);
     g_string_append(o, ", \"key_field\": ");
     geo_report_json_string(o, t->key_field);
+    g_string_append_printf(o, ", \"match\": \"%s\", \"group_field\": ",
+                           t->by_name ? "name" : "code");
+    if (t->group_field)
+      geo_report_json_string(o, t->group_field);
+    else
+      g_string_append(o, "null");
     g_string_append_printf(o, ", \"rows\": %u, \"matched\": %u,\n     \"unmatched\": [", t->n_rows,
                            t->n_matched);
     for (guint k = 0; k < t->unmatched->len; k++) {
       const GeoRowRef *u = g_ptr_array_index(t->unmatched, k);
       g_string_append_printf(o, "%s{\"row\": %u, \"key\": ", k ? ", " : "", u->line);
       geo_report_json_string(o, u->raw_key);
+      if (u->note) {
+        g_string_append(o, ", \"note\": ");
+        geo_report_json_string(o, u->note);
+      }
       g_string_append_c(o, '}');
+    }
+    g_string_append(o, "],\n     \"ambiguous\": [");
+    for (guint k = 0; k < t->ambiguous->len; k++) {
+      const GeoAmbiguous *a = g_ptr_array_index(t->ambiguous, k);
+      g_string_append_printf(o, "%s{\"row\": %u, \"key\": ", k ? ", " : "", a->line);
+      geo_report_json_string(o, a->raw_key);
+      g_string_append(o, ", \"candidates\": [");
+      for (guint c = 0; c < a->candidates->len; c++) {
+        const GeoFeature *f = &layer->features[g_array_index(a->candidates, guint, c)];
+        g_string_append(o, c ? ", {\"key\": " : "{\"key\": ");
+        geo_report_json_string(o, f->key);
+        g_string_append(o, ", \"name\": ");
+        geo_report_json_string(o, f->name);
+        g_string_append_c(o, '}');
+      }
+      g_string_append(o, "]}");
     }
     g_string_append(o, "],\n     \"duplicates\": [");
     for (guint k = 0; k < t->duplicates->len; k++) {
@@ -192,15 +406,46 @@ geo_join_report_json(const GeoJoinReport *r, const GeoLayer *layer)
     g_string_append_c(o, '}');
   }
   g_string_append(o, "],\n  \"without_data\": [");
+  guint edition = 0;
+  g_autoptr(GArray) formed = geo_vintage_explain(r, layer, &edition);
+  guint next = 0; /* formed is in without_data order */
   for (guint i = 0; i < r->without_data->len; i++) {
-    const GeoFeature *f = &layer->features[g_array_index(r->without_data, guint, i)];
+    guint fi = g_array_index(r->without_data, guint, i);
+    const GeoFeature *f = &layer->features[fi];
     g_string_append_printf(o, "%s\n    {\"key\": ", i ? "," : "");
     geo_report_json_string(o, f->key);
     g_string_append(o, ", \"name\": ");
     geo_report_json_string(o, f->name);
+    if (next < formed->len && g_array_index(formed, GeoFormed, next).feature == fi) {
+      const GeoFormed *e = &g_array_index(formed, GeoFormed, next++);
+      g_string_append_printf(o, ", \"%s\": {\"code\": ",
+                             e->of_province ? "province_formed" : "formed");
+      geo_report_json_string(o, e->formed->code);
+      g_string_append_printf(o, ", \"year\": %d, \"parent\": ", e->formed->year);
+      geo_report_json_string(o, e->formed->parent);
+      const char *pname = geo_report_place_name(r, layer, e->formed->parent);
+      g_string_append(o, ", \"parent_name\": ");
+      if (pname)
+        geo_report_json_string(o, pname);
+      else
+        g_string_append(o, "null");
+      g_string_append_c(o, '}');
+    }
     g_string_append_c(o, '}');
   }
-  g_string_append_printf(o, "],\n  \"problems\": %s\n}\n",
+  GeoReportTotals t = geo_report_totals(r);
+  g_string_append(o, "],\n  \"table_edition\": ");
+  if (edition)
+    g_string_append_printf(o, "%u", edition);
+  else
+    g_string_append(o, "null");
+  g_string_append_printf(o,
+                         ",\n  \"summary\": {\"rows\": %u, \"matched\": %u, \"unmatched\": %u, "
+                         "\"ambiguous\": %u, \"duplicates\": %u, \"bad_values\": %u, "
+                         "\"without_data\": %u}",
+                         t.rows, t.matched, t.unmatched, t.ambiguous, t.duplicates,
+                         r->bad_values->len, r->without_data->len);
+  g_string_append_printf(o, ",\n  \"problems\": %s\n}\n",
                          geo_join_report_has_problems(r) ? "true" : "false");
   return g_string_free(o, FALSE);
 }

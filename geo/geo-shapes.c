@@ -122,6 +122,8 @@ geo_shapes_free(GeoShapes *s)
   g_free(s->part_ring);
   g_free(s->feature_part);
   g_free(s->bbox);
+  g_free(s->importance);
+  g_free(s->ring_touch);
   g_free(s);
 }
 
@@ -185,14 +187,26 @@ geo_shapes_main_part(const GeoShapes *s, guint f)
   return best;
 }
 
-/* Appends ring r of src, projected later, keeping only vertices at least
- * `tol` from the last kept one (the first and last are always kept). */
+/* Appends ring r of src, projected later: with importances, the points
+ * whose importance reaches `tol_m` (metres); otherwise only vertices at
+ * least sqrt(tol2) degrees from the last kept one (the first and last are
+ * always kept). */
 static guint
-geo_shapes_copy_ring(const GeoShapes *src, guint r, double *dst, double tol2)
+geo_shapes_copy_ring(const GeoShapes *src, guint r, double *dst, double tol2, float tol_m)
 {
   guint a = src->ring_point[r], z = src->ring_point[r + 1];
   guint n = 0;
   const double *xy = src->xy;
+  if (src->importance != NULL) {
+    const float *imp = src->importance;
+    for (guint i = a; i < z; i++)
+      if (imp[i] >= tol_m) {
+        dst[2 * n] = xy[2 * i];
+        dst[2 * n + 1] = xy[2 * i + 1];
+        n++;
+      }
+    return n;
+  }
   dst[0] = xy[2 * a];
   dst[1] = xy[2 * a + 1];
   n = 1;
@@ -209,7 +223,7 @@ geo_shapes_copy_ring(const GeoShapes *src, guint r, double *dst, double tol2)
 
 GeoShapes *
 geo_shapes_project(const GeoShapes *src, const guint *idx, guint n, GeoProj *proj, double tolerance,
-                   GError **error)
+                   GeoVanished vanished, GError **error)
 {
   /* Count, then fill every array once: no per-point allocation. */
   guint n_parts = 0, n_rings = 0, n_points = 0;
@@ -227,6 +241,8 @@ geo_shapes_project(const GeoShapes *src, const guint *idx, guint n, GeoProj *pro
   s->part_ring = g_new(guint, n_parts + 1);
   s->feature_part = g_new(guint, n + 1);
   s->bbox = g_new(double, 4 * (gsize)MAX(n, 1));
+  if (src->ring_touch)
+    s->ring_touch = g_new0(guint8, n_rings + 1);
 
   /* The tolerance is in map units; vertices are still in degrees here, so
    * decimate with a conservative degree equivalent (1 degree >= 110 km at
@@ -240,23 +256,29 @@ geo_shapes_project(const GeoShapes *src, const guint *idx, guint n, GeoProj *pro
     for (guint p = src->feature_part[f]; p < src->feature_part[f + 1]; p++) {
       guint first_ring = rg;
       for (guint r = src->part_ring[p]; r < src->part_ring[p + 1]; r++) {
-        guint k = geo_shapes_copy_ring(src, r, s->xy + 2 * pt, tol2);
+        guint k = geo_shapes_copy_ring(src, r, s->xy + 2 * pt, tol2, (float)tolerance);
         if (k < 3) {
           if (r == src->part_ring[p])
             break; /* the shell vanished at this scale: drop the part */
           continue;
         }
         pt += k;
+        if (s->ring_touch)
+          s->ring_touch[rg] = src->ring_touch[r];
         s->ring_point[++rg] = pt;
       }
       if (rg > first_ring)
         s->part_ring[++pa] = rg;
     }
-    if (pa == s->feature_part[i] && src->feature_part[f] < src->feature_part[f + 1]) {
+    guint main = src->feature_part[f] < src->feature_part[f + 1] ? geo_shapes_main_part(src, f) : 0;
+    gboolean keep = vanished == GEO_VANISHED_KEEP ||
+                    (vanished == GEO_VANISHED_KEEP_ISLANDS &&
+                     (src->ring_touch == NULL || !src->ring_touch[src->part_ring[main]]));
+    if (keep && pa == s->feature_part[i] && src->feature_part[f] < src->feature_part[f + 1]) {
       /* Every part vanished at this scale: keep the main part's bounding
-       * box, so the district still shows (as a speck) and can be labelled.
+       * box, so the district still shows (as a dot) and can be labelled.
        * (There is room: the vanished rings had at least 3 points each.) */
-      guint p = geo_shapes_main_part(src, f);
+      guint p = main;
       double bb[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
       guint r = src->part_ring[p];
       for (guint q = src->ring_point[r]; q < src->ring_point[r + 1]; q++) {
@@ -269,6 +291,8 @@ geo_shapes_project(const GeoShapes *src, const guint *idx, guint n, GeoProj *pro
       guint k = MIN(4, src->ring_point[r + 1] - src->ring_point[r]);
       memcpy(s->xy + 2 * pt, box, sizeof(double) * 2 * k);
       pt += k;
+      if (s->ring_touch)
+        s->ring_touch[rg] = src->ring_touch[r];
       s->ring_point[++rg] = pt;
       s->part_ring[++pa] = rg;
     }

@@ -21,6 +21,8 @@
 #include <string.h>
 
 #define GEO_STYLE_GROUP "style"
+/* Optional: the coverage gap rule's doctrine (geo-figures.c). */
+#define GEO_STYLE_COVERAGE "coverage"
 #define GEO_STYLE_SUFFIX ".style"
 #define GEO_STYLE_MIN_CLASSES 2
 #define GEO_STYLE_MAX_CLASSES 20
@@ -30,7 +32,9 @@
 
 static const char *const geo_style_keys[] = {
   "name",   "title", "description", "method",  "breaks",   "labels",
-  "categories", "colours", "ramp",  "classes", "nodata", "decimals", NULL,
+  "categories", "colours", "ramp",  "classes", "nodata", "decimals",
+  /* English map text (--lang en); the plain keys are the Indonesian. */
+  "title[en]", "labels[en]", NULL,
 };
 
 static const struct {
@@ -85,10 +89,19 @@ static void geo_style_problem(GeoStyleCheck *chk, const char *key, const char *f
   va_end(ap);
   char *line;
   guint lineno = key ? GPOINTER_TO_UINT(g_hash_table_lookup(chk->lines, key)) : 0;
+  /* Keys of another group than [style] come as "[group]key". */
+  const char *shown = key;
+  g_autofree char *group = NULL;
+  if (key && key[0] == '[' && strchr(key, ']')) {
+    shown = strchr(key, ']') + 1;
+    group = g_strndup(key, (gsize)(shown - key));
+  }
   if (key && lineno > 0)
-    line = g_strdup_printf("%s:%u: key '%s': %s", chk->path, lineno, key, msg);
+    line = g_strdup_printf("%s:%u: %s%skey '%s': %s", chk->path, lineno, group ? group : "",
+                           group ? " " : "", shown, msg);
   else if (key)
-    line = g_strdup_printf("%s: key '%s': %s", chk->path, key, msg);
+    line = g_strdup_printf("%s: %s%skey '%s': %s", chk->path, group ? group : "", group ? " " : "",
+                           shown, msg);
   else
     line = g_strdup_printf("%s: %s", chk->path, msg);
   geo_style_add_problem(chk, line);
@@ -100,7 +113,7 @@ static void geo_style_problem(GeoStyleCheck *chk, const char *key, const char *f
 static void geo_style_scan_lines(GeoStyleCheck *chk, const char *contents)
 {
   char **lines = g_strsplit(contents, "\n", -1);
-  gboolean in_style = FALSE;
+  gboolean in_style = FALSE, in_coverage = FALSE;
   for (guint i = 0; lines[i] != NULL; i++) {
     char *l = g_strstrip(lines[i]);
     if (l[0] == '\0' || l[0] == '#')
@@ -109,17 +122,24 @@ static void geo_style_scan_lines(GeoStyleCheck *chk, const char *contents)
       char *end = strchr(l, ']');
       in_style = end != NULL && (size_t)(end - l - 1) == strlen(GEO_STYLE_GROUP) &&
                  strncmp(l + 1, GEO_STYLE_GROUP, strlen(GEO_STYLE_GROUP)) == 0;
+      in_coverage = end != NULL && (size_t)(end - l - 1) == strlen(GEO_STYLE_COVERAGE) &&
+                    strncmp(l + 1, GEO_STYLE_COVERAGE, strlen(GEO_STYLE_COVERAGE)) == 0;
       continue;
     }
     char *eq = strchr(l, '=');
-    if (!in_style || eq == NULL)
+    if (!(in_style || in_coverage) || eq == NULL)
       continue;
     *eq = '\0';
-    char *key = g_strstrip(l);
+    /* Keys of [coverage] are recorded as "[coverage]key". */
+    g_autofree char *key = in_style ? g_strdup(g_strstrip(l))
+                                    : g_strconcat("[" GEO_STYLE_COVERAGE "]", g_strstrip(l), NULL);
     guint first = GPOINTER_TO_UINT(g_hash_table_lookup(chk->lines, key));
     if (first > 0) {
-      char *msg = g_strdup_printf("%s:%u: key '%s': given twice (first on line %u)", chk->path,
-                                  i + 1, key, first);
+      char *msg = in_style ? g_strdup_printf("%s:%u: key '%s': given twice (first on line %u)",
+                                             chk->path, i + 1, key, first)
+                           : g_strdup_printf("%s:%u: [" GEO_STYLE_COVERAGE "] key '%s': given "
+                                             "twice (first on line %u)",
+                                             chk->path, i + 1, l, first);
       geo_style_add_problem(chk, msg);
     } else {
       g_hash_table_insert(chk->lines, g_strdup(key), GUINT_TO_POINTER(i + 1));
@@ -341,6 +361,35 @@ static char *geo_style_find(const char *name_or_path, const char *styles_dir, GE
   return NULL;
 }
 
+/* Reads the optional [coverage] group: officers-per-tps, the doctrine
+ * ratio below which a district of the top class is a reinforcement
+ * priority (geo_figures_priorities).  NAN when not set. */
+static void geo_style_read_coverage(GeoStyleCheck *chk, GeoStyle *st)
+{
+  st->officers_per_tps = NAN;
+  if (!g_key_file_has_group(chk->kf, GEO_STYLE_COVERAGE))
+    return;
+  const char *key = "[" GEO_STYLE_COVERAGE "]officers-per-tps";
+  char **keys = g_key_file_get_keys(chk->kf, GEO_STYLE_COVERAGE, NULL, NULL);
+  for (guint i = 0; keys && keys[i] != NULL; i++) {
+    if (strcmp(keys[i], "officers-per-tps") != 0) {
+      g_autofree char *k = g_strconcat("[" GEO_STYLE_COVERAGE "]", keys[i], NULL);
+      geo_style_problem(chk, k, "unknown key (known keys: officers-per-tps)");
+    }
+  }
+  g_strfreev(keys);
+  if (!g_key_file_has_key(chk->kf, GEO_STYLE_COVERAGE, "officers-per-tps", NULL))
+    return;
+  char *v = g_key_file_get_string(chk->kf, GEO_STYLE_COVERAGE, "officers-per-tps", NULL);
+  double d;
+  if (v != NULL && geo_style_parse_double(g_strstrip(v), &d) && d > 0)
+    st->officers_per_tps = d;
+  else
+    geo_style_problem(chk, key, "'%s' is not a positive number (use '.' for decimals)",
+                      v ? v : "");
+  g_free(v);
+}
+
 /* Reads and checks the [style] group into `st`, adding a problem for
  * everything wrong. */
 static void geo_style_read(GeoStyleCheck *chk, GeoStyle *st)
@@ -351,8 +400,10 @@ static void geo_style_read(GeoStyleCheck *chk, GeoStyle *st)
   for (guint i = 0; groups[i] != NULL; i++) {
     if (strcmp(groups[i], GEO_STYLE_GROUP) == 0)
       has_style = TRUE;
-    else
-      geo_style_problem(chk, NULL, "unknown group [%s] (only [" GEO_STYLE_GROUP "] is read)",
+    else if (strcmp(groups[i], GEO_STYLE_COVERAGE) != 0)
+      geo_style_problem(chk, NULL,
+                        "unknown group [%s] (only [" GEO_STYLE_GROUP "] and [" GEO_STYLE_COVERAGE
+                        "] are read)",
                         groups[i]);
   }
   g_strfreev(groups);
@@ -381,6 +432,10 @@ static void geo_style_read(GeoStyleCheck *chk, GeoStyle *st)
   if (title != NULL && title[0] == '\0')
     g_clear_pointer(&title, g_free);
   st->title = title ? title : g_strdup(st->name);
+  char *title_en = geo_style_get_string(chk, "title[en]");
+  if (title_en != NULL && title_en[0] == '\0')
+    g_clear_pointer(&title_en, g_free);
+  st->title_en = title_en;
   char *desc = geo_style_get_string(chk, "description");
   st->description = desc ? desc : g_strdup("");
 
@@ -502,6 +557,22 @@ static void geo_style_read(GeoStyleCheck *chk, GeoStyle *st)
       st->labels = items;
     }
   }
+  items = geo_style_get_list(chk, "labels[en]", &present);
+  if (items != NULL) {
+    guint n = g_strv_length(items);
+    if (data_driven) {
+      geo_style_problem(chk, "labels[en]",
+                        "not used with method=%s: its classes are labelled by their ranges",
+                        mname);
+      g_strfreev(items);
+    } else {
+      if (n_classes > 0 && n != n_classes)
+        geo_style_problem(chk, "labels[en]", "%u labels for %u classes", n, n_classes);
+      if (st->labels == NULL)
+        geo_style_problem(chk, "labels[en]", "given without labels (the Indonesian ones)");
+      st->labels_en = items;
+    }
+  }
 
   /* colours and ramp. */
   GeoRgb *colours = NULL;
@@ -562,6 +633,7 @@ static void geo_style_read(GeoStyleCheck *chk, GeoStyle *st)
     }
   }
   g_free(colours);
+  geo_style_read_coverage(chk, st);
 }
 
 GeoStyle *geo_style_load(const char *name_or_path, const char *styles_dir, GError **error)
@@ -609,7 +681,9 @@ GeoStyle *geo_style_load_data(const char *path, const char *data, gsize length, 
     length -= 3;
   }
   GKeyFile *kf = g_key_file_new();
-  if (!g_key_file_load_from_data(kf, text, length, G_KEY_FILE_NONE, &err)) {
+  /* Translations kept: without the flag GKeyFile drops every "key[xx]"
+   * not of the process's locale, and title[en] would vanish. */
+  if (!g_key_file_load_from_data(kf, text, length, G_KEY_FILE_KEEP_TRANSLATIONS, &err)) {
     g_autofree char *why = geo_text_printable(err->message, 0);
     g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "%s: not a valid style file: %s", path, why);
     g_error_free(err);
@@ -629,6 +703,7 @@ GeoStyle *geo_style_load_data(const char *path, const char *data, gsize length, 
   GeoStyle *st = g_new0(GeoStyle, 1);
   st->path = g_strdup(path);
   st->data_min = st->data_max = NAN;
+  st->officers_per_tps = NAN;
   geo_style_read(&chk, st);
 
   if (chk.problems->len > 0) {
@@ -656,6 +731,8 @@ void geo_style_free(GeoStyle *style)
   g_free(style->description);
   g_free(style->breaks);
   g_strfreev(style->labels);
+  g_free(style->title_en);
+  g_strfreev(style->labels_en);
   g_strfreev(style->categories);
   g_free(style->colours);
   g_free(style->ramp);

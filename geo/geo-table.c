@@ -1,123 +1,273 @@
-/* geo-table.c — reads a table of scores or personnel from anything GDAL
- * opens (CSV, XLSX, ODS, DBF, GeoPackage, PostGIS) into a grid of text
- * cells.  Cells stay text here: numbers are parsed where they are used, so
- * a bad value can be reported with its row, field and raw text. */
+/* geo-table.c — reads a table of scores or personnel into a grid of text
+ * cells, whatever it came as: CSV (geo-csv.c), an XLSX or ODS sheet
+ * (geo-sheet.c), both through geo-grid.c, which finds the header under any
+ * title rows; or a DBF, GeoPackage, PostGIS or other GDAL table, whose
+ * columns GDAL knows.  Cells stay text here: numbers are parsed where they
+ * are used, so a bad value can be reported with its row, field and raw
+ * text; how each column writes its numbers is decided here
+ * (geo-table-numbers.c).  Also parses the table spec
+ * "SRC[:KEYFIELD][#NAME=VALUE,...]" and the reading options. */
 #include "geo-private.h"
 
 #include <gdal.h>
 #include <ogr_api.h>
 #include <cpl_conv.h>
-#include <cpl_vsi.h>
 #include <string.h>
 
-/* Splits "SRC[:KEYFIELD]".  A trailing ":name" is a key field when `name`
- * looks like a field name and SRC is not just a driver prefix ("PG"). */
-static void
-geo_table_split_spec(const char *spec, char **src, char **key)
+static const char *const geo_table_option_names[] = {"separator", "sheet", "layer",
+                                                     "header-row", "numbers"};
+
+gboolean
+geo_table_options_set(GeoTableOptions *o, const char *name, const char *value, GError **error)
 {
-  const char *colon = strrchr(spec, ':');
-  *src = NULL;
-  *key = NULL;
-  if (colon != NULL && colon[1] != '\0' && colon - spec > 2) {
+  g_autofree char *v = g_strstrip(g_strdup(value ? value : ""));
+  gboolean automatic = *v == '\0' || g_ascii_strcasecmp(v, "auto") == 0;
+  g_autofree char *shown = geo_text_printable(value ? value : "", 60);
+  if (strcmp(name, "separator") == 0) {
+    /* A tab given literally is stripped to nothing: look at the raw value. */
+    const char *raw = value ? value : "";
+    if (strcmp(raw, "\t") == 0 || g_ascii_strcasecmp(v, "tab") == 0 || strcmp(v, "\\t") == 0)
+      o->separator = '\t';
+    else if (strcmp(v, ",") == 0 || g_ascii_strcasecmp(v, "comma") == 0)
+      o->separator = ',';
+    else if (strcmp(v, ";") == 0 || g_ascii_strcasecmp(v, "semicolon") == 0)
+      o->separator = ';';
+    else if (strcmp(v, "|") == 0 || g_ascii_strcasecmp(v, "pipe") == 0)
+      o->separator = '|';
+    else if (automatic)
+      o->separator = 0;
+    else {
+      g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
+                  "separator: '%s' is not a separator (comma, semicolon, tab, pipe or auto)",
+                  shown);
+      return FALSE;
+    }
+    return TRUE;
+  }
+  if (strcmp(name, "sheet") == 0 || strcmp(name, "layer") == 0) {
+    g_clear_pointer(&o->sheet, g_free);
+    if (*v != '\0') {
+      if (!g_utf8_validate(v, -1, NULL)) {
+        g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "%s: '%s' is not valid UTF-8", name, shown);
+        return FALSE;
+      }
+      o->sheet = g_strdup(v);
+    }
+    return TRUE;
+  }
+  if (strcmp(name, "header-row") == 0) {
+    guint64 n = 0;
+    if (automatic)
+      o->header_row = 0;
+    else if (g_ascii_string_to_unsigned(v, 10, 0, 10000000, &n, NULL))
+      o->header_row = (guint)n;
+    else {
+      g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
+                  "header-row: '%s' is not a row number (1, 2, ... or auto)", shown);
+      return FALSE;
+    }
+    return TRUE;
+  }
+  if (strcmp(name, "numbers") == 0) {
+    if (automatic)
+      o->numbers = GEO_NUMBERS_AUTO;
+    else if (g_ascii_strcasecmp(v, "indonesian") == 0 || g_ascii_strcasecmp(v, "id") == 0)
+      o->numbers = GEO_NUMBERS_INDONESIAN;
+    else if (g_ascii_strcasecmp(v, "plain") == 0)
+      o->numbers = GEO_NUMBERS_PLAIN;
+    else {
+      g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
+                  "numbers: '%s' is not a number format (indonesian, plain or auto)", shown);
+      return FALSE;
+    }
+    return TRUE;
+  }
+  g_autofree char *shown_name = geo_text_printable(name, 60);
+  g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
+              "unknown table option '%s' (separator, sheet, header-row, numbers)", shown_name);
+  return FALSE;
+}
+
+void
+geo_table_options_clear(GeoTableOptions *o)
+{
+  g_free(o->sheet);
+  memset(o, 0, sizeof *o);
+}
+
+/* TRUE when `suffix` (what follows a '#') is a list of NAME=VALUE items
+ * with known names: then it is options, not part of a file name. */
+static gboolean
+geo_table_is_options(const char *suffix)
+{
+  if (*suffix == '\0')
+    return FALSE;
+  g_auto(GStrv) items = g_strsplit(suffix, ",", -1);
+  for (guint i = 0; items[i]; i++) {
+    const char *eq = strchr(items[i], '=');
+    if (eq == NULL)
+      return FALSE;
+    g_autofree char *n = g_strstrip(g_strndup(items[i], (gsize)(eq - items[i])));
+    gboolean known = FALSE;
+    for (guint k = 0; k < G_N_ELEMENTS(geo_table_option_names); k++)
+      known = known || strcmp(n, geo_table_option_names[k]) == 0;
+    if (!known)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* Splits "SRC[:KEYFIELD][#OPTIONS]".  A trailing "#name=value,..." is
+ * options when its names are known and the whole spec is not a file; a
+ * trailing ":name" is a key field when `name` looks like a field name and
+ * SRC is not just a driver prefix ("PG"). */
+static void
+geo_table_split_spec(const char *spec, char **src, char **key, char **options)
+{
+  *src = *key = *options = NULL;
+  g_autofree char *rest = g_strdup(spec);
+  const char *hash = strrchr(spec, '#');
+  if (hash != NULL && geo_table_is_options(hash + 1) && !g_file_test(spec, G_FILE_TEST_EXISTS)) {
+    *options = g_strdup(hash + 1);
+    rest[hash - spec] = '\0';
+  }
+  const char *colon = strrchr(rest, ':');
+  if (colon != NULL && colon[1] != '\0' && colon - rest > 2) {
     gboolean fieldlike = TRUE;
     for (const char *p = colon + 1; *p; p++)
       if (!(g_ascii_isalnum(*p) || *p == '_' || *p == ' ' || *p == '-' || (guchar)*p >= 0x80))
         fieldlike = FALSE;
-    if (fieldlike && !g_file_test(spec, G_FILE_TEST_EXISTS)) {
-      *src = g_strndup(spec, (gsize)(colon - spec));
+    if (fieldlike && !g_file_test(rest, G_FILE_TEST_EXISTS)) {
+      *src = g_strndup(rest, (gsize)(colon - rest));
       *key = g_strdup(colon + 1);
       return;
     }
   }
-  *src = g_strdup(spec);
+  *src = g_steal_pointer(&rest);
 }
 
-/* A CSV is text: GDAL's CSV driver opens any file named .csv, so random
- * or binary bytes would come back as columns of garbage.  Looks at the
- * first 64 KiB for NUL bytes and control characters. */
-static gboolean
-geo_table_check_text(const char *src, GError **error)
+/* `src` for messages and reports: a PostgreSQL connection string's
+ * password replaced by "***" (libpq's "password=VALUE", quoted or not), so
+ * that it reaches no terminal, log or PDF; made printable.  Caller frees. */
+static char *
+geo_table_display_name(const char *src)
 {
-  VSILFILE *fp = VSIFOpenL(src, "rb");
-  if (fp == NULL)
-    return TRUE; /* GDAL opened it some other way: let it report */
-  guchar buf[64 * 1024];
-  size_t n = VSIFReadL(buf, 1, sizeof buf, fp);
-  VSIFCloseL(fp);
-  g_autofree char *name = geo_text_printable(src, 0);
-  if (n >= 2 && ((buf[0] == 0xff && buf[1] == 0xfe) || (buf[0] == 0xfe && buf[1] == 0xff))) {
-    g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
-                "%s: is UTF-16 text; save it as \"CSV UTF-8\" (or as XLSX)", name);
-    return FALSE;
-  }
-  size_t controls = 0, first = n, line_of_first = 0, line = 1;
-  gboolean nul = FALSE;
-  for (size_t i = 0; i < n; i++) {
-    guchar c = buf[i];
-    if (c == '\n')
-      line++;
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f) {
-      controls++;
-      nul = nul || c == 0;
-      if (first == n) {
-        first = i;
-        line_of_first = line;
+  GString *out = g_string_new(NULL);
+  const char *p = src;
+  gboolean pg = g_ascii_strncasecmp(src, "PG:", 3) == 0;
+  while (*p) {
+    if (pg && g_ascii_strncasecmp(p, "password", 8) == 0 && (p == src || p[-1] == ' ' || p[-1] == ':')) {
+      const char *q = p + 8;
+      while (*q == ' ')
+        q++;
+      if (*q == '=') {
+        q++;
+        while (*q == ' ')
+          q++;
+        if (*q == '\'') {
+          for (q++; *q && *q != '\''; q++)
+            if (*q == '\\' && q[1])
+              q++;
+          if (*q)
+            q++;
+        } else {
+          while (*q && *q != ' ')
+            q++;
+        }
+        g_string_append(out, "password=***");
+        p = q;
+        continue;
       }
     }
+    g_string_append_c(out, *p++);
   }
-  if (nul || (controls >= 8 && controls * 100 > n)) {
-    g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
-                "%s: is not a text table: binary byte 0x%02x at offset %" G_GSIZE_FORMAT
-                " (line %" G_GSIZE_FORMAT "); a CSV must be text",
-                name, buf[first], (gsize)first, (gsize)line_of_first);
-    return FALSE;
-  }
-  return TRUE;
+  char *shown = geo_text_printable(out->str, 0);
+  g_string_free(out, TRUE);
+  return shown;
 }
 
 char *
 geo_table_source(const char *spec)
 {
-  char *src = NULL, *key = NULL;
-  geo_table_split_spec(spec, &src, &key);
+  char *src = NULL, *key = NULL, *options = NULL;
+  geo_table_split_spec(spec, &src, &key, &options);
   g_free(key);
+  g_free(options);
   return src;
 }
 
-GeoTable *
-geo_table_read(const char *spec, GError **error)
+void *
+geo_table_pick_layer(void *dataset, const char *name, const char *which, const char *what,
+                     GError **error)
 {
-  GDALAllRegister();
-  g_autofree char *src = NULL, *key = NULL;
-  geo_table_split_spec(spec, &src, &key);
-  g_autofree char *name = geo_text_printable(src, 0);
+  GDALDatasetH ds = dataset;
+  int n = GDALDatasetGetLayerCount(ds);
+  OGRLayerH lyr = NULL;
+  guint64 number = 0;
+  if (which == NULL) {
+    lyr = n > 0 ? GDALDatasetGetLayer(ds, 0) : NULL;
+    if (lyr == NULL) {
+      g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT, "%s: holds no table", name);
+      return NULL;
+    }
+    return lyr;
+  }
+  if (g_ascii_string_to_unsigned(which, 10, 1, G_MAXINT, &number, NULL)) {
+    if (number <= (guint64)n)
+      return GDALDatasetGetLayer(ds, (int)number - 1);
+  } else {
+    for (int i = 0; i < n && lyr == NULL; i++)
+      if (strcmp(OGR_L_GetName(GDALDatasetGetLayer(ds, i)), which) == 0)
+        lyr = GDALDatasetGetLayer(ds, i);
+    for (int i = 0; i < n && lyr == NULL; i++)
+      if (g_utf8_validate(OGR_L_GetName(GDALDatasetGetLayer(ds, i)), -1, NULL)) {
+        g_autofree char *a = g_utf8_casefold(OGR_L_GetName(GDALDatasetGetLayer(ds, i)), -1);
+        g_autofree char *b = g_utf8_casefold(which, -1);
+        if (strcmp(a, b) == 0)
+          lyr = GDALDatasetGetLayer(ds, i);
+      }
+    /* PostGIS lists only some tables; it finds the others by name. */
+    if (lyr == NULL) {
+      CPLPushErrorHandler(CPLQuietErrorHandler);
+      lyr = GDALDatasetGetLayerByName(ds, which);
+      CPLPopErrorHandler();
+      CPLErrorReset();
+    }
+    if (lyr != NULL)
+      return lyr;
+  }
+  GString *names = g_string_new(NULL);
+  for (int i = 0; i < n && i < 20; i++)
+    g_string_append_printf(names, "%s%s", i ? ", " : "", OGR_L_GetName(GDALDatasetGetLayer(ds, i)));
+  if (n > 20)
+    g_string_append_printf(names, " and %d more", n - 20);
+  g_autofree char *shown = geo_text_printable(names->str, 2000);
+  g_autofree char *shown_which = geo_text_printable(which, 100);
+  g_string_free(names, TRUE);
+  g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "%s: %s %s: there is no such %s (%d: %s)", name,
+              what, shown_which, what, n, n ? shown : "none");
+  return NULL;
+}
 
-  const char *open_opts[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=YES", NULL};
+/* A table GDAL knows the columns of: DBF, GeoPackage, PostGIS...
+ * typed[i] says that column i holds numbers stored as numbers. */
+static GeoTable *
+geo_table_read_layer(const char *src, const char *name, const char *sheet, gboolean **typed,
+                     GError **error)
+{
   CPLErrorReset();
-  /* GDAL's CSV driver keeps only the first 2000 columns of a wider file,
-   * with a warning nobody sees: let it read one more than our limit so
-   * that a wider table is refused instead of silently cut. */
-  char max_fields[16];
-  g_snprintf(max_fields, sizeof max_fields, "%d", GEO_LIMIT_COLUMNS + 1);
-  CPLSetThreadLocalConfigOption("OGR_CSV_MAX_FIELD_COUNT", max_fields);
-  GDALDatasetH ds = GDALOpenEx(src, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, open_opts, NULL);
-  CPLSetThreadLocalConfigOption("OGR_CSV_MAX_FIELD_COUNT", NULL);
+  GDALDatasetH ds = GDALOpenEx(src, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
   if (ds == NULL) {
     g_autofree char *what = g_strdup_printf("%s: cannot open as a table", name);
     geo_error_set_from_gdal(error, GEO_ERROR_INPUT, what);
     return NULL;
   }
   GeoTable *t = NULL;
-  OGRLayerH lyr = GDALDatasetGetLayer(ds, 0);
-  if (lyr == NULL) {
-    g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT, "%s: holds no table", name);
+  OGRLayerH lyr = geo_table_pick_layer(ds, name, sheet, "layer", error);
+  if (lyr == NULL)
     goto out;
-  }
   const char *driver = GDALGetDriverShortName(GDALGetDatasetDriver(ds));
-  gboolean spreadsheet = g_strcmp0(driver, "CSV") == 0 || g_strcmp0(driver, "XLSX") == 0 ||
-                         g_strcmp0(driver, "ODS") == 0;
-  if (g_strcmp0(driver, "CSV") == 0 && !geo_table_check_text(src, error))
-    goto out;
+  gboolean zero_based = g_strcmp0(driver, "ESRI Shapefile") == 0;
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(lyr);
   int nf = OGR_FD_GetFieldCount(defn);
   if (nf <= 0) {
@@ -132,12 +282,16 @@ geo_table_read(const char *spec, GError **error)
   }
 
   t = g_new0(GeoTable, 1);
-  t->source = g_strdup(src);
+  t->source = g_strdup(name);
   t->strings = g_string_chunk_new(8192);
   t->n_fields = (guint)nf;
   t->fields = g_new0(char *, nf + 1);
+  *typed = g_new0(gboolean, nf);
   for (int i = 0; i < nf; i++) {
-    const char *fname = OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i));
+    OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
+    const char *fname = OGR_Fld_GetNameRef(fd);
+    OGRFieldType type = OGR_Fld_GetType(fd);
+    (*typed)[i] = type == OFTInteger || type == OFTInteger64 || type == OFTReal;
     if (strlen(fname) > GEO_LIMIT_CELL_BYTES) {
       g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
                   "%s: the name of column %d is %" G_GSIZE_FORMAT
@@ -151,26 +305,6 @@ geo_table_read(const char *spec, GError **error)
     t->fields[i] = fixed ? fixed : g_strdup(fname);
   }
 
-  if (key != NULL) {
-    t->key_column = geo_table_find_field(t, key);
-    if (t->key_column < 0) {
-      GString *names = g_string_new(NULL);
-      for (guint i = 0; i < t->n_fields && i < 20; i++)
-        g_string_append_printf(names, "%s%s", i ? ", " : "", t->fields[i]);
-      if (t->n_fields > 20)
-        g_string_append_printf(names, " and %u more", t->n_fields - 20);
-      g_autofree char *pnames = geo_text_printable(names->str, 2000);
-      g_string_free(names, TRUE);
-      g_autofree char *pkey = geo_text_printable(key, 200);
-      g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "%s: no key field '%s' (fields: %s)", name,
-                  pkey, pnames);
-      geo_table_free(t);
-      t = NULL;
-      goto out;
-    }
-  }
-  t->key_field = g_strdup(t->fields[t->key_column]);
-
   GPtrArray *cells = g_ptr_array_new();
   GArray *lines = g_array_new(FALSE, FALSE, sizeof(guint));
   OGRFeatureH feat;
@@ -178,7 +312,12 @@ geo_table_read(const char *spec, GError **error)
   gboolean failed = FALSE;
   CPLErrorReset();
   while (!failed && (feat = OGR_L_GetNextFeature(lyr)) != NULL) {
-    guint line = spreadsheet ? row + 2 : (guint)OGR_F_GetFID(feat);
+    /* The number a user finds the row by: its fid (a shapefile's DBF
+     * counts from 0, its users from 1), else its position. */
+    GIntBig fid = OGR_F_GetFID(feat);
+    guint line = (fid >= 0 && fid < G_MAXUINT) ? (guint)fid + zero_based : row + 1;
+    if (line == 0)
+      line = row + 1;
     if ((guint64)(row + 1) * (guint64)nf > GEO_LIMIT_TABLE_CELLS) {
       g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
                   "%s: more than %u cells (%d columns, row %u); the limit is %u cells", name,
@@ -224,13 +363,153 @@ geo_table_read(const char *spec, GError **error)
     geo_table_free(t);
     t = NULL;
   } else if (row == 0) {
-    g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT, "%s: has no rows, only a header", name);
+    g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT, "%s: has no rows", name);
     geo_table_free(t);
     t = NULL;
   }
 out:
   GDALClose(ds);
   return t;
+}
+
+typedef enum { GEO_TABLE_CSV, GEO_TABLE_SHEET, GEO_TABLE_LAYER } GeoTableKind;
+
+/* What reads `src`: our CSV reader for CSV (by name, a "CSV:" prefix, or
+ * GDAL's word), GDAL's sheets for XLSX/ODS, GDAL's layers otherwise. */
+static GeoTableKind
+geo_table_kind(const char *src, const char **path)
+{
+  *path = src;
+  if (g_ascii_strncasecmp(src, "CSV:", 4) == 0) {
+    *path = src + 4;
+    return GEO_TABLE_CSV;
+  }
+  g_autofree char *lower = g_ascii_strdown(src, -1);
+  if (g_str_has_suffix(lower, ".csv") || g_str_has_suffix(lower, ".tsv") ||
+      g_str_has_suffix(lower, ".psv") || g_str_has_suffix(lower, ".txt"))
+    return GEO_TABLE_CSV;
+  if (g_str_has_prefix(src, "PG:"))
+    return GEO_TABLE_LAYER;
+  CPLPushErrorHandler(CPLQuietErrorHandler);
+  GDALDriverH drv = GDALIdentifyDriverEx(src, GDAL_OF_VECTOR, NULL, NULL);
+  CPLPopErrorHandler();
+  CPLErrorReset();
+  const char *d = drv ? GDALGetDriverShortName(drv) : "";
+  if (strcmp(d, "CSV") == 0)
+    return GEO_TABLE_CSV;
+  if (strcmp(d, "XLSX") == 0 || strcmp(d, "ODS") == 0)
+    return GEO_TABLE_SHEET;
+  return GEO_TABLE_LAYER;
+}
+
+/* Applies "name=value,..." from a spec to `o`. */
+static gboolean
+geo_table_apply_options(GeoTableOptions *o, const char *name, const char *options,
+                        GError **error)
+{
+  g_auto(GStrv) items = g_strsplit(options, ",", -1);
+  for (guint i = 0; items[i]; i++) {
+    const char *eq = strchr(items[i], '=');
+    g_autofree char *n = g_strstrip(g_strndup(items[i], (gsize)(eq - items[i])));
+    GError *e = NULL;
+    if (!geo_table_options_set(o, n, eq + 1, &e)) {
+      g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "%s: %s", name, e->message);
+      g_error_free(e);
+      return FALSE;
+    }
+  }
+  return TRUE;
+}
+
+/* Finds the key column, or fails listing the columns there are. */
+static gboolean
+geo_table_set_key(GeoTable *t, const char *name, const char *key, GError **error)
+{
+  if (key != NULL) {
+    t->key_column = geo_table_find_field(t, key);
+    if (t->key_column < 0) {
+      GString *names = g_string_new(NULL);
+      for (guint i = 0; i < t->n_fields && i < 20; i++)
+        g_string_append_printf(names, "%s%s", i ? ", " : "", t->fields[i]);
+      if (t->n_fields > 20)
+        g_string_append_printf(names, " and %u more", t->n_fields - 20);
+      g_autofree char *pnames = geo_text_printable(names->str, 2000);
+      g_string_free(names, TRUE);
+      g_autofree char *pkey = geo_text_printable(key, 200);
+      g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "%s: no key field '%s' (fields: %s)", name,
+                  pkey, pnames);
+      return FALSE;
+    }
+  }
+  t->key_field = g_strdup(t->fields[t->key_column]);
+  return TRUE;
+}
+
+GeoTable *
+geo_table_read_options(const char *spec, const GeoTableOptions *defaults, GError **error)
+{
+  GDALAllRegister();
+  g_autofree char *src = NULL, *key = NULL, *options = NULL;
+  geo_table_split_spec(spec, &src, &key, &options);
+  g_autofree char *name = geo_table_display_name(src);
+  GeoTableOptions o = {0};
+  if (defaults != NULL) {
+    o = *defaults;
+    o.sheet = g_strdup(defaults->sheet);
+  }
+  GeoTable *t = NULL;
+  GeoGrid *grid = NULL;
+  g_autofree gboolean *typed = NULL;
+  GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
+  if (options != NULL && !geo_table_apply_options(&o, name, options, error))
+    goto out;
+
+  const char *path;
+  switch (geo_table_kind(src, &path)) {
+  case GEO_TABLE_CSV:
+    grid = geo_csv_read(path, o.separator, error);
+    break;
+  case GEO_TABLE_SHEET:
+    grid = geo_sheet_read(path, o.sheet, error);
+    break;
+  case GEO_TABLE_LAYER:
+    t = geo_table_read_layer(path, name, o.sheet, &typed, error);
+    if (t == NULL)
+      goto out;
+    break;
+  }
+  if (t == NULL) {
+    if (grid == NULL)
+      goto out;
+    t = geo_grid_to_table(grid, src, o.header_row, error);
+    for (guint i = 0; i < grid->notes->len; i++)
+      g_ptr_array_add(notes, g_strdup(g_ptr_array_index(grid->notes, i)));
+    if (t == NULL)
+      goto out;
+    g_free(name);
+    name = g_strdup(grid->name);
+  }
+  if (!geo_table_set_key(t, name, key, error) ||
+      !geo_table_decide_numbers(t, name, o.numbers, typed, grid ? grid->hint : GEO_NUMBERS_AUTO,
+                                notes, error)) {
+    geo_table_free(t);
+    t = NULL;
+    goto out;
+  }
+  g_ptr_array_add(notes, NULL);
+  t->notes = (char **)g_ptr_array_free(g_steal_pointer(&notes), FALSE);
+out:
+  if (notes != NULL)
+    g_ptr_array_unref(notes);
+  geo_grid_free(grid);
+  geo_table_options_clear(&o);
+  return t;
+}
+
+GeoTable *
+geo_table_read(const char *spec, GError **error)
+{
+  return geo_table_read_options(spec, NULL, error);
 }
 
 void
@@ -243,6 +522,8 @@ geo_table_free(GeoTable *t)
   g_strfreev(t->fields);
   g_free(t->cells);
   g_free(t->line);
+  g_free(t->number_format);
+  g_strfreev(t->notes);
   if (t->strings)
     g_string_chunk_free(t->strings);
   g_free(t);

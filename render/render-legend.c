@@ -1,5 +1,5 @@
 /* render-legend.c — the legend: index title, one swatch per class with its
- * range in Indonesian number format and the number of districts in it,
+ * range in the map's number format and the number of districts in it,
  * and no data hatched with its count.  A district without data is never
  * drawn in a class colour, and the legend says how many there are. */
 #include "render-private.h"
@@ -7,7 +7,7 @@
 #include <math.h>
 
 char *
-render_legend_range(const GeoStyle *st, guint i)
+render_legend_range(const GeoStyle *st, guint i, RenderLang lang)
 {
   if (st->method == GEO_METHOD_CATEGORICAL)
     return g_strdup(st->categories && st->categories[i] ? st->categories[i] : "");
@@ -16,8 +16,8 @@ render_legend_range(const GeoStyle *st, guint i)
   gboolean fixed = st->method == GEO_METHOD_FIXED;
   double lo = i == 0 ? st->data_min : st->breaks[i - 1];
   double hi = i + 1 < n ? st->breaks[i] : st->data_max;
-  g_autofree char *los = geo_number_format_id(lo, d);
-  g_autofree char *his = geo_number_format_id(hi, d);
+  g_autofree char *los = render_number(lang, lo, d);
+  g_autofree char *his = render_number(lang, hi, d);
   if (n == 1)
     return g_strdup_printf("%s – %s", los, his);
   if (i == 0)
@@ -35,8 +35,7 @@ render_legend_draw(cairo_t *cr, const RenderModel *m, const guint *counts, doubl
 {
   const GeoStyle *st = m->style;
   double y0 = y;
-  y += render_text(cr, st->title ? st->title : m->value_field, 8.5, TRUE, x, y, title_w,
-                   RENDER_ALIGN_LEFT);
+  y += render_text(cr, render_style_title(m), 8.5, TRUE, x, y, title_w, RENDER_ALIGN_LEFT);
   y += 3;
   const double sw = 18, sh = 11, row = 14.5;
   /* Highest risk first: it is what the reader looks for. */
@@ -54,10 +53,10 @@ render_legend_draw(cairo_t *cr, const RenderModel *m, const guint *counts, doubl
 
     g_autofree char *label = NULL;
     if (nodata) {
-      label = g_strdup("Tanpa data");
+      label = g_strdup(render_tr(m->lang, "Tanpa data"));
     } else {
-      g_autofree char *range = render_legend_range(st, i);
-      const char *name = st->labels && st->labels[i] ? st->labels[i] : NULL;
+      g_autofree char *range = render_legend_range(st, i, m->lang);
+      const char *name = render_style_label(m, i);
       label = (name && st->method != GEO_METHOD_CATEGORICAL)
                   ? g_strdup_printf("%s  %s", name, range)
                   : g_strdup(name ? name : range);

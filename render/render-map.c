@@ -1,6 +1,7 @@
 /* render-map.c — the map frame: sea, countries and neighbouring districts
  * in grey, the group's districts filled by class, outlines, the group's
- * border heavier than district lines, and district names where they fit.
+ * border heavier than district lines, reinforcement priorities outlined,
+ * proportional circles when asked for, and district names where they fit.
  *
  * Geometry is projected per map (the UTM zone of the group's centre, or a
  * national Mercator for the overview) and thinned to the page's resolution
@@ -15,7 +16,7 @@
 
 /* Colours of the map frame. */
 static const GeoRgb render_map_sea = {0.933, 0.961, 0.980}; /* #eef5fa, L* 96 */
-static const GeoRgb render_map_land = {0.894, 0.894, 0.882}; /* #e4e4e1, L* 90 */
+const GeoRgb render_map_land_colour = {0.894, 0.894, 0.882}; /* #e4e4e1, L* 90 */
 static const GeoRgb render_map_land_line = {0.62, 0.62, 0.62}; /* coast and borders */
 static const GeoRgb render_map_line = {0.28, 0.28, 0.28};
 
@@ -99,12 +100,161 @@ render_map_ring(cairo_t *cr, const GeoShapes *s, guint r, const RenderMapXf *t, 
   }
 }
 
+/* Width and height of ring r on the page, in points. */
+static void
+render_map_ring_size(const GeoShapes *s, guint r, const RenderMapXf *t, double *w, double *h,
+                     double *cx, double *cy)
+{
+  double bb[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+  for (guint i = s->ring_point[r]; i < s->ring_point[r + 1]; i++) {
+    bb[0] = MIN(bb[0], s->xy[2 * i]);
+    bb[1] = MIN(bb[1], s->xy[2 * i + 1]);
+    bb[2] = MAX(bb[2], s->xy[2 * i]);
+    bb[3] = MAX(bb[3], s->xy[2 * i + 1]);
+  }
+  *w = (bb[2] - bb[0]) * t->s;
+  *h = (bb[3] - bb[1]) * t->s;
+  render_map_xf(t, (bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2, cx, cy);
+}
+
 void
 render_map_path_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMapXf *t)
 {
+  /* Islets and holes narrower than t->speck on the page would print as
+   * specks that look like dirt: they are left out, except that an island
+   * district whose every part is that small is drawn as a dot t->dot
+   * wide, so it shows (and takes its colour) on purpose. */
+  gboolean drawn = FALSE;
+  double dot_size = -1, dot_x = 0, dot_y = 0;
   for (guint p = s->feature_part[f]; p < s->feature_part[f + 1]; p++)
-    for (guint r = s->part_ring[p]; r < s->part_ring[p + 1]; r++)
+    for (guint r = s->part_ring[p]; r < s->part_ring[p + 1]; r++) {
+      double w, h, cx, cy;
+      render_map_ring_size(s, r, t, &w, &h, &cx, &cy);
+      /* Only islets go: a small district in a mosaic (its rings share
+       * vertices with its neighbours) is drawn as it is, or a hole would
+       * open among them. */
+      gboolean island = s->ring_touch == NULL || !s->ring_touch[r];
+      if (MAX(w, h) < t->speck && island) {
+        if (r == s->part_ring[p]) {
+          if (w * h > dot_size) {
+            dot_size = w * h;
+            dot_x = cx;
+            dot_y = cy;
+          }
+          break; /* the part's holes go with it */
+        }
+        continue;
+      }
       render_map_ring(cr, s, r, t, r == s->part_ring[p]);
+      drawn = TRUE;
+    }
+  if (!drawn && dot_size >= 0 && t->dot > 0) {
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, dot_x, dot_y, t->dot / 2, 0, 2 * G_PI);
+    cairo_close_path(cr);
+  }
+}
+
+/* An edge between two points, the same whichever way it is walked. */
+typedef struct {
+  double a[2], b[2];
+} RenderEdge;
+
+static RenderEdge
+render_edge_make(const double *p, const double *q)
+{
+  RenderEdge e;
+  gboolean swap = p[0] > q[0] || (p[0] == q[0] && p[1] > q[1]);
+  memcpy(e.a, swap ? q : p, sizeof e.a);
+  memcpy(e.b, swap ? p : q, sizeof e.b);
+  return e;
+}
+
+static guint
+render_edge_hash(gconstpointer k)
+{
+  const RenderEdge *e = k;
+  guint64 h = 1469598103934665603ull;
+  const unsigned char *b = (const unsigned char *)e;
+  for (gsize i = 0; i < sizeof *e; i++)
+    h = (h ^ b[i]) * 1099511628211ull;
+  return (guint)(h ^ (h >> 32));
+}
+
+static gboolean
+render_edge_equal(gconstpointer x, gconstpointer y)
+{
+  return memcmp(x, y, sizeof(RenderEdge)) == 0;
+}
+
+/* Adds the outline of all features of `s` to the path as open lines: the
+ * ring edges that no other ring of `s` also has (simplification keeps
+ * shared borders identical, so a border between two districts cancels).
+ * Rings of parts narrower than `min_pt` on the page are left out. */
+static void
+render_map_path_outline(cairo_t *cr, const GeoShapes *s, const RenderMapXf *t, double min_pt)
+{
+  GHashTable *count = g_hash_table_new_full(render_edge_hash, render_edge_equal, g_free, NULL);
+  gboolean *keep = g_new0(gboolean, MAX(s->n_rings, 1));
+  for (guint p = 0; p < s->n_parts; p++)
+    for (guint r = s->part_ring[p]; r < s->part_ring[p + 1]; r++) {
+      double w, h, cx, cy;
+      render_map_ring_size(s, r, t, &w, &h, &cx, &cy);
+      if (MAX(w, h) < min_pt) {
+        if (r == s->part_ring[p])
+          break;
+        continue;
+      }
+      keep[r] = TRUE;
+      guint a = s->ring_point[r], z = s->ring_point[r + 1];
+      for (guint i = a; i < z; i++) {
+        RenderEdge e = render_edge_make(&s->xy[2 * i], &s->xy[2 * (i + 1 == z ? a : i + 1)]);
+        gpointer old = NULL;
+        if (g_hash_table_lookup_extended(count, &e, NULL, &old))
+          g_hash_table_insert(count, g_memdup2(&e, sizeof e), GUINT_TO_POINTER(GPOINTER_TO_UINT(old) + 1));
+        else
+          g_hash_table_insert(count, g_memdup2(&e, sizeof e), GUINT_TO_POINTER(1));
+      }
+    }
+  for (guint r = 0; r < s->n_rings; r++) {
+    if (!keep[r])
+      continue;
+    guint a = s->ring_point[r], z = s->ring_point[r + 1], n = z - a;
+    /* Start right after a shared edge so no run is split at the ring's
+     * first point; a ring with no shared edge is drawn closed. */
+    guint start = 0;
+    gboolean any_shared = FALSE;
+    for (guint k = 0; k < n; k++) {
+      RenderEdge e = render_edge_make(&s->xy[2 * (a + k)], &s->xy[2 * (a + (k + 1) % n)]);
+      if (GPOINTER_TO_UINT(g_hash_table_lookup(count, &e)) > 1) {
+        start = (k + 1) % n;
+        any_shared = TRUE;
+        break;
+      }
+    }
+    gboolean open = FALSE;
+    for (guint k = 0; k < n; k++) {
+      guint i = a + (start + k) % n, j = a + (start + k + 1) % n;
+      RenderEdge e = render_edge_make(&s->xy[2 * i], &s->xy[2 * j]);
+      gboolean outer = GPOINTER_TO_UINT(g_hash_table_lookup(count, &e)) == 1;
+      double x, y;
+      if (outer && !open) {
+        render_map_xf(t, s->xy[2 * i], s->xy[2 * i + 1], &x, &y);
+        cairo_move_to(cr, x, y);
+        open = TRUE;
+      }
+      if (outer) {
+        render_map_xf(t, s->xy[2 * j], s->xy[2 * j + 1], &x, &y);
+        cairo_line_to(cr, x, y);
+      } else {
+        open = FALSE;
+      }
+    }
+    if (!any_shared)
+      cairo_close_path(cr);
+  }
+  g_free(keep);
+  g_hash_table_destroy(count);
 }
 
 /* Draws every feature of `s` as grey land with light borders `line` wide:
@@ -114,7 +264,7 @@ render_map_grey(cairo_t *cr, const GeoShapes *s, const RenderMapXf *t, double li
 {
   for (guint f = 0; f < s->n_features; f++)
     render_map_path_feature(cr, s, f, t);
-  render_set_rgb(cr, render_map_land);
+  render_set_rgb(cr, render_map_land_colour);
   cairo_fill_preserve(cr);
   render_set_rgb(cr, render_map_land_line);
   cairo_set_line_width(cr, line);
@@ -152,10 +302,6 @@ render_map_label_text(const char *name)
 }
 
 typedef struct {
-  double x0, y0, x1, y1;
-} RenderBox;
-
-typedef struct {
   guint feature; /* index in the projected set */
   double x, y, d; /* pole in page points and its clearance */
 } RenderLabelCandidate;
@@ -177,24 +323,75 @@ render_map_reserved(RenderRect f, RenderRect out[3])
   out[2] = (RenderRect){f.x + f.w - 190, f.y + f.h - 16, 190, 16};    /* projection */
 }
 
-/* Labels placed so far, with the frame they must stay inside. */
-typedef struct {
-  GArray *boxes; /* RenderBox */
-  RenderRect frame;
-} RenderLabelSpace;
+/* The label space is indexed by a grid of RENDER_LABEL_CELL_PT cells, so
+ * a candidate is compared with the boxes near it only. */
+#define RENDER_LABEL_CELL_PT 24.0
 
-static gboolean
-render_map_box_free(const RenderLabelSpace *sp, RenderBox b)
+void
+render_label_space_init(RenderLabelSpace *sp, RenderRect frame)
+{
+  sp->boxes = g_array_new(FALSE, FALSE, sizeof(RenderBox));
+  sp->frame = frame;
+  sp->grid = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
+                                   (GDestroyNotify)g_array_unref);
+}
+
+void
+render_label_space_clear(RenderLabelSpace *sp)
+{
+  g_clear_pointer(&sp->boxes, g_array_unref);
+  g_clear_pointer(&sp->grid, g_hash_table_destroy);
+}
+
+/* The cells b covers: [*c0, *c1] x [*r0, *r1]. */
+static void
+render_label_cells(const RenderLabelSpace *sp, RenderBox b, gint64 *c0, gint64 *c1, gint64 *r0,
+                   gint64 *r1)
+{
+  *c0 = (gint64)floor((b.x0 - sp->frame.x) / RENDER_LABEL_CELL_PT);
+  *c1 = (gint64)floor((b.x1 - sp->frame.x) / RENDER_LABEL_CELL_PT);
+  *r0 = (gint64)floor((b.y0 - sp->frame.y) / RENDER_LABEL_CELL_PT);
+  *r1 = (gint64)floor((b.y1 - sp->frame.y) / RENDER_LABEL_CELL_PT);
+}
+
+gboolean
+render_label_space_fits(const RenderLabelSpace *sp, RenderBox b)
 {
   const RenderRect *f = &sp->frame;
   if (b.x0 < f->x + 1 || b.y0 < f->y + 1 || b.x1 > f->x + f->w - 1 || b.y1 > f->y + f->h - 1)
     return FALSE;
-  for (guint k = 0; k < sp->boxes->len; k++) {
-    const RenderBox *o = &g_array_index(sp->boxes, RenderBox, k);
-    if (!(b.x1 <= o->x0 || b.x0 >= o->x1 || b.y1 <= o->y0 || b.y0 >= o->y1))
-      return FALSE;
-  }
+  gint64 c0, c1, r0, r1;
+  render_label_cells(sp, b, &c0, &c1, &r0, &r1);
+  for (gint64 r = r0; r <= r1; r++)
+    for (gint64 c = c0; c <= c1; c++) {
+      gint64 key = (r << 32) ^ (c & 0xffffffff);
+      GArray *in = g_hash_table_lookup(sp->grid, &key);
+      for (guint k = 0; in && k < in->len; k++) {
+        const RenderBox *o = &g_array_index(sp->boxes, RenderBox, g_array_index(in, guint, k));
+        if (!(b.x1 <= o->x0 || b.x0 >= o->x1 || b.y1 <= o->y0 || b.y0 >= o->y1))
+          return FALSE;
+      }
+    }
   return TRUE;
+}
+
+void
+render_label_space_take(RenderLabelSpace *sp, RenderBox b)
+{
+  guint index = sp->boxes->len;
+  g_array_append_val(sp->boxes, b);
+  gint64 c0, c1, r0, r1;
+  render_label_cells(sp, b, &c0, &c1, &r0, &r1);
+  for (gint64 r = r0; r <= r1; r++)
+    for (gint64 c = c0; c <= c1; c++) {
+      gint64 key = (r << 32) ^ (c & 0xffffffff);
+      GArray *in = g_hash_table_lookup(sp->grid, &key);
+      if (in == NULL) {
+        in = g_array_new(FALSE, FALSE, sizeof(guint));
+        g_hash_table_insert(sp->grid, g_memdup2(&key, sizeof key), in);
+      }
+      g_array_append_val(in, index);
+    }
 }
 
 /* Draws a district number in a small white disc, centred at (x, y). */
@@ -219,12 +416,13 @@ render_map_number(cairo_t *cr, const char *text, double size, double x, double y
  * the pole of inaccessibility when the name fits there without touching
  * another label, else its number in the ranked table — at the pole, or
  * nearby with a short leader line when the pole is crowded.  Labels never
- * overlap each other, the reserved corners or the frame's edge.  Returns
+ * overlap each other, what `sp` holds already (the reserved corners,
+ * graticule labels) or the frame's edge; they are added to `sp`.  Returns
  * the number of districts that could not be labelled (0 in practice;
  * counted so that nothing is lost silently). */
 static guint
 render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const GeoShapes *gs,
-                  const RenderMapXf *t, RenderRect frame)
+                  const RenderMapXf *t, RenderLabelSpace *sp)
 {
   /* Sizes grow faster than the page on posters (render-page.c). */
   const double size = render_page_of(m)->label_size, nsize = render_page_of(m)->number_size;
@@ -250,13 +448,6 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const
         rank[i] = r + 1;
   g_free(order);
 
-  RenderLabelSpace sp = {g_array_new(FALSE, FALSE, sizeof(RenderBox)), frame};
-  RenderRect res[3];
-  render_map_reserved(frame, res);
-  for (guint k = 0; k < 3; k++) {
-    RenderBox b = {res[k].x, res[k].y, res[k].x + res[k].w, res[k].y + res[k].h};
-    g_array_append_val(sp.boxes, b);
-  }
   gboolean *done = g_new0(gboolean, MAX(gs->n_features, 1));
 
   /* Pass 1: names, most room first. */
@@ -269,9 +460,9 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const
     if (w / 2 > c->d * 1.6 + 4 || h / 2 > c->d + 2)
       continue;
     RenderBox b = {c->x - w / 2 - 1, c->y - h / 2, c->x + w / 2 + 1, c->y + h / 2};
-    if (!render_map_box_free(&sp, b))
+    if (!render_label_space_fits(sp, b))
       continue;
-    g_array_append_val(sp.boxes, b);
+    render_label_space_take(sp, b);
     render_text_halo(cr, text, size, c->x, c->y);
     done[c->feature] = TRUE;
   }
@@ -294,9 +485,9 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const
         double a = -G_PI / 4 + k * 2 * G_PI / steps;
         double x = c->x + dist * cos(a), y = c->y + dist * sin(a);
         RenderBox b = {x - r0, y - r0, x + r0, y + r0};
-        if (!render_map_box_free(&sp, b))
+        if (!render_label_space_fits(sp, b))
           continue;
-        g_array_append_val(sp.boxes, b);
+        render_label_space_take(sp, b);
         if (dist > 0) {
           /* Leader from the district to the edge of the disc. */
           cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
@@ -317,7 +508,6 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const
   }
   g_free(done);
   g_free(rank);
-  g_array_unref(sp.boxes);
   g_array_unref(cand);
   return lost;
 }
@@ -360,7 +550,8 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
   double tol = render_page_of(m)->resolution / est;
 
   gboolean ok = FALSE;
-  GeoShapes *gs = geo_shapes_project(src, sel, n_sel, proj, tol, error);
+  GeoShapes *gs = geo_shapes_project(src, sel, n_sel, proj, tol,
+                                     g ? GEO_VANISHED_KEEP : GEO_VANISHED_KEEP_ISLANDS, error);
   GeoShapes *ns = NULL, *cs = NULL;
   GArray *nsel = NULL, *csel = NULL;
   gboolean *in_group = NULL;
@@ -370,7 +561,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
   /* Exact extent and the page transform, with a little air around. */
   double ext[4];
   geo_shapes_extent(gs, NULL, gs->n_features, ext);
-  RenderMapXf t;
+  RenderMapXf t = {.speck = render_page_of(m)->speck, .dot = render_page_of(m)->dot};
   t.cx = (ext[0] + ext[2]) / 2;
   t.cy = (ext[1] + ext[3]) / 2;
   t.s = MIN(frame.w / MAX((ext[2] - ext[0]) * 1.08, 1), frame.h / MAX((ext[3] - ext[1]) * 1.08, 1));
@@ -384,7 +575,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
   t.box[3] = frame.y + frame.h + 4;
   info->pt_per_m = t.s;
   info->proj_name = g ? g_strdup(geo_proj_get_name(proj))
-                      : g_strdup("Mercator WGS 84, meridian tengah 118° BT");
+                      : g_strdup(render_tr(m->lang, "Mercator WGS 84, meridian tengah 118° BT"));
   info->centre_lon = clon;
   info->centre_lat = clat;
 
@@ -406,7 +597,8 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
   /* Context: countries around, then neighbouring districts, in grey. */
   if (m->context) {
     csel = render_map_select(m->context->shapes, vis, NULL);
-    cs = geo_shapes_project(m->context->shapes, (guint *)csel->data, csel->len, proj, tol, error);
+    cs = geo_shapes_project(m->context->shapes, (guint *)csel->data, csel->len, proj, tol,
+                            GEO_VANISHED_DROP, error);
     if (cs == NULL)
       goto unclip;
     render_map_grey(cr, cs, &t, 0.5);
@@ -416,14 +608,17 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     for (guint i = 0; i < g->n_features; i++)
       in_group[g->features[i]] = TRUE;
     nsel = render_map_select(src, vis, in_group);
-    ns = geo_shapes_project(src, (guint *)nsel->data, nsel->len, proj, tol, error);
+    ns = geo_shapes_project(src, (guint *)nsel->data, nsel->len, proj, tol, GEO_VANISHED_DROP,
+                            error);
     if (ns == NULL)
       goto unclip;
     render_map_grey(cr, ns, &t, 0.4);
 
-    /* The group's border: a heavy stroke whose inner half the fills cover. */
-    for (guint f = 0; f < gs->n_features; f++)
-      render_map_path_feature(cr, gs, f, &t);
+    /* The group's border: a heavy stroke whose inner half the fills cover,
+     * along the edges no two of its districts share (the outline).
+     * Islets narrower than the page's border_min keep only their district line:
+     * a heavy ring round them would print as a dark blot. */
+    render_map_path_outline(cr, gs, &t, render_page_of(m)->border_min);
     render_set_rgb(cr, render_map_line);
     cairo_set_line_width(cr, render_page_of(m)->group_line);
     cairo_stroke(cr);
@@ -450,8 +645,36 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     cairo_stroke(cr);
   }
 
+  /* Reinforcement priorities outlined, then proportional circles, under
+   * the labels. */
+  if (g) {
+    gboolean *flags = render_figures_priority_flags(m, g);
+    render_figures_outline(cr, gs, flags, &t);
+    g_free(flags);
+  }
+  if (m->symbols)
+    render_symbols_draw(cr, m, gs, sel, &t, render_symbols_radius_max(g != NULL, n_sel),
+                        render_symbols_max(m, sel, n_sel));
+
+  /* What sits on the map, each kind avoiding the ones before: the
+   * reserved corners, degree ticks, district labels, neighbours' names. */
+  RenderLabelSpace sp;
+  render_label_space_init(&sp, frame);
+  RenderRect res[3];
+  render_map_reserved(frame, res);
+  for (guint k = 0; k < 3; k++)
+    render_label_space_take(&sp, (RenderBox){res[k].x, res[k].y, res[k].x + res[k].w,
+                                             res[k].y + res[k].h});
+  if (m->graticule && !render_graticule_draw(cr, m, proj, &t, frame, vis, &sp, error)) {
+    render_label_space_clear(&sp);
+    goto unclip;
+  }
   if (labels && g)
-    info->unlabelled = render_map_labels(cr, m, g, gs, &t, frame);
+    info->unlabelled = render_map_labels(cr, m, g, gs, &t, &sp);
+  if (labels || g == NULL)
+    render_neighbours_draw(cr, m, ns, nsel ? (const guint *)nsel->data : NULL, cs,
+                           csel ? (const guint *)csel->data : NULL, &t, &sp);
+  render_label_space_clear(&sp);
   ok = TRUE;
 
 unclip:

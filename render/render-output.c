@@ -1,6 +1,7 @@
 /* render-output.c — the files: one PDF (and PNG/SVG) per group, the
- * national overview, and atlas.pdf with a bookmark per group, on the
- * paper of render-page.c; with --tile the posters cut into tiles too.
+ * national overview on the paper of render-page.c (atlas.pdf is put
+ * together from them in render-atlas.c); with --tile the posters cut
+ * into tiles too.
  *
  * Every file is written to a temporary file in its final folder and renamed
  * into place only after cairo finished it without error and the bytes
@@ -59,15 +60,7 @@ render_output_date_iso(void)
   return out;
 }
 
-/* A file being written: a temporary file renamed into place at the end. */
-typedef struct {
-  char *final_path;
-  char *tmp_path;
-  FILE *fp;
-  int error; /* first errno seen */
-} RenderFile;
-
-static gboolean
+gboolean
 render_file_open(RenderFile *rf, const char *dir, const char *name, GError **error)
 {
   memset(rf, 0, sizeof *rf);
@@ -87,7 +80,7 @@ render_file_open(RenderFile *rf, const char *dir, const char *name, GError **err
   return TRUE;
 }
 
-static cairo_status_t
+cairo_status_t
 render_file_write(void *closure, const unsigned char *data, unsigned int len)
 {
   RenderFile *rf = closure;
@@ -100,8 +93,7 @@ render_file_write(void *closure, const unsigned char *data, unsigned int len)
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* Finishes the file: on success renames it into place, else removes it. */
-static gboolean
+gboolean
 render_file_close(RenderFile *rf, gboolean ok, GError **error)
 {
   if (rf->fp) {
@@ -199,13 +191,13 @@ typedef gboolean (*RenderPageFunc)(cairo_t *cr, const RenderModel *m, const Rend
 static gboolean
 render_output_page_sheet(cairo_t *cr, const RenderModel *m, const RenderGroup *g, GError **error)
 {
-  return render_sheet_draw(cr, m, g, 1, NULL, error);
+  return render_sheet_draw(cr, m, g, NULL, error);
 }
 
 static gboolean
 render_output_page_overview(cairo_t *cr, const RenderModel *m, const RenderGroup *g, GError **error)
 {
-  return render_overview_draw(cr, m, 1, error);
+  return render_overview_draw(cr, m, error);
 }
 
 /* Writes <dir>/<base>-tiles-<paper>.pdf: the page drawn by `draw`,
@@ -241,7 +233,7 @@ render_output_tiles(const RenderModel *m, const RenderGroup *g, RenderPageFunc d
                                            t.rows * t.cols, render_paper_name(t.paper));
     render_output_pdf_metadata(s, doc);
     cairo_t *cr = cairo_create(s);
-    ok = render_tile_draw(cr, poster, P->width, P->height, &t, title);
+    ok = render_tile_draw(cr, poster, P->width, P->height, &t, title, m->lang);
     if (!ok)
       g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: drawing the tiles failed: %s", name,
                   cairo_status_to_string(cairo_status(cr)));
@@ -370,44 +362,8 @@ gboolean
 render_output_overview(const RenderModel *m, const char *dir, RenderFormat formats, double dpi,
                        GError **error)
 {
-  g_autofree char *title = g_strdup_printf("%s — Ikhtisar nasional", m->texts->title);
+  g_autofree char *title =
+      g_strdup_printf("%s — %s", m->texts->title, render_tr(m->lang, "Ikhtisar nasional"));
   return render_output_page(m, NULL, render_output_page_overview, dir, "00-nasional", title,
                             formats, dpi, error);
-}
-
-gboolean
-render_output_atlas(const RenderModel *m, const char *dir, GError **error)
-{
-  RenderFile rf;
-  if (!render_file_open(&rf, dir, "atlas.pdf", error))
-    return FALSE;
-  const RenderPage *P = render_page_of(m);
-  cairo_surface_t *s = cairo_pdf_surface_create_for_stream(render_file_write, &rf, P->width,
-                                                           P->height);
-  g_autofree char *title = g_strdup_printf("%s — Atlas", m->texts->title);
-  render_output_pdf_metadata(s, title);
-  cairo_t *cr = cairo_create(s);
-  gboolean ok = TRUE;
-
-  cairo_pdf_surface_set_page_label(s, "Ikhtisar");
-  cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, "Ikhtisar nasional", "page=1", 0);
-  ok = render_overview_draw(cr, m, 1, error);
-  cairo_show_page(cr);
-  int page = 2;
-  for (guint i = 0; ok && i < m->n_groups; i++) {
-    const RenderGroup *g = &m->groups[i];
-    int used = 1;
-    g_autofree char *label = g_strdup_printf("%s %s", g->code, g->name);
-    g_autofree char *link = g_strdup_printf("page=%d", page);
-    cairo_pdf_surface_set_page_label(s, g->code);
-    cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, label, link, 0);
-    ok = render_sheet_draw(cr, m, g, page, &used, error);
-    cairo_show_page(cr);
-    page += used;
-  }
-  cairo_destroy(cr);
-  cairo_surface_finish(s);
-  ok = ok && render_output_check(s, &rf, error);
-  cairo_surface_destroy(s);
-  return render_file_close(&rf, ok, ok ? error : NULL);
 }

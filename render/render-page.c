@@ -38,6 +38,8 @@ static const RenderPageSize render_page_subtitle = {11, 80};
 static const RenderPageSize render_page_index = {8.5, 40};
 static const RenderPageSize render_page_label = {6.5, 28};
 static const RenderPageSize render_page_number = {5.8, 26};
+/* Neighbours' names in grey italic are read with the district names. */
+static const RenderPageSize render_page_neighbour = {7.0, 30};
 /* Legend text is 7.5 pt on A4; 36 pt on A0 is 1.2 times the enlargement. */
 static const RenderPageSize render_page_block = {1.0, 1.2};
 
@@ -114,6 +116,10 @@ render_page_init(RenderPage *p, RenderPaper paper, gboolean portrait)
   p->index_size = render_page_size(render_page_index, f, p->k);
   p->label_size = render_page_size(render_page_label, f, p->k);
   p->number_size = render_page_size(render_page_number, f, p->k);
+  p->neighbour_size = render_page_size(render_page_neighbour, f, p->k);
+  /* Degree labels are read in front of the map, like the scale bar and
+   * the projection note: the A4 size, enlarged. */
+  p->graticule_size = 5.5;
   p->block = render_page_block.a4 * pow(render_page_block.a0 / render_page_block.a4, f);
   p->title_y = 22;
   p->subtitle_y = p->title_y + p->title_size * 4 / 3;
@@ -133,6 +139,11 @@ render_page_init(RenderPage *p, RenderPaper paper, gboolean portrait)
     p->title_w = content_w;
     p->index_w = content_w;
   }
+  /* The logo spans the title lines (the title and group), 35 high and
+   * at most 120 wide on A4, from just above the title. */
+  p->logo_y = p->title_y - 1;
+  p->logo_h = (portrait ? p->index_y - 4 : p->rule_y - 6) - p->logo_y;
+  p->logo_max_w = p->logo_h * 120 / 35;
   p->footer_y = p->h - 39.28;
   /* Lines are the A4 sheet's, enlarged: 1.4 and 6.4 pt on A0. */
   p->district_line = 0.35;
@@ -140,6 +151,14 @@ render_page_init(RenderPage *p, RenderPaper paper, gboolean portrait)
   p->png_dpi = round(300 / p->k);
   /* Map vertices are kept a quarter point of paper apart. */
   p->resolution = 0.25 / p->k;
+  /* Islets under 0.8 pt of paper print as dirt and are left out (a
+   * poster, being larger, keeps more of them); a district of nothing but
+   * such islets is a dot as wide as the A4 sheet's, enlarged like the
+   * lines, and islets narrower than 5 units get no heavy group border,
+   * which is enlarged too. */
+  p->speck = 0.8 / p->k;
+  p->dot = 1.6;
+  p->border_min = 5.0;
   p->inset_pt = RENDER_PAGE_INSET_W * p->block * p->k;
 
   p->table_min_row = MIN(RENDER_TABLE_MIN_ROW, RENDER_PAGE_POSTER_ROW_PT / p->k);

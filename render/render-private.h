@@ -4,6 +4,7 @@
 #include "render.h"
 
 #include <pango/pangocairo.h>
+#include <stdio.h>
 
 #define RENDER_FONT "Noto Sans"
 #define RENDER_MARGIN 28.0
@@ -15,6 +16,10 @@ typedef enum { RENDER_ALIGN_LEFT, RENDER_ALIGN_CENTER, RENDER_ALIGN_RIGHT } Rend
  * (ellipsised; 0 = unlimited).  Returns the height used. */
 double render_text(cairo_t *cr, const char *text, double size, gboolean bold, double x, double y,
                    double max_w, RenderAlign align);
+/* A pango layout of `text` in the sheet's font.  Returns: (transfer full)
+ * g_object_unref. */
+PangoLayout *render_text_layout_new(cairo_t *cr, const char *text, double size, gboolean bold,
+                                    gboolean italic);
 /* Ink-free logical size of `text` at `size`. */
 void render_text_size(cairo_t *cr, const char *text, double size, gboolean bold, double *w,
                       double *h);
@@ -45,15 +50,88 @@ typedef struct {
   double s;      /* points per metre */
   gboolean clip; /* clip rings to `box` (page points) before drawing */
   double box[4]; /* x0, y0, x1, y1 */
+  /* Parts narrower than `speck` points are left out; a district made only
+   * of such parts becomes a dot `dot` points wide (0: draw everything). */
+  double speck, dot;
 } RenderMapXf;
 
 /* Adds feature f of s to the current path with shells turned one way and
- * holes the other, for filling with CAIRO_FILL_RULE_WINDING. */
+ * holes the other, for filling with CAIRO_FILL_RULE_WINDING (specks left
+ * out or made a dot as t->speck and t->dot say). */
 void render_map_path_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMapXf *t);
+
+/* The grey of land around the group (countries, neighbouring districts). */
+extern const GeoRgb render_map_land_colour;
 
 /* Boxes inside the map frame kept free of labels for the scale bar, the
  * north arrow and the projection note (render-sheet.c draws them there). */
 void render_map_reserved(RenderRect frame, RenderRect out[3]);
+
+/* What is placed on a map so far, so that nothing overlaps: the reserved
+ * corners, graticule labels, district labels, neighbours' names, in that
+ * order (each later kind avoids the earlier ones). */
+typedef struct {
+  double x0, y0, x1, y1;
+} RenderBox;
+typedef struct {
+  GArray *boxes;    /* RenderBox, page points, in the order taken */
+  RenderRect frame; /* everything stays inside */
+  GHashTable *grid; /* cell -> GArray of box indices (a village map has thousands) */
+} RenderLabelSpace;
+void render_label_space_init(RenderLabelSpace *sp, RenderRect frame);
+void render_label_space_clear(RenderLabelSpace *sp);
+/* TRUE when `b` lies inside the frame (1 pt in) and meets no box. */
+gboolean render_label_space_fits(const RenderLabelSpace *sp, RenderBox b);
+void render_label_space_take(RenderLabelSpace *sp, RenderBox b);
+
+/* Degree ticks on the frame (render-graticule.c).  A tick is where a
+ * meridian (top and bottom edges) or a parallel (left and right) crosses
+ * the frame. */
+typedef enum { RENDER_SIDE_TOP, RENDER_SIDE_RIGHT, RENDER_SIDE_BOTTOM, RENDER_SIDE_LEFT } RenderSide;
+typedef struct {
+  RenderSide side;
+  double pos;   /* page x (top, bottom) or y (left, right) on the edge */
+  double value; /* longitude (top, bottom) or latitude (left, right), degrees */
+} RenderTick;
+/* The ticks every `step` degrees of the map drawn with `proj` and `t` in
+ * `frame`, searching meridians and parallels over `lonlat` (lon0, lat0,
+ * lon1, lat1; must cover the frame).  Sorted by side, then position.
+ * Returns: (transfer full) GArray of RenderTick, or NULL on a PROJ error. */
+GArray *render_graticule_ticks(GeoProj *proj, const RenderMapXf *t, RenderRect frame,
+                               const double lonlat[4], double step, GError **error);
+/* The interval (1′ to 10°) that puts at most 6 ticks on every side and as
+ * many as that allows, or 0 when even 10° gives more. */
+double render_graticule_step(GeoProj *proj, const RenderMapXf *t, RenderRect frame,
+                             const double lonlat[4]);
+/* "8°LS", "122°BT", "6°30′LS", "0°" (id); "8°S", "122°E" (en).  `step`
+ * says whether minutes are needed.  Returns: (transfer full) g_free. */
+char *render_graticule_label(RenderLang lang, double value, gboolean is_lon, double step);
+/* Draws the ticks and their labels inside the frame, taking the labels'
+ * room in `sp`.  Returns FALSE (with error) when PROJ fails. */
+gboolean render_graticule_draw(cairo_t *cr, const RenderModel *m, GeoProj *proj,
+                               const RenderMapXf *t, RenderRect frame, const double lonlat[4],
+                               RenderLabelSpace *sp, GError **error);
+
+/* Names of what lies around the sheet's group (render-neighbours.c):
+ * neighbouring groups (from the layer's features `nsel` projected as `ns`)
+ * and countries (the context layer's `csel`, projected as `cs`), each in
+ * the largest free spot of its visible part, in grey italic.  Any of the
+ * shape sets may be NULL. */
+void render_neighbours_draw(cairo_t *cr, const RenderModel *m, const GeoShapes *ns,
+                            const guint *nsel, const GeoShapes *cs, const guint *csel,
+                            const RenderMapXf *t, RenderLabelSpace *sp);
+
+/* Draws the logo with its top-left at (x, y), `height` high (less when
+ * `max_w` is reached), aspect kept.  Returns the width drawn (0 without
+ * a logo). */
+double render_logo_draw(cairo_t *cr, const RenderLogo *logo, double x, double y, double height,
+                        double max_w);
+
+/* The style's legend title and the name of class i in the model's
+ * language (render-lang.c).  Returns: (transfer none); the label may be
+ * NULL. */
+const char *render_style_title(const RenderModel *m);
+const char *render_style_label(const RenderModel *m, guint i);
 
 gboolean render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderRect frame,
                          gboolean labels, RenderMapInfo *info, GError **error);
@@ -69,13 +147,18 @@ double render_inset_height(const RenderInset *inset, double width);
 double render_legend_draw(cairo_t *cr, const RenderModel *m, const guint *counts, double x, double y,
                           double title_w, double w);
 /* Scale bar with its label at bottom-left (x, y) and a north arrow. */
-void render_scalebar_draw(cairo_t *cr, double pt_per_m, double x, double y, double max_w);
-void render_north_arrow_draw(cairo_t *cr, double x, double y, double size);
+void render_scalebar_draw(cairo_t *cr, double pt_per_m, double x, double y, double max_w,
+                          RenderLang lang);
+void render_north_arrow_draw(cairo_t *cr, double x, double y, double size, RenderLang lang);
 
 /* The group's features in table order (highest value first, no data
  * last, ties by key); the map numbers districts by this rank.  Caller
  * frees with g_free. */
 guint *render_table_order(const RenderModel *m, const RenderGroup *g);
+
+/* "Kabupaten X" -> "Kab. X", "Kota Administrasi X" -> "Kota Adm. X", for
+ * tables.  Caller frees with g_free. */
+char *render_table_name(const char *name);
 
 /* Smallest table row on A4, in points (type about 4.8 pt): below this the
  * table continues on another page instead of shrinking.  Posters have
@@ -90,18 +173,87 @@ guint render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, g
 
 /* Page furniture: header band, footer with page number, marking. */
 void render_page_header(cairo_t *cr, const RenderModel *m, const char *subtitle);
-void render_page_footer(cairo_t *cr, const RenderModel *m, int page);
+/* The footer: sources, who made it and when, and `mark` at the right
+ * ("Lembar 53", "Lembar 33 (2)", "Ikhtisar"). */
+void render_page_footer(cairo_t *cr, const RenderModel *m, const char *mark);
+
+/* A file being written: a temporary file in its final folder, renamed
+ * into place by render_file_close only when complete (render-output.c). */
+typedef struct {
+  char *final_path;
+  char *tmp_path;
+  FILE *fp;
+  int error; /* first errno seen */
+} RenderFile;
+
+gboolean render_file_open(RenderFile *rf, const char *dir, const char *name, GError **error);
+/* A cairo write function: closure is the RenderFile. */
+cairo_status_t render_file_write(void *closure, const unsigned char *data, unsigned int len);
+/* Finishes the file: when `ok` (and every write succeeded) fsyncs and
+ * renames it into place, else removes it; a write failure sets `error`. */
+gboolean render_file_close(RenderFile *rf, gboolean ok, GError **error);
 
 /* Counts per class (and no data, last) over features idx[0..n), or every
  * feature when idx is NULL.  Caller frees with g_free. */
 guint *render_sheet_counts(const RenderModel *m, const guint *idx, guint n);
+/* Draws the data-quality line of features idx[0..n) (NULL: all) at y,
+ * `w` wide.  Returns the height used. */
+double render_sheet_quality(cairo_t *cr, const RenderModel *m, const guint *idx, guint n, double x,
+                            double y, double w);
 
-/* Integer value of a joined column for feature f, or -1 if absent/bad. */
-double render_field_number(const RenderModel *m, int field, guint f);
+/* ---- render-figures.c: key figures and reinforcement priorities ---- */
+
+/* The coverage gap rule for group g (geo_figures_priorities with the top
+ * class and the doctrine of the model), or NULL when the model has no
+ * officers or TPS.  Caller frees with geo_priorities_free. */
+GeoPriorities *render_figures_priorities(const RenderModel *m, const RenderGroup *g);
+/* Per feature of g (index into g->features): TRUE for a priority, or
+ * NULL when there is none.  Caller frees with g_free. */
+gboolean *render_figures_priority_flags(const RenderModel *m, const RenderGroup *g);
+/* The mark of a priority in the table and the legend: a small black
+ * triangle with a white edge, centred at (x, y), `size` high. */
+void render_figures_mark(cairo_t *cr, double x, double y, double size);
+/* Outlines the features of `s` flagged in `flags` as priorities: a heavy
+ * black line on a white casing, legible on every class colour, in grey and
+ * with --mono. */
+void render_figures_outline(cairo_t *cr, const GeoShapes *s, const gboolean *flags,
+                            const RenderMapXf *t);
+/* Legend rows under the class legend: the priority outline with its count
+ * (when the model has coverage figures) and the proportional circles
+ * (when it has symbols).  Returns the height used. */
+double render_figures_legend_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g,
+                                  const GeoPriorities *pr, double x, double y, double w);
+/* The key figures (districts, top class, mean score; personnel by type,
+ * TPS, DPT and their ratios) and the list of reinforcement priorities.
+ * `counts` as from render_sheet_counts.  Returns the height used. */
+double render_figures_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g,
+                           const guint *counts, const GeoPriorities *pr, double x, double y,
+                           double w);
+
+/* ---- render-symbols.c: proportional circles ---- */
+
+/* Radius of the largest circle on a map of n districts: smaller the more
+ * districts share the frame, so that they do not bury the map (on a sheet
+ * 13 pt for a province's kab/kota, 4 pt for hundreds of kecamatan; on the
+ * overview 9 pt for provinces, 3,5 pt for 514 kab/kota). */
+double render_symbols_radius_max(gboolean sheet, guint n);
+/* Largest symbol value over features idx[0..n) (all when idx is NULL);
+ * 0 when none is positive. */
+double render_symbols_max(const RenderModel *m, const guint *idx, guint n);
+/* Circles over the features of `s` (feature i is model feature sel[i]) at
+ * the pole of each one's largest part, area proportional to the value,
+ * the largest `r_max` for value `v_max`; largest drawn first. */
+void render_symbols_draw(cairo_t *cr, const RenderModel *m, const GeoShapes *s, const guint *sel,
+                         const RenderMapXf *t, double r_max, double v_max);
+/* The circles' legend: title, then nested reference circles with their
+ * values.  Returns the height used (0 without symbols). */
+double render_symbols_legend_draw(cairo_t *cr, const RenderModel *m, double v_max, double r_max,
+                                  double x, double y, double w);
 
 /* Draws the tiles of `poster` (a surface of pw x ph points, replayed into
  * every tile) onto `cr`, whose pages are tiling t's paper: an index page,
  * then one page per tile, cairo_show_page between them, not after the
- * last.  `title` names the poster on every page. */
+ * last.  `title` names the poster on every page; the fixed text is in
+ * `lang`. */
 gboolean render_tile_draw(cairo_t *cr, cairo_surface_t *poster, double pw, double ph,
-                          const RenderTiling *t, const char *title);
+                          const RenderTiling *t, const char *title, RenderLang lang);

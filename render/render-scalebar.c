@@ -29,7 +29,8 @@ render_scalebar_choose(double pt_per_m, double max_pt, double *km, double *len_p
 }
 
 void
-render_scalebar_draw(cairo_t *cr, double pt_per_m, double x, double y, double max_w)
+render_scalebar_draw(cairo_t *cr, double pt_per_m, double x, double y, double max_w,
+                     RenderLang lang)
 {
   double km, len;
   if (!render_scalebar_choose(pt_per_m, max_w, &km, &len))
@@ -51,9 +52,9 @@ render_scalebar_draw(cairo_t *cr, double pt_per_m, double x, double y, double ma
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
     cairo_stroke(cr);
   }
-  g_autofree char *half = geo_number_format_id(km / 2, km / 2 < 1 ? 1 : 0);
-  g_autofree char *full = geo_number_format_id(km, km < 1 ? 1 : 0);
-  g_autofree char *full_km = g_strdup_printf("%s km", full);
+  g_autofree char *half = render_number(lang, km / 2, km / 2 < 1 ? 1 : 0);
+  g_autofree char *full = render_number(lang, km, km < 1 ? 1 : 0);
+  g_autofree char *full_km = g_strdup_printf("%s %s", full, render_tr(lang, "km"));
   cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
   render_text(cr, "0", 6.5, FALSE, x, y - h - 10, 0, RENDER_ALIGN_CENTER);
   render_text(cr, half, 6.5, FALSE, x + len / 2, y - h - 10, 0, RENDER_ALIGN_CENTER);
@@ -61,9 +62,10 @@ render_scalebar_draw(cairo_t *cr, double pt_per_m, double x, double y, double ma
 }
 
 void
-render_north_arrow_draw(cairo_t *cr, double x, double y, double size)
+render_north_arrow_draw(cairo_t *cr, double x, double y, double size, RenderLang lang)
 {
-  /* A split arrowhead: left half dark, right half light, "U" (utara) above. */
+  /* A split arrowhead: left half dark, right half light, "U" (utara) or
+   * "N" above. */
   cairo_set_source_rgba(cr, 1, 1, 1, 0.8);
   cairo_arc(cr, x, y + size * 0.2, size * 0.75, 0, 2 * G_PI);
   cairo_fill(cr);
@@ -83,5 +85,5 @@ render_north_arrow_draw(cairo_t *cr, double x, double y, double size)
   cairo_fill_preserve(cr);
   cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
   cairo_stroke(cr);
-  render_text(cr, "U", 7, TRUE, x, y - size * 0.35 - 10, 0, RENDER_ALIGN_CENTER);
+  render_text(cr, render_tr(lang, "U"), 7, TRUE, x, y - size * 0.35 - 10, 0, RENDER_ALIGN_CENTER);
 }

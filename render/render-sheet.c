@@ -1,8 +1,10 @@
 /* render-sheet.c — the briefing sheet of one province, laid out on the
  * page of render-page.c (A4 landscape unless --paper/--orientation):
- * header (title, province, index and date), the map with scale bar and
- * north arrow, the legend with counts, key figures, the ranked table, and
- * a footer with sources, generation date and page number. */
+ * header (logo, title, province, index and date), the map with scale bar
+ * and north arrow, the legend with counts and the locator, key figures,
+ * priorities and data quality, the ranked table, and a footer with
+ * sources, generation date and the sheet's mark.  On posters and portrait
+ * pages the side is fitted to its column (render_sheet_layout). */
 #include "render-private.h"
 
 #include "config.h"
@@ -17,11 +19,14 @@ render_page_header(cairo_t *cr, const RenderModel *m, const char *subtitle)
   const RenderTexts *t = m->texts;
   const RenderPage *P = render_page_of(m);
   double right = P->w - P->margin;
+  /* The logo, if any, opens the title band; the titles follow it. */
+  double lw = render_logo_draw(cr, m->logo, P->margin, P->logo_y, P->logo_h, P->logo_max_w);
+  double tx = P->margin + (lw > 0 ? lw + 10 : 0);
   cairo_set_source_rgb(cr, 0.08, 0.08, 0.08);
-  render_text(cr, t->title, P->title_size, TRUE, P->margin, P->title_y, P->title_w,
+  render_text(cr, t->title, P->title_size, TRUE, tx, P->title_y, P->title_w - (tx - P->margin),
               RENDER_ALIGN_LEFT);
-  render_text(cr, subtitle, P->subtitle_size, FALSE, P->margin, P->subtitle_y, P->title_w,
-              RENDER_ALIGN_LEFT);
+  render_text(cr, subtitle, P->subtitle_size, FALSE, tx, P->subtitle_y,
+              P->title_w - (tx - P->margin), RENDER_ALIGN_LEFT);
   cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
   if (P->index_inline) {
     g_autofree char *line = g_strdup_printf("%s%s%s", t->index_name ? t->index_name : "",
@@ -48,23 +53,23 @@ render_page_header(cairo_t *cr, const RenderModel *m, const char *subtitle)
 }
 
 void
-render_page_footer(cairo_t *cr, const RenderModel *m, int page)
+render_page_footer(cairo_t *cr, const RenderModel *m, const char *mark)
 {
   const RenderTexts *t = m->texts;
   const RenderPage *P = render_page_of(m);
   double y = P->footer_y, right = P->w - P->margin;
   double text_w = P->w - 2 * P->margin - 146; /* the page number on the right */
   cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-  g_autofree char *src = g_strdup_printf("Sumber: %s", t->sources ? t->sources : "–");
+  RenderLang lang = m->lang;
+  g_autofree char *src = g_strdup_printf(render_tr(lang, "Sumber: %s"), t->sources ? t->sources : "–");
   render_text(cr, src, 6.2, FALSE, P->margin, y, text_w, RENDER_ALIGN_LEFT);
   g_autofree char *gen = t->organisation && *t->organisation
-                             ? g_strdup_printf("Disusun oleh %s · dibuat %s dengan petarawan %s",
+                             ? g_strdup_printf(render_tr(lang, "Disusun oleh %s · dibuat %s dengan petarawan %s"),
                                                t->organisation, t->generated, PETARAWAN_VERSION)
-                             : g_strdup_printf("Dibuat %s dengan petarawan %s", t->generated,
-                                               PETARAWAN_VERSION);
+                             : g_strdup_printf(render_tr(lang, "Dibuat %s dengan petarawan %s"),
+                                               t->generated, PETARAWAN_VERSION);
   render_text(cr, gen, 6.2, FALSE, P->margin, y + 9, text_w, RENDER_ALIGN_LEFT);
-  g_autofree char *pg = g_strdup_printf("Halaman %d", page);
-  render_text(cr, pg, 7, TRUE, right, y + 3, 0, RENDER_ALIGN_RIGHT);
+  render_text(cr, mark, 7, TRUE, right, y + 3, 0, RENDER_ALIGN_RIGHT);
 }
 
 guint *
@@ -78,72 +83,199 @@ render_sheet_counts(const RenderModel *m, const guint *idx, guint n)
   return counts;
 }
 
-/* The key figures under the legend.  Returns the height used. */
-static double
-render_sheet_figures(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const guint *counts,
-                     double x, double y, double w)
+double
+render_sheet_quality(cairo_t *cr, const RenderModel *m, const guint *idx, guint n, double x,
+                     double y, double w)
 {
-  const GeoStyle *st = m->style;
-  double sum = 0, officers = 0, tps = 0;
-  guint n_val = 0;
-  gboolean have_staff = m->personnel.polri >= 0;
-  for (guint i = 0; i < g->n_features; i++) {
-    guint f = g->features[i];
-    if (!isnan(m->values[f])) {
-      sum += m->values[f];
-      n_val++;
-    }
-    if (have_staff) {
-      double o = render_field_number(m, m->personnel.polri, f);
-      if (m->personnel.tni >= 0)
-        o += render_field_number(m, m->personnel.tni, f);
-      if (m->personnel.brimob >= 0)
-        o += render_field_number(m, m->personnel.brimob, f);
-      if (!isnan(o))
-        officers += o;
-      double t = m->personnel.tps >= 0 ? render_field_number(m, m->personnel.tps, f) : NAN;
-      if (!isnan(t))
-        tps += t;
-    }
-  }
-  double y0 = y;
-  GString *line = g_string_new(NULL);
-  const char *unit = m->texts->unit_name ? m->texts->unit_name : "wilayah";
-  g_string_append_printf(line, "%u %s", g->n_features, unit);
-  if (st->n_classes > 0 && st->method != GEO_METHOD_CATEGORICAL) {
-    guint top = counts[st->n_classes - 1];
-    g_string_append_printf(line, " · %u %s", top,
-                           st->labels ? st->labels[st->n_classes - 1] : "kelas tertinggi");
-  }
-  if (n_val > 0 && st->method != GEO_METHOD_CATEGORICAL) {
-    g_autofree char *mean = geo_number_format_id(sum / n_val, st->decimals);
-    g_string_append_printf(line, " · rata-rata skor %s", mean);
-  }
-  cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-  y += render_text(cr, line->str, 7.5, TRUE, x, y, w, RENDER_ALIGN_LEFT);
-  g_string_truncate(line, 0);
-  if (have_staff) {
-    g_autofree char *o = geo_number_format_id(officers, 0);
-    g_autofree char *t = geo_number_format_id(tps, 0);
-    g_autofree char *r = tps > 0 ? geo_number_format_id(officers / tps, 2) : g_strdup("–");
-    g_string_append_printf(line, "Personel (Polri+TNI+Brimob) %s · TPS %s", o, t);
-    y += render_text(cr, line->str, 7.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
-    g_string_printf(line, "%s personel per TPS%s", r,
-                    m->texts->sample_personnel ? " · data personel CONTOH" : "");
-    y += render_text(cr, line->str, 7.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
-  }
-  if (counts[st->n_classes] > 0) {
-    g_string_printf(line, "%u %s tanpa data", counts[st->n_classes], unit);
+  /* "Kualitas data: 2 kab/kota tanpa data; 1 nilai tidak valid": red
+   * when anything is amiss, grey when the data is complete. */
+  RenderLang lang = m->lang;
+  const char *unit = m->texts->unit_name ? m->texts->unit_name : render_tr(lang, "wilayah");
+  const GeoQualityWords words = {
+      render_tr(lang, "Kualitas data: "),
+      render_tr(lang, "%u %s tanpa data"),
+      render_tr(lang, " (%u dibentuk %d)"),
+      render_tr(lang, " (%u dibentuk %d–%d)"),
+      render_tr(lang, "%u nilai tidak valid"),
+      render_tr(lang, "%u nama ambigu"),
+      render_tr(lang, "%u baris ganda"),
+      render_tr(lang, "%u baris tabel tidak cocok"),
+      render_tr(lang, "lengkap, %u %s berdata"),
+  };
+  gboolean complete;
+  g_autofree char *q =
+      geo_join_quality_text_in(m->join->report, m->layer, idx, n, unit, &words, &complete);
+  if (complete)
+    cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+  else
     cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
-    y += render_text(cr, line->str, 7.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
+  /* Too long for the column: one line per "; "-separated part, as many
+   * parts to a line as fit. */
+  g_auto(GStrv) parts = g_strsplit(q, "; ", -1);
+  GString *line = g_string_new(NULL);
+  double y0 = y;
+  for (guint i = 0; parts[i]; i++) {
+    g_autofree char *longer = line->len ? g_strdup_printf("%s; %s", line->str, parts[i])
+                                        : g_strdup(parts[i]);
+    double tw, th;
+    render_text_size(cr, longer, 6.5, FALSE, &tw, &th);
+    if (tw > w && line->len) {
+      g_string_append_c(line, ';');
+      y += render_text(cr, line->str, 6.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
+      g_string_assign(line, parts[i]);
+    } else {
+      g_string_assign(line, longer);
+    }
   }
+  y += render_text(cr, line->str, 6.5, FALSE, x, y, w, RENDER_ALIGN_LEFT);
   g_string_free(line, TRUE);
   return y - y0;
 }
 
+/* What the side of a sheet shows besides the table, and the page it is
+ * drawn on (for measuring: text sizes depend on its font options). */
+typedef struct {
+  const RenderModel *m;
+  const RenderGroup *g;
+  const guint *counts;
+  const GeoPriorities *pr;
+  cairo_t *page;
+} RenderSheetSide;
+
+/* The legend: classes with their counts, the locator inset beside them
+ * (below when that leaves the legend too narrow), and the rows for the
+ * priorities' outline and the circles; drawn at (x, y), `w` wide, scaled
+ * by `b` (layout units in and out).  Returns the height used. */
+static double
+render_sheet_legend(cairo_t *cr, const RenderSheetSide *sd, double x, double y, double w, double b)
+{
+  const RenderModel *m = sd->m;
+  cairo_save(cr);
+  cairo_scale(cr, b, b);
+  double bx = x / b, bw = w / b, by = y / b, y0 = by;
+  double legend_w = bw, inset_h = 0;
+  const double inset_w = 104;
+  gboolean below = bw - inset_w - 10 < 150;
+  if (m->inset) {
+    legend_w = below ? bw : bw - inset_w - 10;
+    inset_h = render_inset_height(m->inset, inset_w);
+  }
+  if (m->inset && !below)
+    render_inset_draw(cr, m->inset, sd->g,
+                      (RenderRect){bx + bw - inset_w, by + 16, inset_w, inset_h});
+  double legend_h = render_legend_draw(cr, m, sd->counts, bx, by, bw, legend_w);
+  if (m->inset && below) {
+    render_inset_draw(cr, m->inset, sd->g,
+                      (RenderRect){bx + bw - inset_w, by + legend_h + 4, inset_w, inset_h});
+    by += legend_h + 4 + inset_h + 6;
+  } else {
+    by += MAX(legend_h, inset_h + 18) + 6;
+  }
+  by += render_figures_legend_draw(cr, m, sd->g, sd->pr, bx, by, bw);
+  cairo_restore(cr);
+  return (by - y0) * b;
+}
+
+/* The key figures and the priorities list (render-figures.c) and the
+ * data-quality line at (x, y), `w` wide, scaled by `b`, and the gap under
+ * them.  Returns the height used, layout units. */
+static double
+render_sheet_figures(cairo_t *cr, const RenderSheetSide *sd, double x, double y, double w,
+                     double b)
+{
+  cairo_save(cr);
+  cairo_scale(cr, b, b);
+  const RenderGroup *g = sd->g;
+  double h = render_figures_draw(cr, sd->m, g, sd->counts, sd->pr, x / b, y / b, w / b);
+  h += render_sheet_quality(cr, sd->m, g->features, g->n_features, x / b, y / b + h, w / b) + 8;
+  cairo_restore(cr);
+  return h * b;
+}
+
+/* The height `draw` uses at scale b, drawn where nothing is kept, with
+ * the page's transformation and font options. */
+static double
+render_sheet_measure(double (*draw)(cairo_t *, const RenderSheetSide *, double, double, double,
+                                    double),
+                     const RenderSheetSide *sd, double w, double b)
+{
+  cairo_surface_t *s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create(s);
+  cairo_matrix_t ctm;
+  cairo_get_matrix(sd->page, &ctm);
+  cairo_set_matrix(cr, &ctm);
+  cairo_font_options_t *fo = cairo_font_options_create();
+  cairo_surface_get_font_options(cairo_get_target(sd->page), fo);
+  cairo_set_font_options(cr, fo);
+  cairo_font_options_destroy(fo);
+  double h = draw(cr, sd, 0, 0, w, b);
+  cairo_destroy(cr);
+  cairo_surface_destroy(s);
+  return h;
+}
+
+/* The scale (at most `b`) at which `draw`, `w` wide, takes no more than
+ * `room`: the text is ellipsised, never wrapped, so the height is about
+ * proportional to the scale; a few steps settle where the locator moves
+ * beside the legend.  Not below half of `b`. */
+static double
+render_sheet_fit(double (*draw)(cairo_t *, const RenderSheetSide *, double, double, double,
+                                double),
+                 const RenderSheetSide *sd, double w, double b, double room, double *h)
+{
+  double b0 = b;
+  *h = render_sheet_measure(draw, sd, w, b);
+  for (int i = 0; i < 6 && *h > room && b > b0 / 2; i++) {
+    b = MAX(b0 / 2, b * room / *h * 0.995);
+    *h = render_sheet_measure(draw, sd, w, b);
+  }
+  return b;
+}
+
+/* The scales of the side.  The legend is at the top of P->column; the
+ * key figures and priorities follow it in landscape, and top the table's
+ * column in portrait; the table takes what is left below them.  Both are
+ * enlarged by P->block, less when that would push them off the page or,
+ * on a poster, leave too little room for the table: a poster's table is
+ * to fit on it at its smallest rows (RenderPage.table_min_row) when it
+ * can, where an A4 sheet's continues on another page.  A poster keeps
+ * its legend, read from afar, and shrinks the figures, read close up,
+ * first.  Out: the scales of the legend and of the figures. */
+static void
+render_sheet_layout(const RenderSheetSide *sd, const RenderPage *P, double *legend_b,
+                    double *figures_b)
+{
+  *legend_b = *figures_b = P->block;
+  /* A poster's table at its smallest, when that leaves the figures some
+   * room: longer tables (villages) continue anyway. */
+  double table_min = 0;
+  if (P->paper != RENDER_PAPER_A4) {
+    table_min = 4 + P->table_min_row * (sd->g->n_features + 1.3) + 1;
+    if (table_min > 0.6 * P->table.h)
+      table_min = 0;
+  }
+  double lh, fh;
+  if (!P->portrait) {
+    /* One column: legend, figures, table.  The A4 sheet keeps its sizes. */
+    if (P->paper == RENDER_PAPER_A4)
+      return;
+    double room = P->column.h - table_min;
+    double least = render_sheet_measure(render_sheet_figures, sd, P->column.w, P->block / 2);
+    *legend_b = render_sheet_fit(render_sheet_legend, sd, P->column.w, P->block, room - least, &lh);
+    *figures_b = render_sheet_fit(render_sheet_figures, sd, P->column.w, P->block, room - lh, &fh);
+  } else {
+    /* The legend alone in the left column; the figures over the table,
+     * which keeps at least a poster's table_min or a fifth of the band. */
+    *legend_b = render_sheet_fit(render_sheet_legend, sd, P->column.w, P->block, P->column.h, &lh);
+    double keep = MAX(table_min, P->table.h / 5);
+    *figures_b =
+        render_sheet_fit(render_sheet_figures, sd, P->table.w, P->block, P->table.h - keep, &fh);
+  }
+}
+
 gboolean
-render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int page,
-                  int *pages_used, GError **error)
+render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int *pages_used,
+                  GError **error)
 {
   const RenderTexts *t = m->texts;
   const RenderPage *P = render_page_of(m);
@@ -162,61 +294,47 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int p
     cairo_restore(cr);
     return FALSE;
   }
-  render_scalebar_draw(cr, info.pt_per_m, f->x + 12, f->y + f->h - 10, f->w * 0.28);
-  render_north_arrow_draw(cr, f->x + f->w - 20, f->y + 22, 16);
+  render_scalebar_draw(cr, info.pt_per_m, f->x + 12, f->y + f->h - 10, f->w * 0.28, m->lang);
+  render_north_arrow_draw(cr, f->x + f->w - 20, f->y + 22, 16, m->lang);
   cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
   render_text(cr, info.proj_name, 5.5, FALSE, f->x + f->w - 4, f->y + f->h - 10, 0,
               RENDER_ALIGN_RIGHT);
   if (info.unlabelled > 0) {
-    g_autofree char *note = g_strdup_printf("%u wilayah tanpa label di peta", info.unlabelled);
+    g_autofree char *note =
+        g_strdup_printf(render_tr(m->lang, "%u wilayah tanpa label di peta"), info.unlabelled);
     cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
     render_text(cr, note, 6.5, TRUE, f->x + 6, f->y + 4, 0, RENDER_ALIGN_LEFT);
   }
   render_map_info_clear(&info);
 
-  /* Legend, locator inset and key figures, enlarged by P->block on a
-   * poster (they are read from a distance); the table is not. */
-  double x = P->column.x, w = P->column.w, y = P->column.y;
+  /* Legend with the locator inset, key figures and priorities, enlarged
+   * on a poster (they are read from a distance), then the table, which is
+   * not (render_sheet_layout). */
   guint *counts = render_sheet_counts(m, g->features, g->n_features);
-  cairo_save(cr);
-  cairo_scale(cr, P->block, P->block);
-  double bx = x / P->block, bw = w / P->block, by = y / P->block;
-  double legend_w = bw, inset_h = 0;
-  const double inset_w = 104;
-  /* The locator sits beside the legend, top right of the column, unless
-   * that leaves the enlarged legend too narrow (posters): then below it. */
-  gboolean below = bw - inset_w - 10 < 150;
-  if (m->inset) {
-    legend_w = below ? bw : bw - inset_w - 10;
-    inset_h = render_inset_height(m->inset, inset_w);
-  }
-  if (m->inset && !below)
-    render_inset_draw(cr, m->inset, g, (RenderRect){bx + bw - inset_w, by + 16, inset_w, inset_h});
-  double legend_h = render_legend_draw(cr, m, counts, bx, by, bw, legend_w);
-  if (m->inset && below) {
-    render_inset_draw(cr, m->inset, g, (RenderRect){bx + bw - inset_w, by + legend_h + 4, inset_w,
-                                                    inset_h});
-    by += legend_h + 4 + inset_h + 6;
-  } else {
-    by += MAX(legend_h, inset_h + 18) + 6;
-  }
-  by += render_sheet_figures(cr, m, g, counts, bx, by, bw) + 8;
-  cairo_restore(cr);
-  y = by * P->block;
-  g_free(counts);
-  /* The ranked table: below the figures in landscape, beside them below
-   * the map in portrait.  In a PDF what does not fit continues on
-   * following pages, elsewhere (PNG, SVG) the last line says so. */
+  GeoPriorities *pr = render_figures_priorities(m, g);
+  RenderSheetSide side = {m, g, counts, pr, cr};
+  double legend_b, figures_b;
+  render_sheet_layout(&side, P, &legend_b, &figures_b);
+  double y = P->column.y + render_sheet_legend(cr, &side, P->column.x, P->column.y, P->column.w,
+                                               legend_b);
   RenderRect tb = P->table;
-  if (!P->portrait) {
-    tb.y = y;
-    tb.h = P->column.y + P->column.h - y;
-  }
+  if (!P->portrait)
+    tb = (RenderRect){P->column.x, y, P->column.w, P->column.y + P->column.h - y};
+  double fh = render_sheet_figures(cr, &side, tb.x, tb.y, tb.w, figures_b);
+  tb.y += fh;
+  tb.h -= fh;
+  geo_priorities_free(pr);
+  g_free(counts);
+  /* The ranked table: below the figures, in the column right of the map
+   * (landscape) or right of the legend below the map (portrait).  In a
+   * PDF what does not fit continues on following pages, elsewhere (PNG,
+   * SVG) the last line says so. */
   cairo_surface_t *target = cairo_get_target(cr);
   gboolean paged = cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_PDF;
   guint *order = render_table_order(m, g);
   guint done = render_table_draw(cr, m, order, 0, g->n_features, tb, !paged);
-  render_page_footer(cr, m, page);
+  g_autofree char *mark = g_strdup_printf(render_tr(m->lang, "Lembar %s"), g->code);
+  render_page_footer(cr, m, mark);
   int pages = 1;
   while (paged && done < g->n_features && cairo_status(cr) == CAIRO_STATUS_SUCCESS) {
     cairo_show_page(cr);
@@ -225,7 +343,7 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int p
     cairo_pdf_surface_set_page_label(target, label);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
-    g_autofree char *sub = g_strdup_printf("%s %s (%s) — tabel lanjutan",
+    g_autofree char *sub = g_strdup_printf(render_tr(m->lang, "%s %s (%s) — tabel lanjutan"),
                                            t->group_kind ? t->group_kind : "", g->name, g->code);
     render_page_header(cr, m, g_strstrip(sub));
     const int cols = P->table_columns;
@@ -235,7 +353,8 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int p
       done += render_table_draw(cr, m, order, done, g->n_features,
                                 (RenderRect){P->margin + col * (cw + gap), top, cw, bottom - top},
                                 FALSE);
-    render_page_footer(cr, m, page + pages - 1);
+    g_autofree char *more = g_strdup_printf(render_tr(m->lang, "Lembar %s"), label);
+    render_page_footer(cr, m, more);
   }
   cairo_restore(cr);
   g_free(order);

@@ -1,48 +1,12 @@
 /* render-table.c — the ranked table of a group's districts: highest score
  * first, with its class swatch and, when a personnel table is joined, the
- * officers, polling stations (TPS) and officers per TPS.  Rows shrink to
- * fit the box; districts without data come last, marked as such. */
+ * officers, polling stations (TPS), officers per TPS and, where the column
+ * is wide enough, voters per officer; reinforcement priorities are marked.
+ * Rows shrink to fit the box; districts without data come last. */
 #include "render-private.h"
 
 #include <math.h>
 #include <string.h>
-
-void
-render_personnel_find(const GeoJoin *join, RenderPersonnel *p)
-{
-  p->polri = geo_join_find_field(join, "personel_polri");
-  p->tni = geo_join_find_field(join, "personel_tni");
-  p->brimob = geo_join_find_field(join, "brimob_bko");
-  p->linmas = geo_join_find_field(join, "linmas");
-  p->tps = geo_join_find_field(join, "jumlah_tps");
-  p->dpt = geo_join_find_field(join, "jumlah_dpt");
-}
-
-double
-render_field_number(const RenderModel *m, int field, guint f)
-{
-  const char *text = geo_join_get(m->join, f, field);
-  double v;
-  /* Counts are whole numbers: "1.234" is Indonesian thousands. */
-  if (text == NULL || !geo_number_parse(text, TRUE, &v))
-    return NAN;
-  return v;
-}
-
-/* Officers (Polri + TNI + Brimob BKO) of feature f, NAN when unknown. */
-static double
-render_table_officers(const RenderModel *m, guint f)
-{
-  const RenderPersonnel *p = &m->personnel;
-  if (p->polri < 0)
-    return NAN;
-  double sum = render_field_number(m, p->polri, f);
-  if (p->tni >= 0)
-    sum += render_field_number(m, p->tni, f);
-  if (p->brimob >= 0)
-    sum += render_field_number(m, p->brimob, f);
-  return sum;
-}
 
 /* Highest value first, no data last, ties by key: a stable, total order. */
 static int
@@ -58,10 +22,11 @@ render_table_cmp(gconstpointer a, gconstpointer b, gpointer data)
   return strcmp(m->layer->features[fa].key, m->layer->features[fb].key);
 }
 
-/* "Kabupaten X" -> "Kab. X" for the table. */
-static char *
+char *
 render_table_name(const char *name)
 {
+  if (g_str_has_prefix(name, "Kabupaten Administrasi "))
+    return g_strconcat("Kab. Adm. ", name + strlen("Kabupaten Administrasi "), NULL);
   if (g_str_has_prefix(name, "Kabupaten "))
     return g_strconcat("Kab. ", name + strlen("Kabupaten "), NULL);
   if (g_str_has_prefix(name, "Kota Administrasi "))
@@ -77,12 +42,56 @@ render_table_order(const RenderModel *m, const RenderGroup *g)
   return order;
 }
 
+/* Numeric columns of the table: score, then with personnel figures the
+ * officers, TPS, officers per TPS and voters per officer. */
+enum { RENDER_COL_SCORE, RENDER_COL_OFFICERS, RENDER_COL_TPS, RENDER_COL_RATIO, RENDER_COL_VOTERS,
+       RENDER_N_COLS };
+
+/* The heading of numeric column k. */
+static const char *
+render_table_head(RenderLang lang, guint k)
+{
+  switch (k) {
+  case RENDER_COL_SCORE:
+    return render_tr(lang, "Skor");
+  case RENDER_COL_OFFICERS:
+    return render_tr(lang, "Personel");
+  case RENDER_COL_TPS:
+    return render_tr(lang, "TPS");
+  case RENDER_COL_RATIO:
+    return render_tr(lang, "Per TPS");
+  default:
+    return render_tr(lang, "DPT/pers.");
+  }
+}
+
+/* The texts of feature f's numeric cells. */
+static void
+render_table_cells(const RenderModel *m, guint f, char *cells[RENDER_N_COLS])
+{
+  const GeoFigures *fig = m->figures;
+  RenderLang lang = m->lang;
+  cells[RENDER_COL_SCORE] = render_number(lang, m->values[f], m->style->decimals);
+  if (!geo_figures_has_coverage(fig)) {
+    for (guint k = 1; k < RENDER_N_COLS; k++)
+      cells[k] = NULL;
+    return;
+  }
+  double off = fig->officers[f], tps = fig->tps[f];
+  cells[RENDER_COL_OFFICERS] = render_number(lang, off, 0);
+  cells[RENDER_COL_TPS] = render_number(lang, tps, 0);
+  cells[RENDER_COL_RATIO] = render_number(lang, geo_figures_ratio(off, tps), 2);
+  cells[RENDER_COL_VOTERS] = render_number(lang, geo_figures_ratio(fig->dpt[f], off), 0);
+}
+
 guint
 render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, guint first, guint n,
                   RenderRect box, gboolean note_rest)
 {
   guint left = n - first;
-  gboolean staff = m->personnel.polri >= 0 && m->personnel.tps >= 0;
+  RenderLang lang = m->lang;
+  const GeoFigures *fig = m->figures;
+  gboolean staff = geo_figures_has_coverage(fig);
   /* Rows shrink to fit, but never below a size that still reads on paper;
    * what does not fit continues elsewhere (render-sheet.c). */
   const double min_row = render_page_of(m)->table_min_row;
@@ -95,21 +104,64 @@ render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, guint f
   double fs = CLAMP(row * 0.66, min_row * 0.58, 7.2);
   /* Column right edges (name is left-aligned, the rest right-aligned). */
   double x = box.x, w = box.w;
-  double c_no = x + 12, c_name = x + 16, c_score = x + w * (staff ? 0.52 : 0.78);
-  double c_off = x + w * 0.68, c_tps = x + w * 0.83, c_ratio = x + w;
-  double name_w = c_score - 34 - c_name;
+  const double gap = 6, mark_w = 36; /* swatch and priority mark left of the score */
+
+  /* Every cell's text, and the widths of the columns and the names. */
+  guint n_cols = !staff ? 1 : fig->dpt_column >= 0 ? RENDER_N_COLS : RENDER_COL_VOTERS;
+  char **cells = g_new0(char *, (gsize)MAX(count, 1) * RENDER_N_COLS);
+  double col_w[RENDER_N_COLS] = {0}, name_need = 0, tw, th;
+  for (guint k = 0; k < n_cols; k++) {
+    render_text_size(cr, render_table_head(lang, k), fs, TRUE, &tw, &th);
+    col_w[k] = tw;
+  }
+  for (guint i = 0; i < count; i++) {
+    guint f = order[first + i];
+    render_table_cells(m, f, cells + (gsize)i * RENDER_N_COLS);
+    for (guint k = 0; k < n_cols; k++) {
+      render_text_size(cr, cells[(gsize)i * RENDER_N_COLS + k], fs, FALSE, &tw, &th);
+      col_w[k] = MAX(col_w[k], tw);
+    }
+    g_autofree char *name = render_table_name(m->layer->features[f].name);
+    render_text_size(cr, name, fs, TRUE, &tw, &th);
+    name_need = MAX(name_need, tw);
+  }
+  /* Voters per officer only while the names keep their room. */
+  double c_name = x + 16, numbers = 0;
+  for (guint k = 0; k < n_cols; k++)
+    numbers += col_w[k] + gap;
+  if (n_cols == RENDER_N_COLS &&
+      w - (c_name - x) - mark_w - numbers < MIN(name_need, w * 0.4))
+    n_cols--, numbers -= col_w[RENDER_COL_VOTERS] + gap;
+  /* Right edges, from the box's right side leftwards; with spare room the
+   * numeric columns spread over up to 60% of the box. */
+  double spare = MAX(0, (w * 0.6 - numbers - mark_w) / MAX(n_cols, 1));
+  spare = MIN(spare, MAX(0, w - (c_name - x) - mark_w - numbers - name_need) / MAX(n_cols, 1));
+  double right[RENDER_N_COLS];
+  double edge = x + w;
+  for (int k = (int)n_cols - 1; k >= 0; k--) {
+    right[k] = edge;
+    edge -= col_w[k] + gap + spare;
+  }
+  double c_score = right[RENDER_COL_SCORE];
+  double swatch_x = c_score - col_w[RENDER_COL_SCORE] - 4 - row * 0.62 * 1.4;
+  double name_w = swatch_x - 10 - c_name;
+  double c_no = x + 12;
   double y = box.y;
+  /* Priorities of the group the rows belong to (a table shows one group). */
+  RenderGroup g = {.features = (guint *)order, .n_features = n};
+  GeoPriorities *pr = staff ? render_figures_priorities(m, &g) : NULL;
+  gboolean *priority = g_new0(gboolean, m->layer->n_features);
+  for (guint k = 0; pr && k < pr->items->len; k++)
+    priority[g_array_index(pr->items, GeoPriority, k).feature] = TRUE;
+  geo_priorities_free(pr);
 
   cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-  render_text(cr, "No", fs, TRUE, c_no, y, 0, RENDER_ALIGN_RIGHT);
-  render_text(cr, m->texts->unit_name ? m->texts->unit_name : "Wilayah", fs, TRUE, c_name, y, 0,
-              RENDER_ALIGN_LEFT);
-  render_text(cr, "Skor", fs, TRUE, c_score, y, 0, RENDER_ALIGN_RIGHT);
-  if (staff) {
-    render_text(cr, "Personel", fs, TRUE, c_off, y, 0, RENDER_ALIGN_RIGHT);
-    render_text(cr, "TPS", fs, TRUE, c_tps, y, 0, RENDER_ALIGN_RIGHT);
-    render_text(cr, "Per TPS", fs, TRUE, c_ratio, y, 0, RENDER_ALIGN_RIGHT);
-  }
+  render_text(cr, render_tr(lang, "No"), fs, TRUE, c_no, y, 0, RENDER_ALIGN_RIGHT);
+  render_text(cr, m->texts->unit_name ? m->texts->unit_name : render_tr(lang, "Wilayah"), fs, TRUE,
+              c_name, y,
+              name_w, RENDER_ALIGN_LEFT);
+  for (guint k = 0; k < n_cols; k++)
+    render_text(cr, render_table_head(lang, k), fs, TRUE, right[k], y, 0, RENDER_ALIGN_RIGHT);
   y += row * 1.15;
   cairo_set_line_width(cr, 0.5);
   cairo_move_to(cr, x, y - 1);
@@ -118,6 +170,7 @@ render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, guint f
 
   for (guint i = first; i < first + count; i++) {
     guint f = order[i];
+    char **cell = cells + (gsize)(i - first) * RENDER_N_COLS;
     if (i % 2 == 1) {
       cairo_set_source_rgb(cr, 0.95, 0.95, 0.95);
       cairo_rectangle(cr, x, y - 0.5, w, row);
@@ -126,34 +179,28 @@ render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, guint f
     int cls = m->classes[f];
     double sw = row * 0.62;
     render_class_source(cr, m, cls);
-    cairo_rectangle(cr, c_score - 30, y + (row - sw) / 2 - 0.5, sw * 1.4, sw);
+    cairo_rectangle(cr, swatch_x, y + (row - sw) / 2 - 0.5, sw * 1.4, sw);
     cairo_fill(cr);
+    if (priority[f])
+      render_figures_mark(cr, swatch_x - 5, y + row / 2 - 0.5, row * 0.55);
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
     g_autofree char *no = g_strdup_printf("%u", i + 1);
     g_autofree char *name = render_table_name(m->layer->features[f].name);
-    g_autofree char *score = isnan(m->values[f]) ? g_strdup("–")
-                                                 : geo_number_format_id(m->values[f],
-                                                                        m->style->decimals);
     render_text(cr, no, fs, FALSE, c_no, y, 0, RENDER_ALIGN_RIGHT);
-    render_text(cr, name, fs, FALSE, c_name, y, name_w, RENDER_ALIGN_LEFT);
-    render_text(cr, score, fs, FALSE, c_score, y, 0, RENDER_ALIGN_RIGHT);
-    if (staff) {
-      double off = render_table_officers(m, f);
-      double tps = render_field_number(m, m->personnel.tps, f);
-      g_autofree char *offs = geo_number_format_id(off, 0);
-      g_autofree char *tpss = geo_number_format_id(tps, 0);
-      g_autofree char *ratio = (tps > 0 && !isnan(off)) ? geo_number_format_id(off / tps, 2)
-                                                         : g_strdup("–");
-      render_text(cr, offs, fs, FALSE, c_off, y, 0, RENDER_ALIGN_RIGHT);
-      render_text(cr, tpss, fs, FALSE, c_tps, y, 0, RENDER_ALIGN_RIGHT);
-      render_text(cr, ratio, fs, FALSE, c_ratio, y, 0, RENDER_ALIGN_RIGHT);
-    }
+    render_text(cr, name, fs, priority[f], c_name, y, name_w, RENDER_ALIGN_LEFT);
+    for (guint k = 0; k < n_cols; k++)
+      render_text(cr, cell[k], fs, FALSE, right[k], y, 0, RENDER_ALIGN_RIGHT);
     y += row;
   }
+  for (gsize i = 0; i < (gsize)MAX(count, 1) * RENDER_N_COLS; i++)
+    g_free(cells[i]);
+  g_free(cells);
+  g_free(priority);
   if (note_rest && first + count < n) {
-    g_autofree char *rest = g_strdup_printf("… %u %s lainnya: lihat tabel lengkap di PDF",
-                                            n - first - count,
-                                            m->texts->unit_name ? m->texts->unit_name : "wilayah");
+    g_autofree char *rest =
+        g_strdup_printf(render_tr(lang, "… %u %s lainnya: lihat tabel lengkap di PDF"),
+                        n - first - count,
+                        m->texts->unit_name ? m->texts->unit_name : render_tr(lang, "wilayah"));
     cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
     render_text(cr, rest, fs, TRUE, c_name, y, w - 16, RENDER_ALIGN_LEFT);
   }

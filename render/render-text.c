@@ -5,8 +5,8 @@
 
 #include <math.h>
 
-static PangoLayout *
-render_text_layout(cairo_t *cr, const char *text, double size, gboolean bold)
+PangoLayout *
+render_text_layout_new(cairo_t *cr, const char *text, double size, gboolean bold, gboolean italic)
 {
   PangoLayout *layout = pango_cairo_create_layout(cr);
   /* Glyphs where the font puts them: pango's default rounds each position
@@ -17,11 +17,19 @@ render_text_layout(cairo_t *cr, const char *text, double size, gboolean bold)
   PangoFontDescription *fd = pango_font_description_new();
   pango_font_description_set_family(fd, RENDER_FONT);
   pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  if (italic)
+    pango_font_description_set_style(fd, PANGO_STYLE_ITALIC);
   pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
   pango_layout_set_font_description(layout, fd);
   pango_font_description_free(fd);
   pango_layout_set_text(layout, text, -1);
   return layout;
+}
+
+static PangoLayout *
+render_text_layout(cairo_t *cr, const char *text, double size, gboolean bold)
+{
+  return render_text_layout_new(cr, text, size, bold, FALSE);
 }
 
 double

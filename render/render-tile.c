@@ -119,7 +119,7 @@ render_tile_diagram(cairo_t *cr, const RenderTiling *t, RenderRect box, int row,
  * and assemble the tiles. */
 static void
 render_tile_index(cairo_t *cr, cairo_surface_t *poster, double pw, double ph,
-                  const RenderTiling *t, const char *title)
+                  const RenderTiling *t, const char *title, RenderLang lang)
 {
   const double m = t->margin;
   double w = t->width - 2 * m;
@@ -129,16 +129,15 @@ render_tile_index(cairo_t *cr, cairo_surface_t *poster, double pw, double ph,
   double y = m;
   y += render_text(cr, title, 13, TRUE, m, y, w, RENDER_ALIGN_LEFT) + 2;
   g_autofree char *what = g_strdup_printf(
-      "Poster %.0f × %.0f mm pada %d halaman %s (%d baris × %d kolom), tumpang tindih %.0f mm",
+      render_tr(lang, "Poster %.0f × %.0f mm pada %d halaman %s (%d baris × %d kolom), tumpang tindih %.0f mm"),
       pw / RENDER_TILE_MM, ph / RENDER_TILE_MM, t->rows * t->cols, render_paper_name(t->paper),
       t->rows, t->cols, t->overlap / RENDER_TILE_MM);
   y += render_text(cr, what, 9, FALSE, m, y, w, RENDER_ALIGN_LEFT) + 4;
   const char *steps[] = {
-      "1. Cetak pada skala 100% (ukuran sebenarnya, bukan \"sesuaikan dengan halaman\"); "
-      "garis ukur di bawah harus 100 mm.",
-      "2. Potong tepi kiri dan atas setiap halaman pada tanda potong, kecuali kolom 1 dan baris A.",
-      "3. Tempelkan tiap halaman di atas halaman di kiri dan di atasnya: tepi potong tepat pada "
-      "tanda ⊕, jalur tumpang tindih di bawahnya diberi lem.",
+      /* One literal each: tests/test-lang.c finds them in the catalogue. */
+      render_tr(lang, "1. Cetak pada skala 100% (ukuran sebenarnya, bukan \"sesuaikan dengan halaman\"); garis ukur di bawah harus 100 mm."),
+      render_tr(lang, "2. Potong tepi kiri dan atas setiap halaman pada tanda potong, kecuali kolom 1 dan baris A."),
+      render_tr(lang, "3. Tempelkan tiap halaman di atas halaman di kiri dan di atasnya: tepi potong tepat pada tanda ⊕, jalur tumpang tindih di bawahnya diberi lem."),
   };
   for (guint i = 0; i < G_N_ELEMENTS(steps); i++)
     y += render_text(cr, steps[i], 8, FALSE, m, y, w, RENDER_ALIGN_LEFT);
@@ -195,7 +194,7 @@ render_tile_index(cairo_t *cr, cairo_surface_t *poster, double pw, double ph,
 /* Tile (row, col): its region of the poster, marks, name and diagram. */
 static void
 render_tile_page(cairo_t *cr, cairo_surface_t *poster, double pw, double ph,
-                 const RenderTiling *t, int row, int col, const char *title)
+                 const RenderTiling *t, int row, int col, const char *title, RenderLang lang)
 {
   const double m = t->margin, iw = t->width - 2 * m, ih = t->height - 2 * m;
   const double mm = RENDER_TILE_MM;
@@ -268,9 +267,9 @@ render_tile_page(cairo_t *cr, cairo_surface_t *poster, double pw, double ph,
   render_text_size(cr, name, 14, TRUE, &nw, &nh);
   render_text(cr, name, 14, TRUE, x, ty - 1, 0, RENDER_ALIGN_LEFT);
   g_autofree char *row_name = render_tile_row(row);
-  g_autofree char *where = g_strdup_printf("baris %s dari %d, kolom %d dari %d (A1–%s) · %s",
-                                           row_name, t->rows, col + 1, t->cols, last,
-                                           title ? title : "");
+  g_autofree char *where =
+      g_strdup_printf(render_tr(lang, "baris %s dari %d, kolom %d dari %d (A1–%s) · %s"), row_name,
+                      t->rows, col + 1, t->cols, last, title ? title : "");
   /* The diagram ends before the right seam's registration mark. */
   RenderRect box = {m + t->step_x - 24 * mm, ty - 0.5 * mm, 20 * mm, 7 * mm};
   double text_x = x + nw + 3 * mm;
@@ -281,20 +280,20 @@ render_tile_page(cairo_t *cr, cairo_surface_t *poster, double pw, double ph,
 
 gboolean
 render_tile_draw(cairo_t *cr, cairo_surface_t *poster, double pw, double ph, const RenderTiling *t,
-                 const char *title)
+                 const char *title, RenderLang lang)
 {
   cairo_surface_t *target = cairo_get_target(cr);
   gboolean pdf = cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_PDF;
   if (pdf)
-    cairo_pdf_surface_set_page_label(target, "Indeks");
-  render_tile_index(cr, poster, pw, ph, t, title);
+    cairo_pdf_surface_set_page_label(target, render_tr(lang, "Indeks"));
+  render_tile_index(cr, poster, pw, ph, t, title, lang);
   for (int r = 0; r < t->rows; r++)
     for (int c = 0; c < t->cols; c++) {
       cairo_show_page(cr);
       g_autofree char *name = render_tile_name(r, c);
       if (pdf)
         cairo_pdf_surface_set_page_label(target, name);
-      render_tile_page(cr, poster, pw, ph, t, r, c, title);
+      render_tile_page(cr, poster, pw, ph, t, r, c, title, lang);
     }
   return cairo_status(cr) == CAIRO_STATUS_SUCCESS;
 }

@@ -54,9 +54,15 @@ typedef struct {
   gboolean index_inline; /* index name and date on one line under the group (portrait) */
   double footer_y;                              /* top of the footer */
   double label_size, number_size;               /* district names and numbers on the map */
+  double neighbour_size;  /* names of neighbouring provinces and countries on the map */
+  double graticule_size;  /* degree labels on the map frame */
+  double logo_y, logo_h, logo_max_w; /* the logo's box in the title band (--logo) */
   double district_line, group_line;             /* district lines, the group's border */
   double block;      /* legend, inset and key figures are drawn scaled by this */
   double resolution; /* map vertices closer than this are thinned away */
+  double speck;      /* map parts narrower than this are left out ... */
+  double dot;        /* ... and a district of such parts is a dot this wide */
+  double border_min; /* parts narrower than this get no heavy group border */
   RenderRect map;    /* the map frame */
   RenderRect column; /* legend, inset, key figures (landscape: right of the map, with the table below) */
   RenderRect table;  /* the ranked table: below the map in portrait; == column in landscape */
@@ -103,6 +109,48 @@ gboolean render_tile_plan(double poster_w, double poster_h, RenderPaper paper,
  * Caller frees. */
 char *render_tile_name(int row, int col);
 
+/* The language of the map text (render-lang.c). */
+typedef enum { RENDER_LANG_ID, RENDER_LANG_EN } RenderLang;
+
+/* "id" or "en" into *out; FALSE for anything else. */
+gboolean render_lang_parse(const char *text, RenderLang *out);
+/* "id" or "en".  Returns: (transfer none) */
+const char *render_lang_code(RenderLang lang);
+/* A fixed map text, written in the sources in Indonesian, in `lang`: the
+ * catalogue's English entry, or `id_text` itself (Indonesian, or a text
+ * the catalogue lacks).  Returns: (transfer none) a static string or
+ * id_text. */
+const char *render_tr(RenderLang lang, const char *id_text) G_GNUC_FORMAT(2);
+/* A number as the language writes it: "1.234,5" (id) or "1,234.5" (en),
+ * "–" when not finite.  Returns: (transfer full) g_free. */
+char *render_number(RenderLang lang, double v, int decimals);
+/* "22 November 2026" / "22 November 2026", "1 Mei" / "1 May".
+ * Returns: (transfer full) g_free. */
+char *render_date_text(RenderLang lang, int year, int month, int day);
+
+/* One catalogue entry: the Indonesian text and its English. */
+typedef struct {
+  const char *id, *en;
+} RenderTrEntry;
+/* The whole catalogue, for tests.  Returns: (transfer none) n entries. */
+const RenderTrEntry *render_tr_catalogue(guint *n);
+/* The English of `id_text`, or NULL when the catalogue has none.
+ * Returns: (transfer none) */
+const char *render_tr_lookup(const char *id_text);
+
+/* A logo for the title band (render-logo.c): PNG or SVG, read once per
+ * build; each drawing decodes its own copy, so sheets drawn in parallel
+ * share nothing mutable. */
+typedef struct RenderLogo RenderLogo;
+/* Reads and checks `path` (PNG by its signature, else SVG).  Errors name
+ * the file.  Returns: (transfer full) free with render_logo_free. */
+RenderLogo *render_logo_load(const char *path, GError **error);
+void render_logo_free(RenderLogo *logo);
+/* The file's bytes, for the build manifest.  Returns: (transfer none) */
+GBytes *render_logo_get_bytes(const RenderLogo *logo);
+/* Width and height of the logo's own size (pixels or SVG units). */
+void render_logo_get_size(const RenderLogo *logo, double *w, double *h);
+
 /* Texts printed on every page.  All borrowed. */
 typedef struct {
   const char *title;      /* "Peta Kerawanan Pemilu" */
@@ -116,11 +164,6 @@ typedef struct {
   const char *group_kind; /* what a group is: "Provinsi" */
   gboolean sample_personnel; /* label personnel figures as sample */
 } RenderTexts;
-
-/* Personnel columns found in the join, -1 where absent. */
-typedef struct {
-  int polri, tni, brimob, linmas, tps, dpt;
-} RenderPersonnel;
 
 /* One sheet: a group of features (e.g. the kab/kota of one province). */
 typedef struct {
@@ -147,7 +190,10 @@ typedef struct {
   const double *values; /* per feature, NAN = no data */
   const int *classes;   /* per feature, -1 = no data */
   const char *value_field;
-  RenderPersonnel personnel;
+  const GeoFigures *figures; /* personnel and workload per district, or NULL */
+  double officers_per_tps;   /* doctrine ratio of the coverage rule; NAN: the group's median */
+  const double *symbols;     /* per feature, proportional circles (NAN: none), or NULL */
+  const char *symbols_label; /* what the circles show, for their legend */
   const RenderTexts *texts;
   const RenderGroup *groups; /* every sheet, for the overview and atlas */
   guint n_groups;
@@ -156,22 +202,26 @@ typedef struct {
   const RenderPage *page;   /* paper and sizes, or NULL for A4 landscape */
   gboolean tiles;           /* also write <file>-tiles-<paper>.pdf ... */
   RenderPaper tile_paper;   /* ... cut into pages of this paper */
+  RenderLang lang;          /* language of the map text */
+  gboolean graticule;       /* degree ticks on the map frame */
+  const RenderLogo *logo;   /* in the title band, or NULL */
+  /* GeoFeature.group -> the group's name, for every group of the layer
+   * (also those --only leaves out): names of neighbouring groups on a
+   * sheet's map.  NULL: neighbours are not named. */
+  GHashTable *group_names;
 } RenderModel;
 
 /* m->page, or the A4 landscape page when it is NULL. */
 const RenderPage *render_page_of(const RenderModel *m);
 
-/* Fills `p` from the join's field names. */
-void render_personnel_find(const GeoJoin *join, RenderPersonnel *p);
-
 /* Draws the briefing sheet of group `g` starting on the current page of
- * `cr`, numbered `page`.  On a PDF surface a ranked table too long for the
- * sheet continues on following pages (cairo_show_page between them, not
- * after the last); *pages_used (may be NULL) says how many. */
-gboolean render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int page,
+ * `cr`.  On a PDF surface a ranked table too long for the sheet continues
+ * on following pages (cairo_show_page between them, not after the last);
+ * *pages_used (may be NULL) says how many. */
+gboolean render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g,
                            int *pages_used, GError **error);
 /* Draws the national overview page. */
-gboolean render_overview_draw(cairo_t *cr, const RenderModel *m, int page, GError **error);
+gboolean render_overview_draw(cairo_t *cr, const RenderModel *m, GError **error);
 
 /* Output formats, as a bit set. */
 typedef enum {
@@ -189,9 +239,21 @@ gboolean render_output_sheet(const RenderModel *m, const RenderGroup *g, const c
 /* Writes the overview alone (<dir>/00-nasional.<ext>). */
 gboolean render_output_overview(const RenderModel *m, const char *dir, RenderFormat formats,
                                 double dpi, GError **error);
-/* Writes <dir>/atlas.pdf: the overview, then every group's sheet, with one
- * bookmark per group. */
-gboolean render_output_atlas(const RenderModel *m, const char *dir, GError **error);
+/* One document of the atlas: a PDF already written (the overview or a
+ * sheet), its group code (NULL for the overview), its name for the
+ * contents and bookmarks, and the page label used when code is NULL. */
+typedef struct {
+  const char *path;
+  const char *code;
+  const char *name;
+  const char *label;
+} RenderAtlasEntry;
+
+/* Writes <dir>/atlas.pdf from the pages of entries[0..n) as they are,
+ * behind contents pages with a link per entry, with one bookmark per
+ * entry and page labels ("53", "33 (2)"). */
+gboolean render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint n,
+                             const char *dir, GError **error);
 
 /* ---- pieces, public for tests ---- */
 
@@ -200,8 +262,18 @@ gboolean render_output_atlas(const RenderModel *m, const char *dir, GError **err
  * points.  Returns FALSE if nothing fits. */
 gboolean render_scalebar_choose(double pt_per_m, double max_pt, double *km, double *len_pt);
 
-/* The legend text of class i ("13,47 – < 49,33").  Caller frees. */
-char *render_legend_range(const GeoStyle *style, guint i);
+/* Reference values for the legend of proportional circles whose largest
+ * value is `max`: up to 3 round values, largest first: the largest round
+ * value (1, 1,5, 2, 2,5, 3, 4, 5, 6, 8 x 10^k) at most `max`, then the
+ * round values (1, 2, 2,5, 5 x 10^k) nearest to a quarter and a sixteenth
+ * of it, kept while smaller than the one before and with a radius at
+ * least a fifth of the largest's; when max >= 1 only whole numbers.
+ * Returns how many (0 when max <= 0 or not finite). */
+guint render_symbols_references(double max, double out[3]);
+
+/* The legend text of class i ("13,47 – < 49,33"; "13.47 – < 49.33" in
+ * English).  Returns: (transfer full) g_free. */
+char *render_legend_range(const GeoStyle *style, guint i, RenderLang lang);
 
 /* "Nusa Tenggara Timur" -> "nusa-tenggara-timur"; never empty, never
  * contains '/' or starts with '.'.  Caller frees with g_free. */

@@ -36,14 +36,23 @@ done
 [ "$bad" -eq 0 ] && ok "pdffonts: every font embedded in every PDF" || not_ok "fonts not embedded in $bad PDFs"
 
 pages=$(pdfinfo "$OUTD/a/atlas.pdf" | awk '/^Pages:/ {print $2}')
-[ "$pages" = 39 ] && ok "atlas has the overview and 38 sheets" || not_ok "atlas pages: $pages"
+[ "$pages" = 40 ] && ok "atlas has a contents page, the overview and 38 sheets" || not_ok "atlas pages: $pages"
 marks=$(qpdf --json --json-key=outlines "$OUTD/a/atlas.pdf" | grep -c '"title": "[0-9][0-9] ')
 [ "$marks" = 38 ] && ok "atlas has one bookmark per province" || not_ok "atlas province bookmarks: $marks"
-OUT=$(pdftotext -f 2 -l 2 "$OUTD/a/atlas.pdf" - 2>&1)
+codes=$(ls "$OUTD/a" | grep -oE '^[0-9]{2}-' | tr -d - | grep -v '^00$')
+OUT=$(python3 "$TESTS_SRC/check-atlas.py" "$OUTD/a/atlas.pdf" $codes 2>&1)
+[ $? -eq 0 ] && ok "atlas contents page: a link per province over its entry to its page, bookmarks agree" \
+  || { not_ok "atlas navigation"; printf '%s\n' "$OUT" | sed 's/^/# /' | head -20; }
+OUT=$(pdftotext -f 1 -l 1 "$OUTD/a/atlas.pdf" - 2>&1)
+contains "the atlas opens on its contents" "Daftar isi"
+OUT=$(pdftotext -f 3 -l 3 "$OUTD/a/atlas.pdf" - 2>&1)
 contains "sheet text has the province" "Provinsi Aceh (11)"
 contains "sheet text has the legend count class" "Tinggi"
 contains "sheet text has the ranked table header" "Per TPS"
-contains "footer has a page number" "Halaman 2"
+contains "footer names the sheet" "Lembar 11"
+a=$(pdftotext -f 3 -l 3 "$OUTD/a/atlas.pdf" - 2>&1); b=$(pdftotext "$OUTD/a/11-aceh.pdf" - 2>&1)
+[ -n "$a" ] && [ "$a" = "$b" ] && ok "the atlas page of Aceh is the sheet 11-aceh.pdf as drawn" \
+  || not_ok "atlas page 3 differs from 11-aceh.pdf"
 
 expect_status 0 "build again into a second folder" "$PETARAWAN" build "$@" -o "$OUTD/b" -j 1
 check "two builds give byte-identical outputs" diff -r "$OUTD/a" "$OUTD/b"
@@ -63,7 +72,9 @@ rows=$(pdftotext -layout "$OUTD/kec/33-jawa-tengah.pdf" - | grep -oE '(^| )[0-9]
 OUT=$(pdftotext -f 2 -l 2 "$OUTD/kec/33-jawa-tengah.pdf" -)
 contains "continuation pages say so" "tabel lanjutan"
 apages=$(pdfinfo "$OUTD/kec/atlas.pdf" | awk '/^Pages:/ {print $2}')
-[ "$apages" -eq $((pages + 1)) ] && ok "atlas holds the overview and every page of the sheet" || not_ok "atlas pages $apages"
+[ "$apages" -eq $((pages + 2)) ] && ok "atlas holds the contents, the overview and every page of the sheet" || not_ok "atlas pages $apages"
+labels=$(qpdf --json --json-key=pagelabels "$OUTD/kec/atlas.pdf" | grep -o '"u:[^"]*"' | tr '\n' ' ')
+case $labels in *'"u:33" "u:33 (2)"'*) ok "continuation pages labelled 33 (2)…";; *) not_ok "page labels: $labels";; esac
 
 # The same boundaries in other formats and coordinate systems give the same
 # join and, reprojected with PROJ, the same map (compared as images).

@@ -2,15 +2,23 @@
 """check-labels.py — reads the text layer of briefing sheets (pdftotext
 -bbox-layout) and fails when two map labels overlap, when a label leaves the
 map frame, or when a district of the ranked table is neither named nor
-numbered on the map (or is labelled twice).
+numbered on the map (or is labelled twice).  Names of neighbouring
+provinces and countries (grey, around the group) and degree labels of the
+graticule count as labels too: they must not overlap anything, leave the
+frame or sit in the reserved corners.
 
 The page's geometry (map frame, the corners kept for scale bar, north arrow
 and projection note, where the table is) comes from `petarawan papers
 --json`, matched by page size, so A0 posters and portrait pages are checked
 as the A4 sheet is.
 
-usage: check-labels.py PAPERS.json SHEET.pdf...   (prints TAP)"""
+usage: check-labels.py [--names FILE] PAPERS.json SHEET.pdf...   (prints TAP)
+  FILE: more neighbour names, one a line (e.g. the context layer's
+  countries); province and island-region names come from
+  $PETARAWAN_DATA/provinsi.csv and pulau.csv."""
+import csv
 import json
+import os
 import re
 import subprocess
 import sys
@@ -18,6 +26,8 @@ import xml.etree.ElementTree as ET
 
 NS = '{http://www.w3.org/1999/xhtml}'
 PREFIXES = ('Kab. Administrasi ', 'Kab. ', 'Kota Adm. ')
+# A degree label of the graticule: 8°LS, 106°15′BT, 0°, 8°S, 122°E.
+TICK = re.compile(r'^\d{1,3}°(\d\d′)?(LS|LU|BT|BB|S|N|E|W)?$')
 
 
 class Page:
@@ -36,8 +46,7 @@ class Page:
         self.em = entry['sizes_pt']['label'] / 6.5
 
 
-def page_for(papers, root):
-    page = next(root.iter(NS + 'page'))
+def page_for(papers, page):
     size = (float(page.get('width')), float(page.get('height')))
     for p in papers:
         if abs(p.size[0] - size[0]) < 1 and abs(p.size[1] - size[1]) < 1:
@@ -45,62 +54,105 @@ def page_for(papers, root):
     raise SystemExit('no paper in the papers list is %.2f x %.2f pt' % size)
 
 
+def halves(name):
+    """The two lines a long name is broken into on the map (at the space
+    nearest its middle, as render-neighbours.c does)."""
+    spaces = [i for i, c in enumerate(name) if c == ' ']
+    if not spaces:
+        return []
+    best = min(spaces, key=lambda i: (abs(2 * i - len(name)), i))
+    return [name[:best], name[best + 1:]]
+
+
+def neighbour_names(extra=None):
+    """Upper-cased names a neighbour label may have, and their halves."""
+    names = set()
+    data = os.environ.get('PETARAWAN_DATA', os.path.join(os.path.dirname(__file__), '..', 'data'))
+    for fname in ('provinsi.csv', 'pulau.csv'):
+        with open(os.path.join(data, fname), encoding='utf-8') as f:
+            for row in csv.DictReader(f):
+                names.add(row['nama'])
+    if extra:
+        with open(extra, encoding='utf-8') as f:
+            names.update(line.strip() for line in f if line.strip())
+    out = set()
+    for n in names:
+        out.add(n.upper())
+        out.update(h.upper() for h in halves(n))
+    return out
+
+
 def page_xml(pdf):
-    xml = subprocess.run(['pdftotext', '-bbox-layout', '-f', '1', '-l', '1', pdf, '-'],
+    """The pages of `pdf` as pdftotext -bbox-layout sees them."""
+    xml = subprocess.run(['pdftotext', '-bbox-layout', pdf, '-'],
                          check=True, capture_output=True, text=True).stdout
-    return ET.fromstring(re.sub(r'<!DOCTYPE[^>]*>', '', xml))
+    return list(ET.fromstring(re.sub(r'<!DOCTYPE[^>]*>', '', xml)).iter(NS + 'page'))
 
 
-def table_rows(root, page):
-    """Rank -> name from the ranked table's rows ("12 Kab. Kupang"): a
-    number right-aligned in the table's first column and the words right
-    after it.  Words, not pdftotext's lines: a line may run on from a map
-    label beside the table."""
+def table_rows(pages, page):
+    """Rank -> name from the ranked table's rows ("12 Kab. Kupang") on
+    every page of the sheet: a number right-aligned in a table column and
+    the words right after it on the same baseline, below the column's
+    header row ("No ...").  On the first page the table is the lowest
+    thing in its column (the key figures and the priorities list above it
+    may start with a number too); on continuation pages every column
+    under a header is the table.  Words, not pdftotext's lines: a line may
+    run on from a map label beside the table, or stop between a row's
+    number and its name."""
     rows = {}
     k = page.k
-    for line in root.iter(NS + 'line'):
-        words = [(w.text or '', float(w.get('xMin')), float(w.get('xMax')))
-                 for w in line.iter(NS + 'word')]
-        for i, (text, x0, x1) in enumerate(words):
-            if not (text.isdigit() and page.table_x - 2 * k <= x0 < page.table_x + 14 * k):
+    for n, root in enumerate(pages):
+        words = [(w.text or '', float(w.get('xMin')), float(w.get('xMax')), float(w.get('yMin')))
+                 for w in root.iter(NS + 'word')]
+        heads = [(x0, y0) for t, x0, _, y0 in words if t in ('No', 'No.')]
+        if n == 0:
+            heads = [h for h in heads if page.table_x - 2 * k <= h[0] < page.table_x + 14 * k]
+            heads = [max(heads, key=lambda h: h[1])] if heads else []
+        for text, x0, x1, y0 in words:
+            if not text.isdigit():
                 continue
+            if not any(hx - 12 * k <= x0 < hx + 12 * k and y0 > hy for hx, hy in heads):
+                continue
+            after = sorted((w for w in words if abs(w[3] - y0) < 0.5 and w[1] > x0),
+                           key=lambda w: w[1])
             name, end = [], x1
-            for t, a, b in words[i + 1:]:
+            for t, a, b, _ in after:
                 if a - end > (6 if not name else 3) * k:
                     break
                 name.append(t)
                 end = b
             if name:
                 rows[int(text)] = ' '.join(name)
-            break
     return rows
 
 
-def lines_of(root, page, names):
+def lines_of(root, page, known):
     for line in root.iter(NS + 'line'):
         # pdftotext joins labels that sit side by side into one line: split
-        # it again at wide gaps and around lone numbers (number labels),
-        # then, where the words left together name no district, into runs
-        # that each name one (labels may sit closer than a word space).
+        # it again at wide gaps and around lone numbers (number labels) and
+        # degree labels, then, where the words left together name nothing
+        # known, into runs that each name something (labels may sit closer
+        # than a word space).
         words = [(w.text or '', tuple(float(w.get(k)) for k in ('xMin', 'yMin', 'xMax', 'yMax')))
                  for w in line.iter(NS + 'word')]
         group = []
         for text, box in words:
             if group and (box[0] - group[-1][1][2] > 2.6 * page.em or text.isdigit()
-                          or group[-1][0].isdigit()):
-                yield from split_names(group, names)
+                          or group[-1][0].isdigit() or TICK.match(text)
+                          or TICK.match(group[-1][0])):
+                yield from split_names(group, known)
                 group = []
             group.append((text, box))
         if group:
-            yield from split_names(group, names)
+            yield from split_names(group, known)
 
 
-def split_names(group, names):
+def split_names(group, known):
     """The group as one label, or as consecutive runs each naming a
-    district when the whole names none."""
+    district or neighbour when the whole names none."""
     def key(g):
         return ''.join(t for t, _ in g)
-    if key(group) in names or len(group) == 1 or group[0][0].isdigit():
+    if known(key(group)) or len(group) == 1 or group[0][0].isdigit():
         yield join(group)
         return
     n = len(group)
@@ -108,7 +160,7 @@ def split_names(group, names):
     best[0] = []
     for i in range(1, n + 1):
         for j in range(i):
-            if best[j] is not None and key(group[j:i]) in names:
+            if best[j] is not None and known(key(group[j:i])):
                 best[i] = best[j] + [group[j:i]]
                 break
     if best[n] is None:
@@ -133,14 +185,19 @@ def overlap(a, b, tol):
     return (min(a[2], b[2]) - max(a[0], b[0]) > tol) and (min(a[3], b[3]) - max(a[1], b[1]) > tol)
 
 
-def check(pdf, papers):
+def check(pdf, papers, neighbours=frozenset()):
+    """Problems of one sheet, its district count, named districts, the
+    neighbour names and degree labels found (kind, text, box), and the
+    page's paper."""
     problems = []
-    root = page_xml(pdf)
+    pages = page_xml(pdf)
+    root = pages[0]  # the sheet; what follows continues its table
     page = page_for(papers, root)
     FRAME = page.frame
-    table = table_rows(root, page)
+    tol = 0.6 * page.em
+    table = table_rows(pages, page)
     if not table:
-        return ['no ranked table found'], 0, 0, page.name
+        return ['no ranked table found'], 0, 0, [], page.name
     by_name = {}
     for rank, name in table.items():
         short = name
@@ -150,13 +207,32 @@ def check(pdf, papers):
                 break
         # pdftotext may split a word of small table type ("L umajang").
         by_name[short.replace(' ', '')] = rank
-    labels = [(text, box) for text, box in lines_of(root, page, by_name)
-              if inside(box, FRAME) and not any(inside(box, r) for r in page.reserved)]
+    squeezed = {n.replace(' ', '') for n in neighbours}
+
+    def known(key):
+        return key in by_name or key.upper() in squeezed
+
+    labels = []
+    furniture = []  # neighbour names and degree labels
+    for text, box in lines_of(root, page, known):
+        if not inside(box, FRAME):
+            continue
+        if any(inside(box, r) or overlap(box, r, tol) for r in page.reserved):
+            if TICK.match(text):
+                problems.append('degree label %r in a reserved corner' % text)
+            continue
+        labels.append((text, box))
     seen = {}
     for text, box in labels:
         if box[0] < FRAME[0] or box[1] < FRAME[1] or box[2] > FRAME[2] or box[3] > FRAME[3]:
             problems.append('label %r leaves the map frame' % text)
+        if TICK.match(text):
+            furniture.append(('tick', text, box))
+            continue
         rank = int(text) if text.isdigit() else by_name.get(text.replace(' ', ''))
+        if rank is None and text.upper().replace(' ', '') in squeezed:
+            furniture.append(('neighbour', text, box))
+            continue
         if rank is None or rank not in table:
             problems.append('label %r is no district of the table' % text)
             continue
@@ -168,20 +244,26 @@ def check(pdf, papers):
             problems.append('district %d %s neither named nor numbered' % (rank, table[rank]))
     for i in range(len(labels)):
         for j in range(i + 1, len(labels)):
-            if overlap(labels[i][1], labels[j][1], 0.6 * page.em):
+            if overlap(labels[i][1], labels[j][1], tol):
                 problems.append('labels %r and %r overlap' % (labels[i][0], labels[j][0]))
     named = sum(1 for t in seen.values() if not t.isdigit())
-    return problems, len(table), named, page.name
+    return problems, len(table), named, furniture, page.name
 
 
 def main():
+    args = sys.argv[1:]
+    extra = None
+    if args[:1] == ['--names']:
+        extra = args[1]
+        args = args[2:]
+    neighbours = neighbour_names(extra)
+    with open(args[0]) as f:
+        papers = [Page(e) for e in json.load(f)]
     n = 0
     failed = 0
-    with open(sys.argv[1]) as f:
-        papers = [Page(e) for e in json.load(f)]
-    for pdf in sys.argv[2:]:
+    for pdf in args[1:]:
         n += 1
-        problems, total, named, paper = check(pdf, papers)
+        problems, total, named, furniture, paper = check(pdf, papers, neighbours)
         name = '%s (%s)' % (pdf.rsplit('/', 1)[-1], paper)
         if problems:
             failed += 1
@@ -189,8 +271,10 @@ def main():
             for p in problems[:20]:
                 print('# ' + p)
         else:
-            print('ok %d - %s: %d districts, %d named, %d numbered, no overlap' %
-                  (n, name, total, named, total - named))
+            nn = sum(1 for k, _, _ in furniture if k == 'neighbour')
+            nt = sum(1 for k, _, _ in furniture if k == 'tick')
+            print('ok %d - %s: %d districts, %d named, %d numbered, %d neighbour names, '
+                  '%d degree labels, no overlap' % (n, name, total, named, total - named, nn, nt))
     print('1..%d' % n)
     return 1 if failed else 0
 

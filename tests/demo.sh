@@ -11,7 +11,7 @@ for f in 1-sumatera 3-jawa 5-bali-dan-nusa-tenggara 6-kalimantan 7-sulawesi 8-ma
   check "$f.pdf and .png written" test -s "$T/demo/$f.pdf" -a -s "$T/demo/$f.png"
 done
 pages=$(pdfinfo "$T/demo/atlas.pdf" | awk '/^Pages:/ {print $2}')
-[ "$pages" = 8 ] && ok "atlas: overview and 7 sheets" || not_ok "atlas pages: $pages"
+[ "$pages" = 9 ] && ok "atlas: contents, overview and 7 sheets" || not_ok "atlas pages: $pages"
 nf=$(pdffonts "$T/demo/atlas.pdf" | awk 'NR > 2 && $(NF-4) != "yes"' | wc -l)
 [ "$nf" = 0 ] && ok "fonts embedded" || not_ok "$nf fonts not embedded"
 OUT=$(pdftotext "$T/demo/3-jawa.pdf" - 2>&1)

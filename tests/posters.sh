@@ -4,7 +4,9 @@
 # grows with the paper, portrait layout, bad values refused before anything
 # is written, tiles that cover the poster with the promised overlap (the
 # shared strip of two neighbours prints the same pixels), stay vector and
-# carry their names, and a manifest that knows the paper.
+# carry their names, a manifest that knows the paper, and (on the real
+# kab/kota) a poster's side with key figures and priorities that keeps its
+# table on the page and collides with nothing.
 . "$TESTS_SRC/tap.sh"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
@@ -58,6 +60,11 @@ expect_status 0 "demo as A0 posters with A4 tiles" "$PETARAWAN" build "$PROJECT"
 check "A4 sheet is 841.89 x 595.28 pt" test "$(page_size "$T/a4/3-jawa.pdf")" = "841.89 x 595.28"
 check "A0 sheet is 3370.39 x 2383.94 pt" test "$(page_size "$T/a0/3-jawa.pdf")" = "3370.39 x 2383.94"
 check "A0 overview is A0" test "$(page_size "$T/a0/00-nasional.pdf")" = "3370.39 x 2383.94"
+check "A0 atlas contents page is A0" test "$(page_size "$T/a0/atlas.pdf" 1)" = "3370.39 x 2383.94"
+codes=$(ls "$T/a0" | sed -n 's/^\([1-9][0-9]*\)-[a-z0-9-]*[a-z]\.pdf$/\1/p')
+OUT=$(python3 "$TESTS_SRC/check-atlas.py" "$T/a0/atlas.pdf" $codes 2>&1)
+[ $? -eq 0 ] && ok "A0 atlas: a link per group over its entry to its page, bookmarks agree" \
+  || { not_ok "A0 atlas navigation"; printf '%s\n' "$OUT" | sed 's/^/# /' | head -20; }
 check "A0 atlas pages are A0" test "$(page_size "$T/a0/atlas.pdf" 3)" = "3370.39 x 2383.94"
 check "A0 PNG at 20 dpi is 936 x 662 pixels" sh -c \
   "file '$T/a0/3-jawa.png' | grep -q '936 x 662'"
@@ -142,6 +149,44 @@ print(p["map"][1] + p["map"][3])' "$T/papers.json")
 skor=$(pdftotext -bbox -f 1 -l 1 "$T/p/3-jawa.pdf" - | grep -m1 '>Skor<' | sed 's/.*yMin="\([0-9.]*\)".*/\1/')
 check "portrait: the table ($skor) is below the map ($bottom)" \
   awk -v a="$skor" -v b="$bottom" 'BEGIN { exit !(a > b) }'
+
+# ---- the side of a poster: key figures, priorities and the table ----
+# Jawa Timur (38 kab/kota) with a doctrine ratio that makes ten priorities
+# and proportional circles: the fullest side a sheet has.  On A0 landscape
+# and portrait the table still fits on the poster (its rows at 9 pt) and
+# nothing outside the map collides or runs into the footer; on A4 portrait
+# the table continues on a second page, as the A4 sheet's may.
+if [ -f "$SHARED_DATA/batas/kabkota.shp" ]; then
+  S=$SHARED_DATA
+  side() {
+    dir=$1
+    shift
+    "$PETARAWAN" build --boundaries "$S/batas/kabkota.shp" --key KODE --name NAMA \
+      --group KODE_PROV --table "$S/skor/ikp_kabkota_contoh.csv:kode_wilayah" \
+      --table "$S/skor/personel_kabkota_contoh.csv:kode_wilayah" --value skor_ikp \
+      --style ikp-kabkota --officers-per-tps 3 --symbols officers --only 35 --format pdf -q \
+      -o "$T/$dir" "$@"
+  }
+  expect_status 0 "Jawa Timur with ten priorities on A0" side side-a0 --paper A0 --tile A4
+  expect_status 0 "... on A0 portrait" side side-a0p --paper A0 --orientation portrait
+  expect_status 0 "... on A4 portrait" side side-a4p --orientation portrait
+  check "A0: the table fits on the poster" test "$(pages "$T/side-a0/35-jawa-timur.pdf")" = 1
+  check "A0 portrait: the table fits on the poster" \
+    test "$(pages "$T/side-a0p/35-jawa-timur.pdf")" = 1
+  check "A4 portrait: the table continues" test "$(pages "$T/side-a4p/35-jawa-timur.pdf")" = 2
+  OUT=$(python3 "$TESTS_SRC/check-side.py" "$T/papers.json" "$T"/side-a0/35-jawa-timur.pdf \
+    "$T"/side-a0p/35-jawa-timur.pdf "$T"/side-a4p/35-jawa-timur.pdf 2>&1)
+  case $OUT in
+    *"not ok"*) not_ok "the side's text collides"; printf '%s\n' "$OUT" | sed 's/^/# /' | head -30 ;;
+    *"1..3"*) ok "no text collides outside the map on A0, A0 portrait and A4 portrait" ;;
+    *) not_ok "check-side.py failed"; printf '%s\n' "$OUT" | sed 's/^/# /' | head -10 ;;
+  esac
+  expect_status 0 "the A0 sheet's tiles carry the key figures" \
+    pdftotext -f 2 -l 26 "$T/side-a0/35-jawa-timur-tiles-a4.pdf" -
+  contains "... and the priorities list" "Prioritas penebalan (10)"
+else
+  skip "the side of a poster: shared data not found at $SHARED_DATA"
+fi
 
 # ---- project files take the same keys ----
 cat > "$T/poster.petarawan" <<EOF

@@ -25,7 +25,7 @@ raster_area(const GeoShapes *s, guint f, cairo_fill_rule_t rule, int px)
   int iw = (int)ceil(w * scale) + 4, ih = (int)ceil(h * scale) + 4;
   cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_A8, iw, ih);
   cairo_t *cr = cairo_create(img);
-  RenderMapXf t = {iw / 2.0, ih / 2.0, (bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2, scale, FALSE, {0}};
+  RenderMapXf t = {iw / 2.0, ih / 2.0, (bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2, scale, FALSE, {0}, 0, 0};
   cairo_set_antialias(cr, CAIRO_ANTIALIAS_GRAY);
   if (rule == CAIRO_FILL_RULE_WINDING) {
     render_map_path_feature(cr, s, f, &t);
@@ -64,7 +64,8 @@ check_layer(const char *rel, guint expect, int px, double tolerance)
   if (!path)
     return;
   GError *err = NULL;
-  GeoLayerSpec spec = {path, NULL, "KODE", "NAMA", "KODE_PROV", NULL, NULL};
+  GeoLayerSpec spec = {.source = path, .key_field = "KODE", .name_field = "NAMA",
+                       .group_field = "KODE_PROV"};
   GeoLayer *layer = geo_layer_read(&spec, &err);
   g_assert_no_error(err);
 
@@ -97,7 +98,7 @@ check_layer(const char *rel, guint expect, int px, double tolerance)
     GeoProj *proj = geo_proj_new_utm((bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2, &err);
     g_assert_no_error(err);
     guint idx = (guint)fi;
-    GeoShapes *ps = geo_shapes_project(layer->shapes, &idx, 1, proj, 0, &err);
+    GeoShapes *ps = geo_shapes_project(layer->shapes, &idx, 1, proj, 0, GEO_VANISHED_KEEP, &err);
     g_assert_no_error(err);
     OGRSpatialReferenceH utm = OSRNewSpatialReference(NULL);
     double clon = (bb[0] + bb[2]) / 2, clat = (bb[1] + bb[3]) / 2;

@@ -32,6 +32,34 @@ test_indonesian(void)
   check("1.234", FALSE, 1.234); /* a plain decimal otherwise */
 }
 
+/* What the text alone says, and the two readings of an ambiguous one. */
+static void
+test_shape(void)
+{
+  struct {
+    const char *text;
+    GeoNumberShape shape;
+  } cases[] = {{"1234", GEO_NUMBER_WHOLE},        {" -12 ", GEO_NUMBER_WHOLE},
+               {"45.23", GEO_NUMBER_PLAIN},       {"0.268", GEO_NUMBER_PLAIN},
+               {"1234.567", GEO_NUMBER_PLAIN},    {"1,234.5", GEO_NUMBER_PLAIN},
+               {"1,234,567", GEO_NUMBER_PLAIN},   {".5", GEO_NUMBER_PLAIN},
+               {"45,23", GEO_NUMBER_INDONESIAN},  {"1.234,5", GEO_NUMBER_INDONESIAN},
+               {"1.234.567", GEO_NUMBER_INDONESIAN}, {"0,125", GEO_NUMBER_INDONESIAN},
+               {"1234,567", GEO_NUMBER_INDONESIAN}, {"1.234", GEO_NUMBER_AMBIGUOUS},
+               {"-12,345", GEO_NUMBER_AMBIGUOUS}, {"999.000", GEO_NUMBER_AMBIGUOUS},
+               {"abc", GEO_NUMBER_NONE},          {"1.2.3", GEO_NUMBER_NONE},
+               {"-", GEO_NUMBER_NONE},            {"", GEO_NUMBER_NONE}};
+  for (guint i = 0; i < G_N_ELEMENTS(cases); i++)
+    if (geo_number_shape(cases[i].text) != cases[i].shape)
+      g_error("'%s': shape %d, want %d", cases[i].text, geo_number_shape(cases[i].text),
+              cases[i].shape);
+  check("1,234", TRUE, 1.234);  /* a decimal comma when Indonesian */
+  check("1,234", FALSE, 1234);  /* thousands when plain */
+  check("0.268", TRUE, 0.268);  /* a leading 0 groups no thousands */
+  check("1234.567", TRUE, 1234.567);
+  check("0,125", FALSE, 0.125);
+}
+
 static void
 test_bad(void)
 {
@@ -43,6 +71,7 @@ test_bad(void)
   g_assert_true(geo_number_is_missing(""));
   g_assert_true(geo_number_is_missing(" - "));
   g_assert_true(geo_number_is_missing("N/A"));
+  g_assert_true(geo_number_is_missing("#N/A"));
   g_assert_false(geo_number_is_missing("0"));
 }
 
@@ -68,6 +97,7 @@ main(int argc, char **argv)
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/number/plain", test_plain);
   g_test_add_func("/number/indonesian", test_indonesian);
+  g_test_add_func("/number/shape", test_shape);
   g_test_add_func("/number/bad", test_bad);
   g_test_add_func("/number/format", test_format);
   return g_test_run();

@@ -35,6 +35,15 @@ test_a4_landscape(void)
   g_assert_cmpfloat(p.label_size, ==, 6.5);
   g_assert_cmpfloat(p.block, ==, 1);
   g_assert_cmpfloat(p.png_dpi, ==, 300);
+  /* The map's context and title band as the A4 sheet drew them. */
+  g_assert_cmpfloat(p.neighbour_size, ==, 7);
+  g_assert_cmpfloat(p.graticule_size, ==, 5.5);
+  g_assert_cmpfloat_with_epsilon(p.logo_y, 21, 1e-9);
+  g_assert_cmpfloat_with_epsilon(p.logo_h, 35, 1e-9);
+  g_assert_cmpfloat_with_epsilon(p.logo_max_w, 120, 1e-9);
+  g_assert_cmpfloat(p.speck, ==, 0.8);
+  g_assert_cmpfloat(p.dot, ==, 1.6);
+  g_assert_cmpfloat(p.border_min, ==, 5);
 }
 
 static gboolean
@@ -93,6 +102,12 @@ test_every_paper(void)
       /* The map keeps most of the page. */
       g_assert_cmpfloat(p.map.w * p.map.h, >, 0.4 * p.w * p.h);
       g_assert_cmpfloat(p.resolution * p.k, ==, 0.25);
+      /* Islets are left out by their size on paper, like the vertices. */
+      g_assert_cmpfloat_with_epsilon(p.speck * p.k, 0.8, 1e-12);
+      /* The logo spans the title lines, above the index line and rule. */
+      g_assert_cmpfloat(p.logo_y, <=, p.title_y);
+      g_assert_cmpfloat(p.logo_y + p.logo_h, <=, (p.index_inline ? p.index_y : p.rule_y) - 1);
+      g_assert_cmpfloat(p.logo_y + p.logo_h, >=, p.subtitle_y + p.subtitle_size);
       g_assert_cmpfloat_with_epsilon(p.png_dpi, round(300 / p.k), 1e-9);
     }
 }
@@ -111,6 +126,8 @@ test_sizes_grow(void)
     g_assert_cmpfloat(p.title_size * p.k, >, prev.title_size * prev.k * p.k / prev.k);
     g_assert_cmpfloat(p.subtitle_size * p.k, >, prev.subtitle_size * prev.k * p.k / prev.k);
     g_assert_cmpfloat(p.label_size * p.k, >, prev.label_size * prev.k * p.k / prev.k);
+    g_assert_cmpfloat(p.neighbour_size * p.k, >, prev.neighbour_size * prev.k * p.k / prev.k);
+    g_assert_cmpfloat(p.neighbour_size, >, p.label_size);
     g_assert_cmpfloat(p.block, >, prev.block);
     g_assert_cmpfloat(p.district_line * p.k, >, prev.district_line * prev.k);
     prev = p;

@@ -382,6 +382,57 @@ static void test_custom_file(void)
   test_style_unlink(path, dir);
 }
 
+/* The optional [coverage] group: the doctrine ratio of the coverage gap
+ * rule (geo-figures.c), checked like the rest. */
+static void test_coverage(void)
+{
+  /* Built-in styles set none. */
+  GeoStyle *st = test_style_load("ikp-kabkota");
+  g_assert_true(isnan(st->officers_per_tps));
+  geo_style_free(st);
+
+  char *dir;
+  char *path = test_style_write("doktrin.style",
+                                "[style]\n"
+                                "method=fixed\n"
+                                "breaks=1;2\n"
+                                "ramp=#ffffff;#000000\n"
+                                "\n"
+                                "[coverage]\n"
+                                "officers-per-tps = 2.5\n",
+                                &dir);
+  GError *error = NULL;
+  st = geo_style_load(path, NULL, &error);
+  g_assert_no_error(error);
+  g_assert_cmpfloat(st->officers_per_tps, ==, 2.5);
+  geo_style_free(st);
+  test_style_unlink(path, dir);
+
+  /* Not a positive number, with its line; an unknown key; twice. */
+  char *msg = test_style_bad("[style]\n"
+                             "method=fixed\n"
+                             "breaks=1\n"
+                             "ramp=#fff;#000\n"
+                             "[coverage]\n"
+                             "officers-per-tps=2,5\n"
+                             "personel=polri\n");
+  test_style_assert_has(msg, ":6: [coverage] key 'officers-per-tps': '2,5' is not a positive number");
+  test_style_assert_has(msg, ":7: [coverage] key 'personel': unknown key");
+  g_free(msg);
+  msg = test_style_bad("[style]\nmethod=fixed\nbreaks=1\nramp=#fff;#000\n"
+                       "[coverage]\nofficers-per-tps=0\n");
+  test_style_assert_has(msg, "'0' is not a positive number");
+  g_free(msg);
+  msg = test_style_bad("[style]\nmethod=fixed\nbreaks=1\nramp=#fff;#000\n"
+                       "[coverage]\nofficers-per-tps=2\nofficers-per-tps=3\n");
+  test_style_assert_has(msg, ":7: [coverage] key 'officers-per-tps': given twice (first on line 6)");
+  g_free(msg);
+  /* Other groups are still refused. */
+  msg = test_style_bad("[style]\nmethod=fixed\nbreaks=1\nramp=#fff;#000\n[cakupan]\nx=1\n");
+  test_style_assert_has(msg, "unknown group [cakupan]");
+  g_free(msg);
+}
+
 static void test_unknown_name(void)
 {
   TEST_STYLE_DIR_OR_SKIP(dir);
@@ -540,6 +591,7 @@ int main(int argc, char **argv)
   g_test_add_func("/style/bad-file-all-errors", test_bad_file_all_errors);
   g_test_add_func("/style/bad-file-other-errors", test_bad_file_other_errors);
   g_test_add_func("/style/custom-file", test_custom_file);
+  g_test_add_func("/style/coverage", test_coverage);
   g_test_add_func("/style/unknown-name", test_unknown_name);
   g_test_add_func("/style/resolve-quantile", test_resolve_quantile);
   g_test_add_func("/style/resolve-jenks", test_resolve_jenks);

@@ -32,7 +32,8 @@ static gboolean fuzz_number_is_plain(const char *s)
 }
 
 /* TRUE when s[0..len) is digit groups separated by dots: the first of 1 to
- * 3 digits, every other of exactly 3 ("1", "12.345", "1.234.567"). */
+ * 3 digits, every other of exactly 3 ("1", "12.345", "1.234.567"); a first
+ * group starting with 0 groups nothing ("0.268" is no thousands). */
 static gboolean fuzz_number_is_grouped(const char *s, size_t len)
 {
   size_t group = 0;
@@ -41,7 +42,7 @@ static gboolean fuzz_number_is_grouped(const char *s, size_t len)
     if (g_ascii_isdigit(s[i])) {
       if (++group > 3)
         return FALSE;
-    } else if (s[i] == '.' && group > 0 && (first || group == 3)) {
+    } else if (s[i] == '.' && group > 0 && (first || group == 3) && !(first && s[0] == '0')) {
       first = FALSE;
       group = 0;
     } else {

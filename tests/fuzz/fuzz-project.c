@@ -27,7 +27,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *texts[] = {c.key, c.name, c.group, c.group_name, c.value, c.style, c.format,
                            c.only, c.title, c.index_name, c.index_date, c.sources, c.marking,
                            c.unit_name, c.group_kind, c.where, c.layer, c.context_layer,
-                           c.organisation, c.date};
+                           c.organisation, c.date, c.separator, c.sheet, c.header_row,
+                           c.numbers};
     for (guint i = 0; i < G_N_ELEMENTS(texts); i++)
       FUZZ_CHECK(texts[i] == NULL || g_utf8_validate(texts[i], -1, NULL),
                  "text option %u is not UTF-8", i);

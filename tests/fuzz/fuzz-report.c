@@ -4,17 +4,25 @@
  *
  * Input: records separated by 0x1e, fields by 0x1f.
  *   record 0:            boundaries, layer name, CRS name, value field
- *   "F", key, name:      a boundary feature
+ *                        [, match: "auto", "code" or "name" [, group field]]
+ *                        (with a match field the join runs with options:
+ *                        names, the gazetteer below, the group column)
+ *   "F", key, name[, group]: a boundary feature
+ *   "A", code, name:     a name of a place in the gazetteer
+ *   "P", code, name, year, parent: a formation in the gazetteer
  *   "T", source, f1...:  starts a table (header f1..., key column f1)
  *   anything else:       a row of the current table (the first table,
  *                        "tabel.csv" with header kode, skor, until a "T")
  * Text is repaired to UTF-8 and keys normalised as the readers do.
  *
- * Checks: every feature is counted once, with or without data; the text
- * report is valid UTF-8 without control characters, one line per item
- * (names and keys from the data cannot break or add lines, nor send
- * terminal escapes); the JSON report parses and gives back every name,
- * key and raw value as it was read. */
+ * Checks: every feature is counted once, with or without data; a table's
+ * rows are each matched, unmatched, duplicate or ambiguous; every
+ * ambiguous row has two or more distinct candidates; the text report is
+ * valid UTF-8 without control characters, one line per item (names and
+ * keys from the data cannot break or add lines, nor send terminal
+ * escapes), at most two "why:" lines; the JSON report parses and gives
+ * back every name, key, note, candidate and raw value as it was read; the
+ * data-quality line is one line of valid UTF-8. */
 #include "fuzz.h"
 
 #include "geo-private.h"
@@ -91,8 +99,18 @@ static void fuzz_report_check_text(const char *text, const GeoJoinReport *r)
     const GeoTableReport *t = g_ptr_array_index(r->tables, i);
     want += 1 + t->unmatched->len + t->duplicates->len;
   }
+  for (guint i = 0; i < r->tables->len; i++) {
+    const GeoTableReport *t = g_ptr_array_index(r->tables, i);
+    want += t->ambiguous->len;
+  }
   if (r->value_field)
     want += 1 + (r->without_data->len > 0);
+  want += 1; /* the summary */
+  guint why = 0;
+  for (const char *p = strstr(text, "\n  why: "); p; p = strstr(p + 1, "\n  why: "))
+    why++;
+  FUZZ_CHECK(why <= 2, "%u why lines", why);
+  want += why;
   guint lines = 0;
   for (const char *p = text; *p; p++) {
     if (*p == '\n')
@@ -129,6 +147,21 @@ static void fuzz_report_check_json(const char *json, const GeoJoinReport *r,
     for (guint k = 0; k < t->unmatched->len; k++) {
       const GeoRowRef *u = g_ptr_array_index(t->unmatched, k);
       fuzz_report_check_string(json_array_get_object_element(un, k), "key", u->raw_key);
+      if (u->note)
+        fuzz_report_check_string(json_array_get_object_element(un, k), "note", u->note);
+    }
+    JsonArray *amb = json_object_get_array_member(jt, "ambiguous");
+    FUZZ_CHECK(json_array_get_length(amb) == t->ambiguous->len, "ambiguous");
+    for (guint k = 0; k < t->ambiguous->len; k++) {
+      const GeoAmbiguous *a = g_ptr_array_index(t->ambiguous, k);
+      JsonObject *ja = json_array_get_object_element(amb, k);
+      fuzz_report_check_string(ja, "key", a->raw_key);
+      JsonArray *cands = json_object_get_array_member(ja, "candidates");
+      FUZZ_CHECK(json_array_get_length(cands) == a->candidates->len, "candidates");
+      for (guint c = 0; c < a->candidates->len; c++) {
+        const GeoFeature *f = &layer->features[g_array_index(a->candidates, guint, c)];
+        fuzz_report_check_string(json_array_get_object_element(cands, c), "name", f->name);
+      }
     }
     JsonArray *dups = json_object_get_array_member(jt, "duplicates");
     FUZZ_CHECK(json_array_get_length(dups) == t->duplicates->len, "duplicates");
@@ -167,7 +200,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
   GeoLayer layer = {0};
   layer.strings = g_string_chunk_new(256);
-  char **head = g_strsplit(records[0] ? records[0] : "", "\x1f", 5);
+  GeoGazetteer *gz = geo_gazetteer_new();
+  char **head = g_strsplit(records[0] ? records[0] : "", "\x1f", 7);
   guint nh = g_strv_length(head);
   layer.source = g_strdup(nh > 0 ? head[0] : "batas.shp");
   layer.layer_name = g_strdup(fuzz_report_keep(layer.strings, nh > 1 ? head[1] : "batas", FALSE));
@@ -195,10 +229,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         feat.key = g_string_chunk_insert(layer.strings, key);
         g_free(key);
         feat.name = fuzz_report_keep(layer.strings, n > 2 ? f[2] : "", FALSE);
-        feat.group = "";
+        char *group = geo_key_normalise(n > 3 ? f[3] : "");
+        feat.group = fuzz_report_keep(layer.strings, group, FALSE);
+        g_free(group);
+        feat.group_name = "";
         feat.fid = (long)features->len;
         g_array_append_val(features, feat);
       }
+    } else if (n >= 3 && strcmp(f[0], "A") == 0) {
+      geo_gazetteer_add_name(gz, f[1], f[2], NULL);
+    } else if (n >= 5 && strcmp(f[0], "P") == 0) {
+      geo_gazetteer_add_formation(gz, f[1], f[2], (int)g_ascii_strtoll(f[3], NULL, 10), f[4],
+                                  NULL);
     } else if (n >= 2 && strcmp(f[0], "T") == 0) {
       if (n_tables < FUZZ_REPORT_MAX_TABLES) {
         tables[n_tables] = fuzz_report_table_new(f[1], f + 2, n - 2);
@@ -219,12 +261,50 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   layer.n_features = features->len;
   layer.features = (GeoFeature *)(void *)features->data;
 
-  GeoJoin *join = geo_join_run(&layer, tables, n_tables);
+  GeoJoin *join;
+  if (nh > 4) {
+    GeoJoinOptions o = {GEO_MATCH_AUTO, "NAMA", nh > 5 && *head[5] ? head[5] : NULL, gz};
+    if (strcmp(head[4], "code") == 0)
+      o.match = GEO_MATCH_CODE;
+    else if (strcmp(head[4], "name") == 0)
+      o.match = GEO_MATCH_NAME;
+    GError *err = NULL;
+    join = geo_join_run_full(&layer, tables, n_tables, &o, &err);
+    if (join == NULL) {
+      /* Only a group column some table lacks is refused. */
+      FUZZ_CHECK(err && err->domain == GEO_ERROR && err->code == GEO_ERROR_USAGE && o.group_field,
+                 "join failed: %s", err ? err->message : "(no error)");
+      FUZZ_CHECK(g_utf8_validate(err->message, -1, NULL), "message not UTF-8");
+      g_error_free(err);
+      goto done;
+    }
+  } else {
+    join = geo_join_run(&layer, tables, n_tables);
+  }
   double *values = geo_join_numbers(join, value_field, TRUE);
   const GeoJoinReport *r = join->report;
   FUZZ_CHECK(r->n_with_data + r->without_data->len == layer.n_features,
              "%u with data + %u without != %u districts", r->n_with_data, r->without_data->len,
              layer.n_features);
+  for (guint i = 0; i < r->tables->len; i++) {
+    const GeoTableReport *t = g_ptr_array_index(r->tables, i);
+    FUZZ_CHECK(t->n_matched + t->unmatched->len + t->duplicates->len + t->ambiguous->len ==
+                   t->n_rows,
+               "table %u: %u matched + %u unmatched + %u duplicates + %u ambiguous != %u rows", i,
+               t->n_matched, t->unmatched->len, t->duplicates->len, t->ambiguous->len, t->n_rows);
+    for (guint k = 0; k < t->ambiguous->len; k++) {
+      const GeoAmbiguous *a = g_ptr_array_index(t->ambiguous, k);
+      FUZZ_CHECK(a->candidates->len >= 2, "ambiguous with %u candidates", a->candidates->len);
+      for (guint c = 1; c < a->candidates->len; c++)
+        FUZZ_CHECK(g_array_index(a->candidates, guint, c - 1) <
+                       g_array_index(a->candidates, guint, c),
+                   "candidates not distinct and ordered");
+    }
+  }
+  char *quality = geo_join_quality_text(r, &layer, NULL, 0, "Kab/Kota", NULL);
+  FUZZ_CHECK(g_utf8_validate(quality, -1, NULL) && strchr(quality, '\n') == NULL,
+             "quality line: '%s'", quality);
+  g_free(quality);
   for (guint f = 0; f < layer.n_features; f++) {
     const char *kept = geo_join_get(join, f, geo_join_find_field(join, value_field));
     FUZZ_CHECK(kept == NULL || g_utf8_validate(kept, -1, NULL), "joined cell not UTF-8");
@@ -238,6 +318,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
   g_free(values);
   geo_join_free(join);
+done:
+  geo_gazetteer_unref(gz);
   for (guint i = 0; i < n_tables; i++)
     geo_table_free(tables[i]);
   g_array_free(features, TRUE);

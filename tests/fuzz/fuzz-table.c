@@ -1,12 +1,16 @@
 /* fuzz-table.c — tables as users hand them over: the input written to a
- * .csv file and read with geo_table_read (GDAL's CSV driver underneath,
- * our checks for text, limits and UTF-8 around it).
+ * .csv file and read with geo_table_read: encoding (UTF-8, BOM,
+ * Windows-1252), separator detection, quotes, title rows above the header,
+ * per-column number formats, limits.
  *
  * Checks: a refused file gets a message that names it, is valid UTF-8 and
  * holds no control characters (GDAL's messages quote the file's bytes);
  * a table read has a header and rows, its key column among its fields,
- * every field name and cell valid UTF-8 and within the cell limit, and
- * ascending row numbers. */
+ * every field name and cell valid UTF-8 and within the cell limit,
+ * ascending row numbers, a number format decided for every column (plain
+ * or Indonesian), and notes that name the file, are valid UTF-8 and hold
+ * no control characters.
+ * (The reader itself is geo-csv.c and geo-grid.c, around GDAL's VSI.) */
 #include "fuzz.h"
 
 #include "geo-private.h"
@@ -43,6 +47,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   for (guint i = 0; i < t->n_fields; i++) {
     FUZZ_CHECK(g_utf8_validate(t->fields[i], -1, NULL), "field %u not UTF-8", i);
     FUZZ_CHECK(geo_table_find_field(t, t->fields[i]) >= 0, "field %u not found", i);
+  }
+  for (guint i = 0; i < t->n_fields; i++)
+    FUZZ_CHECK(t->number_format[i] == GEO_NUMBERS_PLAIN ||
+                   t->number_format[i] == GEO_NUMBERS_INDONESIAN,
+               "column %u: number format %d", i, (int)t->number_format[i]);
+  for (guint i = 0; t->notes[i]; i++) {
+    const char *n = t->notes[i];
+    FUZZ_CHECK(strstr(n, "fuzz.csv") != NULL, "note without the file: %s", n);
+    FUZZ_CHECK(g_utf8_validate(n, -1, NULL), "note not UTF-8: %s", n);
+    for (const char *p = n; *p; p++)
+      FUZZ_CHECK((guchar)*p >= 0x20 && *p != 0x7f, "control character 0x%02x in a note: %s",
+                 (guchar)*p, n);
   }
   for (guint r = 0; r < t->n_rows; r++) {
     FUZZ_CHECK(r == 0 || t->line[r] > t->line[r - 1], "row numbers not ascending at %u", r);
