@@ -31,11 +31,12 @@
 #   JOB           J1 J2 J3 J3map J3sheets J4 (default: all)
 # The J3 input is generated on first use into BUILD_DIR/bench-j3/ (about
 # 15 s; bench/make-j3 is built with -Dbench=true when missing).
+{ # the whole script is one block, read before it runs
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 B=build RUNS=5 PEERS=qgis,mapnik,mapshaper REPORT= KEEP=0
-usage() { sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
+usage() { sed -n '2,/^{ # the whole/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
 while getopts b:r:p:o:kh opt; do
   case $opt in
     b) B=$OPTARG ;;
@@ -83,7 +84,8 @@ has_peer() { # NAME: installed and wanted?
     qgis) $PY -c 'import qgis.core' 2>/dev/null ;;
     mapnik) $PY -c 'import mapnik, cairo; from osgeo import ogr' 2>/dev/null ;;
     mapshaper) command -v mapshaper >/dev/null ;;
-    gmt) command -v gmt >/dev/null && command -v gs >/dev/null && command -v ogr2ogr >/dev/null ;;
+    gmt) command -v gmt >/dev/null && command -v gs >/dev/null && command -v ogr2ogr >/dev/null &&
+      command -v bash >/dev/null ;;
     geopandas) $PY -c 'import geopandas, matplotlib' 2>/dev/null ;;
     *) return 1 ;;
   esac
@@ -100,7 +102,8 @@ peer_label() {
 peer_cmd() { # NAME JOB OUTDIR -> command run from the folder holding shared/
   case $1 in
     qgis|mapnik|geopandas) echo "$PY shared/peers/$1/$(echo "$2" | tr J j).py $3" ;;
-    mapshaper|gmt) echo "sh shared/peers/$1/$(echo "$2" | tr J j).sh $3" ;;
+    mapshaper) echo "sh shared/peers/$1/$(echo "$2" | tr J j).sh $3" ;;
+    gmt) echo "bash shared/peers/$1/$(echo "$2" | tr J j).sh $3" ;;
   esac
 }
 
@@ -162,6 +165,7 @@ measure() {
   else
     note "run.sh: $name failed:"; sed 's/^/  /' "$T/$name.log" | tail -5 >&2
     rm -f "$T/$name.res"
+    : > "$T/$name.failed"
   fi
 }
 size_of() { # DIR -> "N files, X MB"
@@ -227,6 +231,7 @@ for job in $JOBS; do
     'BEGIN { print (m < t && (rt == 0 || r < rt)) ? "yes" : "no" }')
   say "| $(jobtitle $job) | petarawan | $(printf '%.3f (%.3f-%.3f)' "$med" "$mn" "$mx") | $rss | $(size_of "$T/$job") | 1 | $ttext | $met |"
   for peer in qgis mapnik mapshaper gmt geopandas; do
+    [ -f "$T/$job-$peer.failed" ] && say "| ${job} | $(peer_label $peer) | failed (run with -k and see $job-$peer.log) | | | | | |"
     [ -f "$T/$job-$peer.res" ] || continue
     read -r pm pmn pmx prss < "$T/$job-$peer.res"
     r=$(awk -v p="$pm" -v m="$med" 'BEGIN { printf "%.2f", p / m }')
@@ -245,3 +250,5 @@ fi
 case $JOBS in *J3*) [ -f "$J3D/make-j3.txt" ] && { say ""; say "J3 input (bench/make-j3): $(cat "$J3D/make-j3.txt")"; } ;; esac
 cat "$OUT"
 [ -z "$REPORT" ] || cp "$OUT" "$REPORT"
+exit 0
+}
