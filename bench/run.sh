@@ -181,7 +181,10 @@ ratio_target() { # JOB PEER -> ratio peer/petarawan wanted (issue 6), or empty
     J2:qgis|J2:mapnik|J2:mapshaper) echo 2.5 ;;
   esac
 }
-villages() { awk '{ for (i = 1; i < NF; i++) if ($(i + 1) == "villages,") print $i }' "$J3D/make-j3.txt" 2>/dev/null; }
+villages() { # "83,916" from make-j3.txt
+  awk '{ for (i = 1; i < NF; i++) if ($(i + 1) == "villages,") {
+           n = $i; s = ""; while (length(n) > 3) { s = "," substr(n, length(n) - 2) s; n = substr(n, 1, length(n) - 3) }
+           print n s } }' "$J3D/make-j3.txt" 2>/dev/null; }
 jobtitle() {
   case $1 in
     J1) echo "J1 38 sheets + overview + atlas, kab/kota" ;;
