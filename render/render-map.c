@@ -442,10 +442,14 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const
   /* Rank of each feature of the set, as numbered in the table. */
   guint *order = render_table_order(m, g);
   guint *rank = g_new0(guint, MAX(g->n_features, 1));
-  for (guint r = 0; r < g->n_features; r++)
-    for (guint i = 0; i < g->n_features; i++)
-      if (g->features[i] == order[r])
-        rank[i] = r + 1;
+  g_autoptr(GHashTable) pos = g_hash_table_new(g_direct_hash, g_direct_equal);
+  for (guint i = 0; i < g->n_features; i++)
+    g_hash_table_insert(pos, GUINT_TO_POINTER(g->features[i]), GUINT_TO_POINTER(i + 1));
+  for (guint r = 0; r < g->n_features; r++) {
+    guint i = GPOINTER_TO_UINT(g_hash_table_lookup(pos, GUINT_TO_POINTER(order[r])));
+    if (i > 0)
+      rank[i - 1] = r + 1;
+  }
   g_free(order);
 
   gboolean *done = g_new0(gboolean, MAX(gs->n_features, 1));
