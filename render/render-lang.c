@@ -78,7 +78,7 @@ static const RenderTrEntry render_lang_catalogue[] = {
     {"personel (%s)", "personnel (%s)"},
     {"jumlah TPS", "polling stations (TPS)"},
     {"jumlah pemilih (DPT)", "registered voters (DPT)"},
-    {"%u wilayah tanpa label di peta", "%u areas without a label on the map"},
+    {"%u wilayah tanpa label di peta (lihat tabel)", "%u areas without a label on the map (see the table)"},
     /* Legend and table (render-legend.c, render-table.c). */
     {"Tanpa data", "No data"},
     {"No", "No."},

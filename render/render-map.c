@@ -14,6 +14,14 @@
 #include <math.h>
 #include <string.h>
 
+/* Typical district sizes (layout points) below which district lines thin
+ * to a hairline, and below which they are left out. */
+#define RENDER_MAP_THIN_LINES_PT 8.0
+#define RENDER_MAP_NO_LINES_PT 3.0
+/* Sheets with more districts than this get no leader lines to numbers
+ * placed away from their district: a cloud of leaders reads as noise. */
+#define RENDER_MAP_MAX_LEADERS 150
+
 /* Colours of the map frame. */
 static const GeoRgb render_map_sea = {0.933, 0.961, 0.980}; /* #eef5fa, L* 96 */
 const GeoRgb render_map_land_colour = {0.894, 0.894, 0.882}; /* #e4e4e1, L* 90 */
@@ -155,6 +163,13 @@ render_map_path_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMa
   }
 }
 
+static int
+render_map_cmp_double(const void *a, const void *b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
 /* An edge between two points, the same whichever way it is walked. */
 typedef struct {
   double a[2], b[2];
@@ -187,20 +202,25 @@ render_edge_equal(gconstpointer x, gconstpointer y)
   return memcmp(x, y, sizeof(RenderEdge)) == 0;
 }
 
-/* Adds the outline of all features of `s` to the path as open lines: the
- * ring edges that no other ring of `s` also has (simplification keeps
- * shared borders identical, so a border between two districts cancels).
- * Rings of parts narrower than `min_pt` on the page are left out. */
+/* Adds the outline of features idx[0..n) of `s` (NULL: all) to the path as
+ * open lines: the ring edges that no other of their rings also has
+ * (simplification keeps shared borders identical, so a border between two
+ * districts cancels).  Islets (rings sharing no vertex) narrower than
+ * `min_pt` on the page are left out. */
 static void
-render_map_path_outline(cairo_t *cr, const GeoShapes *s, const RenderMapXf *t, double min_pt)
+render_map_path_outline(cairo_t *cr, const GeoShapes *s, const guint *idx, guint n,
+                        const RenderMapXf *t, double min_pt)
 {
   GHashTable *count = g_hash_table_new_full(render_edge_hash, render_edge_equal, g_free, NULL);
   gboolean *keep = g_new0(gboolean, MAX(s->n_rings, 1));
-  for (guint p = 0; p < s->n_parts; p++)
+  for (guint i = 0; i < (idx ? n : s->n_features); i++) {
+    guint f = idx ? idx[i] : i;
+    for (guint p = s->feature_part[f]; p < s->feature_part[f + 1]; p++)
     for (guint r = s->part_ring[p]; r < s->part_ring[p + 1]; r++) {
       double w, h, cx, cy;
       render_map_ring_size(s, r, t, &w, &h, &cx, &cy);
-      if (MAX(w, h) < min_pt) {
+      gboolean island = s->ring_touch == NULL || !s->ring_touch[r];
+      if (MAX(w, h) < min_pt && island) {
         if (r == s->part_ring[p])
           break;
         continue;
@@ -216,6 +236,7 @@ render_map_path_outline(cairo_t *cr, const GeoShapes *s, const RenderMapXf *t, d
           g_hash_table_insert(count, g_memdup2(&e, sizeof e), GUINT_TO_POINTER(1));
       }
     }
+  }
   for (guint r = 0; r < s->n_rings; r++) {
     if (!keep[r])
       continue;
@@ -257,6 +278,29 @@ render_map_path_outline(cairo_t *cr, const GeoShapes *s, const RenderMapXf *t, d
   g_hash_table_destroy(count);
 }
 
+/* The median size (square root of the bounding box's area) of the
+ * features of `s` on the page, in points. */
+static double
+render_map_typical_size(const GeoShapes *s, const RenderMapXf *t)
+{
+  if (s->n_features == 0)
+    return 0;
+  double *size = g_new(double, s->n_features);
+  guint n = 0;
+  for (guint f = 0; f < s->n_features; f++) {
+    const double *b = &s->bbox[4 * f];
+    if (!isnan(b[0]))
+      size[n++] = sqrt((b[2] - b[0]) * (b[3] - b[1])) * t->s;
+  }
+  double med = 0;
+  if (n > 0) {
+    qsort(size, n, sizeof(double), render_map_cmp_double);
+    med = size[n / 2];
+  }
+  g_free(size);
+  return med;
+}
+
 /* Draws every feature of `s` as grey land with light borders `line` wide:
  * countries around and neighbouring districts. */
 static void
@@ -265,6 +309,14 @@ render_map_grey(cairo_t *cr, const GeoShapes *s, const RenderMapXf *t, double li
   for (guint f = 0; f < s->n_features; f++)
     render_map_path_feature(cr, s, f, t);
   render_set_rgb(cr, render_map_land_colour);
+  /* Tiny neighbours (villages) get no lines: they would grey the land. */
+  double typical = render_map_typical_size(s, t);
+  if (typical < RENDER_MAP_NO_LINES_PT) {
+    cairo_fill(cr);
+    return;
+  }
+  if (typical < RENDER_MAP_THIN_LINES_PT)
+    line = MIN(line, 0.1);
   cairo_fill_preserve(cr);
   render_set_rgb(cr, render_map_land_line);
   cairo_set_line_width(cr, line);
@@ -482,7 +534,16 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const
     render_text_size(cr, num, nsize, TRUE, &w, &h);
     double r0 = MAX(w, h * 0.8) / 2 + 1.2;
     gboolean placed = FALSE;
-    for (int ring = 0; ring <= 10 && !placed; ring++) {
+    /* A crowded sheet (villages) numbers only districts that hold their
+     * disc: numbers spilling over their neighbours, or on leaders, would
+     * hide the map; the rest are in the table and counted on the map. */
+    gboolean crowded = cand->len > RENDER_MAP_MAX_LEADERS;
+    if (crowded && c->d < r0 * 0.8) {
+      lost++;
+      continue;
+    }
+    int rings = crowded ? 0 : 10;
+    for (int ring = 0; ring <= rings && !placed; ring++) {
       double dist = ring == 0 ? 0 : 5 + ring * 5.0;
       int steps = ring == 0 ? 1 : 16;
       for (int k = 0; k < steps && !placed; k++) {
@@ -622,11 +683,24 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
      * along the edges no two of its districts share (the outline).
      * Islets narrower than the page's border_min keep only their district line:
      * a heavy ring round them would print as a dark blot. */
-    render_map_path_outline(cr, gs, &t, render_page_of(m)->border_min);
+    render_map_path_outline(cr, gs, NULL, 0, &t, render_page_of(m)->border_min);
     render_set_rgb(cr, render_map_line);
     cairo_set_line_width(cr, render_page_of(m)->group_line);
     cairo_stroke(cr);
   }
+
+  /* District lines as wide as the districts allow: where the typical
+   * district is only a few points across (kecamatan or villages on a
+   * national map, villages on a province sheet) full-width lines would
+   * darken the whole map, so they thin, and below RENDER_MAP_NO_LINES_PT
+   * the classes are drawn as fills only. */
+  double line = g ? render_page_of(m)->district_line : 0.15;
+  double typical = render_map_typical_size(gs, &t);
+  if (typical < RENDER_MAP_NO_LINES_PT)
+    line = 0;
+  else if (typical < RENDER_MAP_THIN_LINES_PT)
+    line = MIN(line, 0.1);
+  info->district_line = line;
 
   /* Fills, one path per class, then no data hatched. */
   const GeoStyle *st = m->style;
@@ -641,13 +715,18 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     if (!any)
       continue;
     render_class_source(cr, m, c);
+    if (line <= 0) {
+      cairo_fill(cr);
+      continue;
+    }
     cairo_fill_preserve(cr);
     /* District lines with the class's own path: each shared border is
      * stroked twice when its two sides differ, identically. */
     render_set_rgb(cr, render_map_line);
-    cairo_set_line_width(cr, g ? render_page_of(m)->district_line : 0.15);
+    cairo_set_line_width(cr, line);
     cairo_stroke(cr);
   }
+
 
   /* Reinforcement priorities outlined, then proportional circles, under
    * the labels. */

@@ -41,6 +41,7 @@ typedef struct {
   char *proj_name;
   double centre_lon, centre_lat;
   guint unlabelled; /* districts no label could be placed for */
+  double district_line; /* width the district lines were drawn (0: none) */
 } RenderMapInfo;
 
 /* Map coordinates (metres) to page points. */

@@ -301,7 +301,7 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int *
               RENDER_ALIGN_RIGHT);
   if (info.unlabelled > 0) {
     g_autofree char *note =
-        g_strdup_printf(render_tr(m->lang, "%u wilayah tanpa label di peta"), info.unlabelled);
+        g_strdup_printf(render_tr(m->lang, "%u wilayah tanpa label di peta (lihat tabel)"), info.unlabelled);
     cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
     render_text(cr, note, 6.5, TRUE, f->x + 6, f->y + 4, 0, RENDER_ALIGN_LEFT);
   }
