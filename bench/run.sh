@@ -113,7 +113,7 @@ case $JOBS in *J3*)
   GEN=$ROOT/$B/bench/make-j3
   if [ ! -x "$GEN" ]; then
     note "run.sh: building bench/make-j3 (meson configure $B -Dbench=true)"
-    meson configure "$B" -Dbench=true >/dev/null && meson compile -C "$B" bench/make-j3 >/dev/null
+    meson setup --reconfigure "$B" -Dbench=true >/dev/null && meson compile -C "$B" bench/make-j3 >/dev/null
   fi
   if [ ! -f "$J3D/desa.shp" ] || [ "$GEN" -nt "$J3D/desa.shp" ] || [ "$S/batas/kecamatan.shp" -nt "$J3D/desa.shp" ]; then
     note "run.sh: generating the J3 villages into $J3D"

@@ -92,26 +92,40 @@ geo_join_group_column(const GeoTable *t, const char *field)
 }
 
 /* Whether table t is matched by name: as asked, or (auto) when more of
- * its rows find a feature by name than by code. */
+ * its rows find a feature by name than by code.  The name index (*ix) is
+ * built on first need: a table whose every key is a known code never
+ * needs it (building it is most of a code join's time). */
 static gboolean
-geo_join_by_name(const GeoTable *t, GHashTable *by_key, const GeoNameIndex *ix, GeoMatch match)
+geo_join_by_name(const GeoTable *t, GHashTable *by_key, const GeoLayer *layer,
+                 const GeoJoinOptions *o, GeoNameIndex **ix)
 {
-  if (match != GEO_MATCH_AUTO)
-    return match == GEO_MATCH_NAME;
-  if (ix == NULL)
+  if (o->match != GEO_MATCH_AUTO || !o->name_field) {
+    if (o->match == GEO_MATCH_NAME && *ix == NULL && o->name_field)
+      *ix = geo_name_index_new(layer, o->gazetteer);
+    return o->match == GEO_MATCH_NAME;
+  }
+  guint by_code = 0, keyed = 0;
+  for (guint row = 0; row < t->n_rows; row++) {
+    const char *raw = geo_table_cell(t, row, (guint)t->key_column);
+    if (raw == NULL)
+      continue;
+    keyed++;
+    g_autofree char *key = geo_key_normalise(raw);
+    by_code += g_hash_table_contains(by_key, key);
+  }
+  if (by_code == keyed)
     return FALSE;
-  guint by_code = 0, by_name = 0;
+  if (*ix == NULL)
+    *ix = geo_name_index_new(layer, o->gazetteer);
+  guint by_name = 0;
   GArray *cands = g_array_new(FALSE, FALSE, sizeof(guint));
   for (guint row = 0; row < t->n_rows; row++) {
     const char *raw = geo_table_cell(t, row, (guint)t->key_column);
     if (raw == NULL)
       continue;
-    g_autofree char *key = geo_key_normalise(raw);
-    if (g_hash_table_contains(by_key, key))
-      by_code++;
     guint f;
     g_array_set_size(cands, 0);
-    if (geo_name_index_match(ix, raw, NULL, &f, cands, NULL) != GEO_NAME_NONE)
+    if (geo_name_index_match(*ix, raw, NULL, &f, cands, NULL) != GEO_NAME_NONE)
       by_name++;
   }
   g_array_unref(cands);
@@ -213,10 +227,9 @@ geo_join_run_full(const GeoLayer *layer, GeoTable **tables, guint n_tables,
     }
     g_hash_table_insert(by_key, (gpointer)k, GUINT_TO_POINTER(f));
   }
-  /* Names, only when the boundaries have them and a table may use them. */
+  /* Names, only when the boundaries have them and a table uses them
+   * (built by geo_join_by_name on first need). */
   GeoNameIndex *ix = NULL;
-  if (o->name_field && o->match != GEO_MATCH_CODE)
-    ix = geo_name_index_new(layer, o->gazetteer);
 
   GError *local = NULL;
   GArray *cands = g_array_new(FALSE, FALSE, sizeof(guint));
@@ -229,7 +242,7 @@ geo_join_run_full(const GeoLayer *layer, GeoTable **tables, guint n_tables,
     tr->unmatched = g_ptr_array_new_with_free_func(geo_join_row_ref_free);
     tr->duplicates = g_ptr_array_new_with_free_func(geo_join_duplicate_free);
     tr->ambiguous = g_ptr_array_new_with_free_func(geo_join_ambiguous_free);
-    tr->by_name = geo_join_by_name(t, by_key, ix, o->match);
+    tr->by_name = geo_join_by_name(t, by_key, layer, o, &ix);
     g_ptr_array_add(r->tables, tr);
 
     /* By name, within the row's group when the table gives one. */
