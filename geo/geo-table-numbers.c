@@ -105,7 +105,7 @@ geo_table_decide_numbers(GeoTable *t, const char *name, GeoNumberFormat forced,
             geo_numbers_readings(k->ambiguous.value, as_id, as_plain, sizeof as_id);
         g_string_append_printf(conflicts,
                                "%s%s, column %s: mixes Indonesian numbers %s with plain ones %s, "
-                               "so %s could be %s", conflicts->len ? "\n" : "",
+                               "so %s could be %s", conflicts->len ? "; " : "",
                                name, field, id, plain, amb, readings);
       } else {
         g_ptr_array_add(notes, g_strdup_printf("%s, column %s: mixes Indonesian numbers %s with "
