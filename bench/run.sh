@@ -112,7 +112,8 @@ J3D=$ROOT/$B/bench-j3
 case $JOBS in *J3*)
   GEN=$ROOT/$B/bench/make-j3
   if [ ! -x "$GEN" ]; then
-    note "run.sh: building bench/make-j3 (meson configure $B -Dbench=true)"
+    note "run.sh: building bench/make-j3 (meson setup --reconfigure $B -Dbench=true)"
+    pkg-config --exists geos || { echo "run.sh: J3 needs GEOS: apt-get install libgeos-dev" >&2; exit 2; }
     meson setup --reconfigure "$B" -Dbench=true >/dev/null && meson compile -C "$B" bench/make-j3 >/dev/null
   fi
   if [ ! -f "$J3D/desa.shp" ] || [ "$GEN" -nt "$J3D/desa.shp" ] || [ "$S/batas/kecamatan.shp" -nt "$J3D/desa.shp" ]; then
