@@ -43,12 +43,19 @@ render_atlas_rows(const RenderPage *P)
   return (guint)MAX(1, floor((bottom - render_atlas_top(P)) / RENDER_ATLAS_ROW_H));
 }
 
-/* Sets `error` from qpdf's last error when there is one. */
+/* Sets `error` when `code` (what the qpdf call returned, 0 for none)
+ * reports errors or qpdf has an error pending; returns whether it did. */
 static gboolean
-render_atlas_failed(qpdf_data q, const char *what, const char *path, GError **error)
+render_atlas_failed(qpdf_data q, QPDF_ERROR_CODE code, const char *what, const char *path,
+                    GError **error)
 {
-  if (!qpdf_has_error(q))
-    return FALSE;
+  if (!qpdf_has_error(q)) {
+    if (!(code & QPDF_ERRORS))
+      return FALSE;
+    g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "atlas.pdf: %s %s: failed", what,
+                path ? path : "");
+    return TRUE;
+  }
   qpdf_error e = qpdf_get_error(q);
   g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "atlas.pdf: %s %s: %s", what, path ? path : "",
               qpdf_get_error_full_text(q, e));
@@ -192,8 +199,8 @@ render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint
   for (guint i = 0; i < n; i++) {
     src[i] = qpdf_init();
     qpdf_silence_errors(src[i]);
-    if ((qpdf_read(src[i], entries[i].path, NULL) & QPDF_ERRORS) ||
-        render_atlas_failed(src[i], "reading", entries[i].path, error))
+    if (render_atlas_failed(src[i], qpdf_read(src[i], entries[i].path, NULL), "reading",
+                            entries[i].path, error))
       goto out;
     int np = qpdf_get_num_pages(src[i]);
     if (np <= 0) {
@@ -211,22 +218,22 @@ render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint
     goto out;
   toc = qpdf_init();
   qpdf_silence_errors(toc);
-  if ((qpdf_read_memory(toc, "contents", (const char *)contents_pdf->data, contents_pdf->len,
-                        NULL) &
-       QPDF_ERRORS) ||
-      render_atlas_failed(toc, "reading", "the contents pages", error))
+  if (render_atlas_failed(toc,
+                          qpdf_read_memory(toc, "contents", (const char *)contents_pdf->data,
+                                           contents_pdf->len, NULL),
+                          "reading", "the contents pages", error))
     goto out;
 
-  if ((qpdf_empty_pdf(out) & QPDF_ERRORS) || render_atlas_failed(out, "starting", NULL, error))
+  if (render_atlas_failed(out, qpdf_empty_pdf(out), "starting", NULL, error))
     goto out;
   for (guint p = 0; p < n_contents; p++)
     qpdf_add_page(out, toc, qpdf_get_page_n(toc, p), QPDF_FALSE);
-  if (render_atlas_failed(out, "copying", "the contents pages", error))
+  if (render_atlas_failed(out, 0, "copying", "the contents pages", error))
     goto out;
   for (guint i = 0; i < n; i++) {
     for (guint p = 0; p < n_pages[i]; p++)
       qpdf_add_page(out, src[i], qpdf_get_page_n(src[i], p), QPDF_FALSE);
-    if (render_atlas_failed(out, "copying the pages of", entries[i].path, error))
+    if (render_atlas_failed(out, 0, "copying the pages of", entries[i].path, error))
       goto out;
   }
 
@@ -296,18 +303,17 @@ render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint
   qpdf_oh_replace_key(out, info, "/CreationDate", qpdf_oh_new_string(out, date));
   qpdf_oh_replace_key(out, info, "/ModDate", qpdf_oh_new_string(out, date));
   qpdf_oh_replace_key(out, qpdf_get_trailer(out), "/Info", info);
-  if (render_atlas_failed(out, "building", "the navigation", error))
+  if (render_atlas_failed(out, 0, "building", "the navigation", error))
     goto out;
 
   /* Write: deterministic ID, streams copied as they are (cairo already
    * compressed them), small objects packed into object streams. */
-  if ((qpdf_init_write_memory(out) & QPDF_ERRORS) ||
-      render_atlas_failed(out, "writing", NULL, error))
+  if (render_atlas_failed(out, qpdf_init_write_memory(out), "writing", NULL, error))
     goto out;
   qpdf_set_deterministic_ID(out, QPDF_TRUE);
   qpdf_set_stream_data_mode(out, qpdf_s_preserve);
   qpdf_set_object_stream_mode(out, qpdf_o_generate);
-  if ((qpdf_write(out) & QPDF_ERRORS) || render_atlas_failed(out, "writing", NULL, error))
+  if (render_atlas_failed(out, qpdf_write(out), "writing", NULL, error))
     goto out;
 
   RenderFile rf;

@@ -70,4 +70,12 @@ for f in "$T/out"/*.pdf; do pdfinfo "$f" >/dev/null 2>&1 || bad=$((bad + 1)); do
 [ "$bad" = 0 ] && ok "after concurrent builds every PDF opens" || not_ok "$bad PDFs broken"
 expect_status 0 "and the next build finds nothing to do" "$PETARAWAN" build "$@" -o "$T/out"
 contains "manifest consistent after concurrent builds" "0 sheets redrawn, 38 unchanged"
+
+# A kept sheet that no longer reads as a PDF: the atlas cannot be put
+# together, and the build says so (naming the file) instead of succeeding.
+echo garbage > "$T/out/11-aceh.pdf"
+awk -F, 'BEGIN { OFS = "," } $1 == "53.71" { $3 = "98.00" } { print }' \
+  "$S/skor/ikp_kabkota_contoh.csv" > "$T/tab/ikp_kabkota_contoh.csv"
+expect_status 3 "a build whose atlas reads a damaged sheet fails" "$PETARAWAN" build "$@" -o "$T/out" -q
+contains "the error names the damaged sheet" "atlas.pdf: reading $T/out/11-aceh.pdf"
 done_testing
