@@ -416,7 +416,7 @@ render_label_space_fits(const RenderLabelSpace *sp, RenderBox b)
   render_label_cells(sp, b, &c0, &c1, &r0, &r1);
   for (gint64 r = r0; r <= r1; r++)
     for (gint64 c = c0; c <= c1; c++) {
-      gint64 key = (r << 32) ^ (c & 0xffffffff);
+      gint64 key = (gint64)(((guint64)r << 32) ^ ((guint64)c & 0xffffffff));
       GArray *in = g_hash_table_lookup(sp->grid, &key);
       for (guint k = 0; in && k < in->len; k++) {
         const RenderBox *o = &g_array_index(sp->boxes, RenderBox, g_array_index(in, guint, k));
@@ -436,7 +436,7 @@ render_label_space_take(RenderLabelSpace *sp, RenderBox b)
   render_label_cells(sp, b, &c0, &c1, &r0, &r1);
   for (gint64 r = r0; r <= r1; r++)
     for (gint64 c = c0; c <= c1; c++) {
-      gint64 key = (r << 32) ^ (c & 0xffffffff);
+      gint64 key = (gint64)(((guint64)r << 32) ^ ((guint64)c & 0xffffffff));
       GArray *in = g_hash_table_lookup(sp->grid, &key);
       if (in == NULL) {
         in = g_array_new(FALSE, FALSE, sizeof(guint));

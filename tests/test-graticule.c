@@ -204,6 +204,35 @@ test_labels(void)
   }
 }
 
+/* The label space the degree labels share with the map's corners: boxes
+ * taken above and left of the frame (the reserved corners of a frame lower
+ * than the scale bar) land in negative cells, which must index like any
+ * other (the sanitizer build checks the cell keys are computed without
+ * undefined shifts). */
+static void
+test_label_space_outside(void)
+{
+  RenderLabelSpace sp;
+  render_label_space_init(&sp, (RenderRect){0, 0, 300, 20});
+  RenderRect res[3];
+  render_map_reserved(sp.frame, res);
+  for (guint k = 0; k < 3; k++)
+    render_label_space_take(&sp, (RenderBox){res[k].x, res[k].y, res[k].x + res[k].w,
+                                             res[k].y + res[k].h});
+  render_label_space_take(&sp, (RenderBox){-80, -60, -50, -30});
+  /* The scale bar box (from y -14) covers the frame's lower left. */
+  g_assert_false(render_label_space_fits(&sp, (RenderBox){2, 2, 10, 10}));
+  /* Between the scale bar (to x 140) and the projection box (from 110). */
+  g_assert_false(render_label_space_fits(&sp, (RenderBox){120, 2, 130, 3}));
+  render_label_space_clear(&sp);
+  render_label_space_init(&sp, (RenderRect){-500, -500, 1000, 1000});
+  render_label_space_take(&sp, (RenderBox){-10, -10, 10, 10});
+  g_assert_false(render_label_space_fits(&sp, (RenderBox){-5, -5, 5, 5}));
+  g_assert_true(render_label_space_fits(&sp, (RenderBox){20, 20, 30, 30}));
+  g_assert_true(render_label_space_fits(&sp, (RenderBox){-400, 20, -390, 30}));
+  render_label_space_clear(&sp);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -211,5 +240,6 @@ main(int argc, char **argv)
   g_test_add_func("/graticule/ticks-utm", test_ticks_utm);
   g_test_add_func("/graticule/step", test_step);
   g_test_add_func("/graticule/labels", test_labels);
+  g_test_add_func("/graticule/label-space-outside-frame", test_label_space_outside);
   return g_test_run();
 }
