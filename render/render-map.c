@@ -90,7 +90,22 @@ render_map_ring(cairo_t *cr, const GeoShapes *s, guint r, const RenderMapXf *t, 
   }
   int cur = 0;
   if (!inside) {
+    guint cap = heap ? n + 8 : 64; /* points each buffer holds */
     for (int side = 0; side < 4 && n > 0; side++) {
+      /* A ring that zigzags across the line gains a point at each
+       * excursion: room for two points per edge, the most a pass gives. */
+      if (2 * n > cap) {
+        cap = 2 * n;
+        double *in = g_new(double, 2 * (gsize)cap), *out = g_new(double, 2 * (gsize)cap);
+        memcpy(in, buf[cur], sizeof(double) * 2 * n);
+        if (heap) {
+          g_free(buf[0]);
+          g_free(buf[1]);
+        }
+        buf[cur] = in;
+        buf[1 - cur] = out;
+        heap = TRUE;
+      }
       n = render_map_clip_edge(buf[cur], n, buf[1 - cur], side, t->box[side == 0 ? 0 : side == 1 ? 2 : side == 2 ? 1 : 3]);
       cur = 1 - cur;
     }

@@ -223,6 +223,49 @@ test_specks(void)
   geo_shapes_free(s);
 }
 
+/* Clipping to the frame: a ring whose border zigzags across the frame's
+ * edge (one vertex out, one in, 40 times) gains a point at every
+ * excursion, more than the ring has room for if the buffers are sized by
+ * its own points; what is drawn is exactly the part inside. */
+static void
+test_clip_zigzag(void)
+{
+  GeoShapesBuilder b;
+  geo_shapes_builder_init(&b);
+  gboolean open = FALSE;
+  enum { TEETH = 40 };
+  double xy[2 * (2 * TEETH + 2)];
+  guint n = 0;
+  for (guint i = 0; i < TEETH; i++) {
+    xy[2 * n] = 1, xy[2 * n + 1] = 2 * i, n++;      /* inside (x >= 0) */
+    xy[2 * n] = -1, xy[2 * n + 1] = 2 * i + 1, n++; /* out */
+  }
+  xy[2 * n] = 10, xy[2 * n + 1] = 2 * TEETH, n++;
+  xy[2 * n] = 10, xy[2 * n + 1] = 0, n++;
+  g_assert_true(geo_shapes_builder_add_ring(&b, xy, n, TRUE, &open));
+  geo_shapes_builder_end_feature(&b);
+  GeoShapes *s = geo_shapes_builder_finish(&b);
+  cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_A8, 10, 10);
+  cairo_t *cr = cairo_create(img);
+  /* Page y = -y: the frame box x >= 0, everything else far away. */
+  RenderMapXf t = {0, 0, 0, 0, 1, TRUE, {0, -1000, 1000, 1000}, 0, 0};
+  render_map_path_feature(cr, s, 0, &t);
+  cairo_path_t *path = cairo_copy_path(cr);
+  guint points = 0;
+  /* Up to the close (cairo starts a new point after it). */
+  for (int i = 0; i < path->num_data && path->data[i].header.type != CAIRO_PATH_CLOSE_PATH;
+       i += path->data[i].header.length) {
+      g_assert_cmpfloat(path->data[i + 1].point.x, >=, 0);
+      points++;
+    }
+  /* 42 points inside and two crossings per excursion. */
+  g_assert_cmpuint(points, ==, 2 * TEETH + 2 + TEETH);
+  cairo_path_destroy(path);
+  cairo_destroy(cr);
+  cairo_surface_destroy(img);
+  geo_shapes_free(s);
+}
+
 static void
 check_layer(const char *rel, const double *tols, guint n_tols)
 {
@@ -380,6 +423,7 @@ main(int argc, char **argv)
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/topo/synthetic", test_synthetic);
   g_test_add_func("/topo/specks", test_specks);
+  g_test_add_func("/topo/clip-zigzag", test_clip_zigzag);
   g_test_add_func("/topo/invisible-at-300dpi", test_invisible);
   g_test_add_func("/topo/kabkota-shared-borders", test_kabkota);
   g_test_add_func("/topo/kecamatan-shared-borders", test_kecamatan);
