@@ -905,6 +905,11 @@ cli_build_run(CliConfig *c)
     status = (c->strict && problems) ? EXIT_DATA : 0;
     goto out;
   }
+  /* Shared borders for simplification, only now that something is drawn
+   * (`check` does not need them; on 83,916 villages they take a second). */
+  geo_shapes_topology(layer->shapes);
+  if (context)
+    geo_shapes_topology(context->shapes);
   if (!c->quiet && !c->log_json) {
     g_autofree char *report = geo_join_report_text(join->report, layer);
     g_printerr("%s", report);

@@ -403,7 +403,6 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
   }
   g_array_free(r.scratch, TRUE);
   layer->shapes = geo_shapes_builder_finish(&r.b);
-  geo_shapes_topology(layer->shapes);
   layer->n_features = features->len;
   layer->features = (GeoFeature *)g_array_free(features, FALSE);
 

@@ -232,7 +232,8 @@ typedef struct {
                             * (NULL: "--name") */
 } GeoLayerSpec;
 
-/* Reads every polygon of the layer, transformed to WGS84 lon/lat with PROJ.
+/* Reads every polygon of the layer, transformed to WGS84 lon/lat with PROJ
+ * (without its topology: geo_shapes_topology, when it will be drawn).
  * Caller frees with geo_layer_free. */
 GeoLayer *geo_layer_read(const GeoLayerSpec *spec, GError **error);
 void geo_layer_free(GeoLayer *layer);

@@ -276,6 +276,7 @@ check_layer(const char *rel, const double *tols, guint n_tols)
   GError *error = NULL;
   GeoLayer *layer = geo_layer_read(&spec, &error);
   g_assert_no_error(error);
+  geo_shapes_topology(layer->shapes);
   GeoShapes *src = layer->shapes;
   for (guint t = 0; t < n_tols; t++) {
     float *imp = src->importance;
@@ -381,6 +382,7 @@ test_invisible(void)
   GError *error = NULL;
   GeoLayer *layer = geo_layer_read(&spec, &error);
   g_assert_no_error(error);
+  geo_shapes_topology(layer->shapes);
   const char *groups[] = {"35", "53", "95"};
   for (guint i = 0; i < G_N_ELEMENTS(groups); i++) {
     guint kept, all, kept_naive;
