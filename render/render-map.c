@@ -151,13 +151,14 @@ render_map_path_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMa
   double dot_size = -1, dot_x = 0, dot_y = 0;
   for (guint p = s->feature_part[f]; p < s->feature_part[f + 1]; p++)
     for (guint r = s->part_ring[p]; r < s->part_ring[p + 1]; r++) {
-      double w, h, cx, cy;
-      render_map_ring_size(s, r, t, &w, &h, &cx, &cy);
       /* Only islets go: a small district in a mosaic (its rings share
        * vertices with its neighbours) is drawn as it is, or a hole would
-       * open among them. */
+       * open among them.  So only islands are measured. */
       gboolean island = s->ring_touch == NULL || !s->ring_touch[r];
-      if (MAX(w, h) < t->speck && island) {
+      double w = 0, h = 0, cx = 0, cy = 0;
+      if (t->speck > 0 && island)
+        render_map_ring_size(s, r, t, &w, &h, &cx, &cy);
+      if (t->speck > 0 && island && MAX(w, h) < t->speck) {
         if (r == s->part_ring[p]) {
           if (w * h > dot_size) {
             dot_size = w * h;
@@ -232,10 +233,11 @@ render_map_path_outline(cairo_t *cr, const GeoShapes *s, const guint *idx, guint
     guint f = idx ? idx[i] : i;
     for (guint p = s->feature_part[f]; p < s->feature_part[f + 1]; p++)
     for (guint r = s->part_ring[p]; r < s->part_ring[p + 1]; r++) {
-      double w, h, cx, cy;
-      render_map_ring_size(s, r, t, &w, &h, &cx, &cy);
       gboolean island = s->ring_touch == NULL || !s->ring_touch[r];
-      if (MAX(w, h) < min_pt && island) {
+      double w = 0, h = 0, cx, cy;
+      if (island)
+        render_map_ring_size(s, r, t, &w, &h, &cx, &cy);
+      if (island && MAX(w, h) < min_pt) {
         if (r == s->part_ring[p])
           break;
         continue;
