@@ -177,6 +177,31 @@ render_overview_map_mark_borders(GArray *segs, double eps)
   }
 }
 
+/* Adds segments to a new path, consecutive ones joined: without `chosen`
+ * the borders between groups; with it the outline of the chosen groups
+ * (group values), less islets and lines inside a group. */
+static void
+render_overview_map_path_segs(cairo_t *cr, const RenderModel *m, const GArray *segs,
+                              GHashTable *chosen)
+{
+  double last[2] = {NAN, NAN};
+  cairo_new_path(cr);
+  for (guint i = 0; i < segs->len; i++) {
+    const RenderOverviewSeg *s = &g_array_index(segs, RenderOverviewSeg, i);
+    gboolean want = chosen == NULL
+                        ? s->border
+                        : !(s->internal && !s->border) && !s->islet &&
+                              g_hash_table_contains(chosen, m->layer->features[s->feature].group);
+    if (!want)
+      continue;
+    if (!(s->x0 == last[0] && s->y0 == last[1]))
+      cairo_move_to(cr, s->x0, s->y0);
+    cairo_line_to(cr, s->x1, s->y1);
+    last[0] = s->x1;
+    last[1] = s->y1;
+  }
+}
+
 void
 render_overview_borders_draw(cairo_t *cr, const RenderModel *m, const GeoShapes *gs,
                              const RenderMapXf *t)
@@ -187,24 +212,12 @@ render_overview_borders_draw(cairo_t *cr, const RenderModel *m, const GeoShapes 
   render_overview_map_mark_borders(segs, 2 * P0->resolution + 0.1);
   /* Both sides of a border are drawn: where the source digitised them
    * apart the two lie within eps, under the one line. */
-  double last[2] = {NAN, NAN};
-  cairo_new_path(cr);
-  for (guint i = 0; i < segs->len; i++) {
-    const RenderOverviewSeg *s = &g_array_index(segs, RenderOverviewSeg, i);
-    if (!s->border)
-      continue;
-    if (!(s->x0 == last[0] && s->y0 == last[1]))
-      cairo_move_to(cr, s->x0, s->y0);
-    cairo_line_to(cr, s->x1, s->y1);
-    last[0] = s->x1;
-    last[1] = s->y1;
-  }
   const RenderPage *P = P0;
+  render_overview_map_path_segs(cr, m, segs, NULL);
   cairo_set_source_rgb(cr, 0.12, 0.12, 0.12);
   cairo_set_line_width(cr, P->group_line * 0.45);
   cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
   cairo_stroke(cr);
-  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
 
   /* --only: the chosen groups cased, white under black, along their
    * outline (coasts too: that is what is being pointed at), leaving out
@@ -215,26 +228,13 @@ render_overview_borders_draw(cairo_t *cr, const RenderModel *m, const GeoShapes 
       if (m->groups[i].n_features > 0)
         g_hash_table_add(chosen, (gpointer)m->layer->features[m->groups[i].features[0]].group);
     for (int pass = 0; pass < 2; pass++) {
-      cairo_new_path(cr);
-      last[0] = last[1] = NAN;
-      for (guint i = 0; i < segs->len; i++) {
-        const RenderOverviewSeg *s = &g_array_index(segs, RenderOverviewSeg, i);
-        if ((s->internal && !s->border) || s->islet ||
-            !g_hash_table_contains(chosen, m->layer->features[s->feature].group))
-          continue;
-        if (!(s->x0 == last[0] && s->y0 == last[1]))
-          cairo_move_to(cr, s->x0, s->y0);
-        cairo_line_to(cr, s->x1, s->y1);
-        last[0] = s->x1;
-        last[1] = s->y1;
-      }
+      render_overview_map_path_segs(cr, m, segs, chosen);
       cairo_set_source_rgb(cr, pass ? 0 : 1, pass ? 0 : 1, pass ? 0 : 1);
       cairo_set_line_width(cr, P->group_line * (pass ? 0.5 : 1.1));
-      cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
       cairo_stroke(cr);
     }
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
   }
+  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
   g_array_unref(segs);
 }
 
