@@ -182,6 +182,19 @@ builder_config_resolve(const BuilderConfig *c, BuilderMode mode, BuilderSettings
     builder_config_problem(problems,
                            "--match name: give the boundaries' name field with --name FIELD");
   builder_config_date(c, s, problems);
+  /* Every table's spec and options, before any table is read. */
+  GeoTableOptions defaults;
+  builder_table_defaults(c, &defaults, problems);
+  s->n_tables = c->tables ? g_strv_length(c->tables) : 0;
+  s->tables = g_new0(GeoTableSpec, MAX(s->n_tables, 1));
+  for (guint i = 0; i < s->n_tables; i++) {
+    GError *e = NULL;
+    if (!builder_table_spec_parse(c->tables[i], &defaults, &s->tables[i], &e)) {
+      builder_config_problem(problems, "%s", e->message);
+      g_error_free(e);
+    }
+  }
+  geo_table_options_clear(&defaults);
   if (problems->len) {
     g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "%s", problems->str);
     g_string_free(problems, TRUE);
@@ -191,9 +204,20 @@ builder_config_resolve(const BuilderConfig *c, BuilderMode mode, BuilderSettings
   return TRUE;
 }
 
+void
+builder_settings_clear(BuilderSettings *s)
+{
+  for (guint i = 0; s->tables && i < s->n_tables; i++)
+    geo_table_spec_clear(&s->tables[i]);
+  g_clear_pointer(&s->tables, g_free);
+  s->n_tables = 0;
+}
+
 gboolean
 builder_config_check(const BuilderConfig *c, BuilderMode mode, GError **error)
 {
   BuilderSettings s;
-  return builder_config_resolve(c, mode, &s, error);
+  gboolean ok = builder_config_resolve(c, mode, &s, error);
+  builder_settings_clear(&s);
+  return ok;
 }

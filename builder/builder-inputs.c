@@ -28,7 +28,7 @@ builder_inputs_province_names(void)
   g_autofree char *dir = builder_inputs_find_dir("PETARAWAN_DATA", "data");
   g_autofree char *path = g_build_filename(dir, "provinsi.csv", NULL);
   g_autoptr(GError) err = NULL;
-  GeoTable *t = geo_table_read(path, &err);
+  GeoTable *t = geo_table_read_spec(&(GeoTableSpec){.source = path}, &err);
   if (t == NULL)
     return names;
   int name_col = geo_table_find_field(t, "nama");
@@ -68,38 +68,6 @@ builder_inputs_gazetteer(const BuilderConfig *c, GError **error)
   return g;
 }
 
-/* The error for a value field without a single usable value: names the
- * table, the field, and the first bad value with its row. */
-void
-builder_inputs_no_values_error(const GeoJoin *join, const char *field, GError **error)
-{
-  const GeoJoinReport *r = join->report;
-  int fi = geo_join_find_field(join, field);
-  guint ti = g_array_index(join->field_table, guint, fi);
-  const char *source = g_ptr_array_index(join->sources, ti);
-  const GeoTableReport *tr = g_ptr_array_index(r->tables, ti);
-  GString *why = g_string_new(NULL);
-  g_string_append_printf(why, "%u of %u rows match the boundaries", tr->n_matched, tr->n_rows);
-  if (r->bad_values->len > 0) {
-    const GeoBadValue *b = g_ptr_array_index(r->bad_values, 0);
-    g_autofree char *raw = g_utf8_make_valid(b->raw, -1);
-    if (g_utf8_strlen(raw, -1) > 40) {
-      char *cut = g_utf8_substring(raw, 0, 37);
-      g_free(raw);
-      raw = g_strconcat(cut, "...", NULL);
-      g_free(cut);
-    }
-    g_string_append_printf(why, "; %u bad values, the first in row %u: '%s'", r->bad_values->len,
-                           b->line, raw);
-  }
-  if (r->n_missing_values > 0)
-    g_string_append_printf(why, "; %u empty", r->n_missing_values);
-  g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
-              "%s, field %s: no district has a usable value (%s); nothing to map", source, field,
-              why->str);
-  g_string_free(why, TRUE);
-}
-
 /* A source as a sheet's footer names it: a file by its name; a PostGIS
  * connection string as "PostGIS" with its database and table (or `layer`),
  * never the host, user or password.  Caller frees. */
@@ -125,38 +93,21 @@ builder_inputs_source_label(const char *source, const char *layer)
                          table ? table : "");
 }
 
-/* Reads every --table with the table options of the command line or
- * project as defaults, and tells the user what the readers decided
+/* Reads every table and tells the user what the readers decided
  * (encoding, header row, number formats, missing values). */
 gboolean
-builder_inputs_read_tables(const BuilderConfig *c, GPtrArray *tables, BuilderEventFunc events,
+builder_inputs_read_tables(const BuilderSettings *s, GPtrArray *tables, BuilderEventFunc events,
                            gpointer user_data, GError **error)
 {
-  GeoTableOptions defaults = {0};
-  const struct {
-    const char *name;
-    const char *value;
-  } given[] = {{"separator", c->separator}, {"sheet", c->sheet}, {"header-row", c->header_row},
-               {"numbers", c->numbers}};
-  gboolean ok = TRUE;
-  for (guint i = 0; ok && i < G_N_ELEMENTS(given); i++)
-    if (given[i].value != NULL && !geo_table_options_set(&defaults, given[i].name, given[i].value, error)) {
-      g_prefix_error(error, "--");
-      ok = FALSE;
-    }
-  for (guint i = 0; ok && c->tables && c->tables[i]; i++) {
-    GeoTable *t = geo_table_read_options(c->tables[i], &defaults, error);
-    if (t == NULL) {
-      ok = FALSE;
-      break;
-    }
+  for (guint i = 0; i < s->n_tables; i++) {
+    GeoTable *t = geo_table_read_spec(&s->tables[i], error);
+    if (t == NULL)
+      return FALSE;
     g_ptr_array_add(tables, t);
     for (guint k = 0; t->notes[k]; k++) {
       BuilderEvent ev = {.kind = BUILDER_EVENT_NOTE, .source = t->source, .message = t->notes[k]};
       builder_emit(events, user_data, &ev);
     }
   }
-  geo_table_options_clear(&defaults);
-  return ok;
+  return TRUE;
 }
-

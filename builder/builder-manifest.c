@@ -1,6 +1,6 @@
 /* builder-manifest.c — what was built from what, so that a rebuild redraws only
  * what changed.  Every output file gets a SHA-256 of exactly what it is
- * drawn from (builder-hash.c).
+ * drawn from (render_model_hash_*, render/render-model.c).
  * manifest.json in the output folder records these hashes next to the
  * inputs' own SHA-256; the next build reads it back and skips an output
  * whose hash is unchanged and whose file is still there.  The manifest is
@@ -137,7 +137,7 @@ builder_manifest_write(BuilderManifest *m, const BuilderConfig *c, const GeoStyl
   json_builder_begin_array(b);
   builder_manifest_input(b, "boundaries", c->boundaries);
   for (guint i = 0; c->tables && c->tables[i]; i++) {
-    g_autofree char *src = geo_table_source(c->tables[i]);
+    g_autofree char *src = builder_table_spec_source(c->tables[i]);
     builder_manifest_input(b, "table", src);
   }
   if (c->context)

@@ -23,10 +23,21 @@ typedef struct {
   RenderLang lang;
   GeoMatch match;
   gint64 date; /* seconds since 1970, UTC */
+  GeoTableSpec *tables; /* c->tables parsed, with c's table options as defaults */
+  guint n_tables;
 } BuilderSettings;
-/* Checks `c` and turns it into *s; every problem at once. */
+/* Checks `c` and turns it into *s; every problem at once.  Free *s with
+ * builder_settings_clear (also after a failure). */
 gboolean builder_config_resolve(const BuilderConfig *c, BuilderMode mode, BuilderSettings *s,
                                 GError **error);
+void builder_settings_clear(BuilderSettings *s);
+
+/* ---- builder-table-spec.c ---- */
+/* The table options of `c` (separator, sheet, header-row, numbers) into
+ * *defaults; a bad one is a line in `problems`.  Clear *defaults with
+ * geo_table_options_clear. */
+gboolean builder_table_defaults(const BuilderConfig *c, GeoTableOptions *defaults,
+                                GString *problems);
 
 /* ---- builder-inputs.c ---- */
 /* The first existing folder among $ENV, the installed and the source
@@ -38,22 +49,12 @@ GHashTable *builder_inputs_province_names(void);
 /* The built-in place names and formations and the user's aliases.
  * Caller frees with geo_gazetteer_unref. */
 GeoGazetteer *builder_inputs_gazetteer(const BuilderConfig *c, GError **error);
-/* Reads every table of `c` into `tables` (GeoTable, owned by the array),
- * with the table options of `c` as defaults; their notes go to `events`. */
-gboolean builder_inputs_read_tables(const BuilderConfig *c, GPtrArray *tables,
+/* Reads the tables of `s` into `tables` (GeoTable, owned by the array);
+ * their notes go to `events`. */
+gboolean builder_inputs_read_tables(const BuilderSettings *s, GPtrArray *tables,
                                     BuilderEventFunc events, gpointer user_data, GError **error);
 /* A source as a sheet's footer names it.  Caller frees. */
 char *builder_inputs_source_label(const char *source, const char *layer);
-/* The error for a value field without a single usable value. */
-void builder_inputs_no_values_error(const GeoJoin *join, const char *field, GError **error);
-
-/* ---- builder-hash.c: what each output is drawn from ---- */
-/* SHA-256 (hex) of what every page shares.  Caller frees. */
-char *builder_hash_common(const RenderModel *m, RenderFormat formats, double dpi);
-/* Of what group g's sheet is drawn from.  Caller frees. */
-char *builder_hash_group(const char *common, const RenderModel *m, const RenderGroup *g);
-/* Of what the overview and the atlas are drawn from.  Caller frees. */
-char *builder_hash_all(const char *common, const RenderModel *m);
 
 /* ---- builder-figures.c ---- */
 /* The file's name in the output folder. */
@@ -84,7 +85,7 @@ typedef struct {
   gboolean overview_only;
   int jobs; /* threads; 0: one per core */
   BuilderManifest *manifest;
-  const char *common; /* builder_hash_common of the model */
+  const char *common; /* render_model_hash_common of the model */
   BuilderEventFunc events;
   gpointer user_data;
 } BuilderTasks;

@@ -60,6 +60,7 @@ builder_run_clear(BuilderRun *r)
   geo_layer_free(r->layer);
   geo_layer_free(r->context);
   geo_style_free(r->style);
+  builder_settings_clear(&r->s);
 }
 
 /* Reads the style, the boundaries, the context and the tables, and joins
@@ -76,7 +77,9 @@ builder_run_read(BuilderRun *r, GError **error)
     return FALSE;
   GeoLayerSpec spec = {.source = c->boundaries, .layer = c->layer, .key_field = c->key,
                        .name_field = c->name, .group_field = c->group, .where = c->where,
-                       .group_name_field = c->group_name};
+                       .group_name_field = c->group_name, .key_option = "--key",
+                       .name_option = "--name", .group_option = "--group",
+                       .group_name_option = "--group-name"};
   r->layer = geo_layer_read(&spec, error);
   if (r->layer == NULL)
     return FALSE;
@@ -96,75 +99,38 @@ builder_run_read(BuilderRun *r, GError **error)
       return FALSE;
   }
   r->tables = g_ptr_array_new_with_free_func((GDestroyNotify)geo_table_free);
-  if (!builder_inputs_read_tables(c, r->tables, r->events, r->user_data, error))
+  if (!builder_inputs_read_tables(&r->s, r->tables, r->events, r->user_data, error))
     return FALSE;
   r->gazetteer = builder_inputs_gazetteer(c, error);
   if (r->gazetteer == NULL)
     return FALSE;
-  GeoJoinOptions jopt = {r->s.match, c->name, c->table_group, r->gazetteer};
+  GeoJoinOptions jopt = {r->s.match, c->name, c->table_group, r->gazetteer, "--table-group"};
   r->join = geo_join_run_full(r->layer, (GeoTable **)r->tables->pdata, r->tables->len, &jopt,
                               error);
   return r->join != NULL;
 }
 
-/* Classifies the value field of every district; bad values join the
- * report. */
+/* Classifies the value field of every district (geo_join_classify);
+ * bad values join the report. */
 static gboolean
 builder_run_classify(BuilderRun *r, GError **error)
 {
   const BuilderConfig *c = r->c;
-  GeoJoin *join = r->join;
-  const GeoLayer *layer = r->layer;
-  if (geo_join_find_field(join, c->value) < 0) {
-    GString *names = g_string_new(NULL);
-    for (guint i = 0; i < join->fields->len && i < 20; i++)
-      g_string_append_printf(names, "%s%s", i ? ", " : "", (char *)g_ptr_array_index(join->fields, i));
-    if (join->fields->len > 20)
-      g_string_append_printf(names, " and %u more", join->fields->len - 20);
-    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "--value: no field '%s' in the tables (fields: %s)",
-                c->value, names->len ? names->str : "none: give --table");
-    g_string_free(names, TRUE);
-    return FALSE;
-  }
-  r->classes = g_new(int, MAX(layer->n_features, 1));
-  if (r->style->method == GEO_METHOD_CATEGORICAL) {
-    int fi = geo_join_begin_value(join, c->value);
-    r->values = g_new(double, MAX(layer->n_features, 1));
-    GeoJoinReport *rep = join->report;
-    for (guint f = 0; f < layer->n_features; f++) {
-      const char *text = geo_join_get(join, f, fi);
-      r->classes[f] = geo_style_classify(r->style, NAN, text);
-      r->values[f] = NAN;
-      if (r->classes[f] < 0) {
-        g_array_append_val(rep->without_data, f);
-        if (text && !geo_number_is_missing(text))
-          geo_join_add_bad_value(join, f, fi, text);
-      } else {
-        rep->n_with_data++;
-      }
-    }
-  } else {
-    r->values = geo_join_numbers(join, c->value, TRUE);
-  }
-  if (join->report->n_with_data == 0) {
+  if (geo_join_classify(r->join, r->style, c->value, (guint)MAX(c->classes, 0), &r->values,
+                        &r->classes, error))
+    return TRUE;
+  if (geo_join_find_field(r->join, c->value) < 0) {
+    g_prefix_error(error, "--value: ");
+  } else if (r->join->report->n_with_data == 0) {
     /* Nothing to map: a sheet of grey districts is not a briefing.  The
      * report says why (bad values, empty cells, unmatched keys). */
-    BuilderEvent ev = {.kind = BUILDER_EVENT_REPORT, .report = join->report, .layer = layer,
-                       .nothing_to_map = TRUE};
+    BuilderEvent ev = {.kind = BUILDER_EVENT_REPORT, .report = r->join->report,
+                       .layer = r->layer, .nothing_to_map = TRUE};
     builder_emit(r->events, r->user_data, &ev);
-    builder_inputs_no_values_error(join, c->value, error);
-    return FALSE;
+  } else {
+    g_prefix_error(error, "--value "); /* "--value skor: ..." */
   }
-  if (r->style->method != GEO_METHOD_CATEGORICAL) {
-    if (!geo_style_resolve(r->style, r->values, layer->n_features, (guint)MAX(c->classes, 0),
-                           error)) {
-      g_prefix_error(error, "--value %s: ", c->value);
-      return FALSE;
-    }
-    for (guint f = 0; f < layer->n_features; f++)
-      r->classes[f] = geo_style_classify(r->style, r->values[f], NULL);
-  }
-  return TRUE;
+  return FALSE;
 }
 
 /* The sheets, and --only. */
@@ -275,7 +241,7 @@ builder_run_write(BuilderRun *r, BuilderResult *result, GError **error)
   gboolean ok = stage != NULL;
   gboolean had_manifest = FALSE;
   BuilderManifest *manifest = ok ? builder_manifest_load(c->output, &had_manifest) : NULL;
-  char *common = ok ? builder_hash_common(&r->model, r->s.formats, r->s.dpi) : NULL;
+  char *common = ok ? render_model_hash_common(&r->model, r->s.formats, r->s.dpi) : NULL;
   GString *why = g_string_new(NULL);
   guint redrawn = 0, kept = 0;
   if (ok) {

@@ -149,7 +149,7 @@ builder_tasks_run(const BuilderTasks *in, guint *redrawn, guint *kept, GString *
   const RenderModel *m = in->model;
   BuilderTaskRun run = {.in = in};
   g_mutex_init(&run.lock);
-  g_autofree char *all_hash = builder_hash_all(in->common, m);
+  g_autofree char *all_hash = render_model_hash_all(in->common, m);
   int n_jobs = in->jobs > 0 ? in->jobs : (int)g_get_num_processors();
   GThreadPool *pool = g_thread_pool_new(builder_tasks_run_one, &run, n_jobs, TRUE, NULL);
   *redrawn = *kept = 0;
@@ -174,7 +174,7 @@ builder_tasks_run(const BuilderTasks *in, guint *redrawn, guint *kept, GString *
     t->kind = BUILDER_TASK_SHEET;
     t->group = &m->groups[i];
     t->files = render_output_file_names(m, t->group, in->formats);
-    t->hash = builder_hash_group(in->common, m, t->group);
+    t->hash = render_model_hash_group(in->common, m, t->group);
     if (builder_tasks_queue(pool, &run, t, why))
       (*redrawn)++;
     else

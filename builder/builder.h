@@ -108,6 +108,19 @@ gboolean builder_config_check(const BuilderConfig *c, BuilderMode mode, GError *
 gboolean builder_run(const BuilderConfig *c, BuilderMode mode, BuilderEventFunc events,
                      gpointer user_data, BuilderResult *result, GError **error);
 
+/* Parses a user's table "SRC[:KEYFIELD][#NAME=VALUE,...]": without
+ * KEYFIELD the first column is the key; options after '#' (the names of
+ * geo_table_options_set, separated by ',') override `defaults` (NULL: all
+ * detected).  A trailing "#..." is options only when its names are known
+ * and the whole text is not a file; ":NAME" a key field when NAME looks
+ * like a field name and the whole text is not a file.  The error names
+ * the table and the option.  Clear *spec with geo_table_spec_clear. */
+gboolean builder_table_spec_parse(const char *text, const GeoTableOptions *defaults,
+                                  GeoTableSpec *spec, GError **error);
+/* The source part of a table text, split exactly as
+ * builder_table_spec_parse splits it.  Caller frees with g_free. */
+char *builder_table_spec_source(const char *text);
+
 /* ---- pieces, public for tests ---- */
 
 /* The sheets of a layer: its features grouped by their group value

@@ -34,7 +34,7 @@ cli_watch_add_paths(GPtrArray *paths, const char *spec, gboolean is_table)
 {
   if (spec == NULL || g_str_has_prefix(spec, "PG:") || g_str_has_prefix(spec, "/vsi"))
     return;
-  g_autofree char *src = is_table ? geo_table_source(spec) : g_strdup(spec);
+  g_autofree char *src = is_table ? builder_table_spec_source(spec) : g_strdup(spec);
   g_ptr_array_add(paths, g_strdup(src));
   if (g_str_has_suffix(src, ".shp") || g_str_has_suffix(src, ".SHP")) {
     const char *side[] = {".shx", ".dbf", ".prj", ".cpg"};

@@ -256,6 +256,45 @@ typedef struct {
 gboolean render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint n,
                              const char *dir, GError **error);
 
+/* ---- render-model.c: what a model's pages are drawn from ---- */
+
+/* SHA-256 (hex) of what every page of `m` shares, written in `formats`
+ * (PNG at `dpi`).  Caller frees with g_free. */
+char *render_model_hash_common(const RenderModel *m, RenderFormat formats, double dpi);
+/* Of what group g's sheet is drawn from, given the common hash.  Caller
+ * frees with g_free. */
+char *render_model_hash_group(const char *common, const RenderModel *m, const RenderGroup *g);
+/* Of what the overview and the atlas are drawn from.  Caller frees with
+ * g_free. */
+char *render_model_hash_all(const char *common, const RenderModel *m);
+
+/* How a field of RenderModel is held, for tests that change it. */
+typedef enum {
+  RENDER_MODEL_FIELD_POINTER,         /* an object: changed through its own fields */
+  RENDER_MODEL_FIELD_PRESENCE,        /* an object hashed as there or not */
+  RENDER_MODEL_FIELD_BOOL,
+  RENDER_MODEL_FIELD_INT,             /* int or enum */
+  RENDER_MODEL_FIELD_UINT,
+  RENDER_MODEL_FIELD_INT64,
+  RENDER_MODEL_FIELD_DOUBLE,
+  RENDER_MODEL_FIELD_STRING,          /* const char * */
+  RENDER_MODEL_FIELD_FEATURE_DOUBLES, /* const double *, one per feature */
+  RENDER_MODEL_FIELD_FEATURE_INTS,    /* const int *, one per feature */
+} RenderModelFieldKind;
+
+/* One field of RenderModel and how the hashes above take it in. */
+typedef struct {
+  const char *name;
+  gsize offset, size;
+  RenderModelFieldKind kind;
+  gboolean hashed; /* FALSE: `how` says why it need not be */
+  const char *how;
+} RenderModelField;
+
+/* Every field of RenderModel, in the struct's order.  Returns: (transfer
+ * none) n entries. */
+const RenderModelField *render_model_fields(guint *n);
+
 /* ---- pieces, public for tests ---- */
 
 /* Chooses a scale bar for a map at `pt_per_m` points per metre no longer
