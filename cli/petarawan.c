@@ -1,5 +1,6 @@
 /* petarawan.c — the command-line front end: picks the command, hands the
- * options to cli-build.c, and is the only place that exits. */
+ * options to cli-build.c (which runs builder/), and is the only place that
+ * exits. */
 #include "cli.h"
 
 #include "config.h"

@@ -158,7 +158,7 @@ geo_gazetteer_add_name(GeoGazetteer *g, const char *code, const char *name, cons
 gboolean
 geo_gazetteer_add_names(GeoGazetteer *g, const char *path, GError **error)
 {
-  GeoTable *t = geo_table_read(path, error);
+  GeoTable *t = geo_table_read_spec(&(GeoTableSpec){.source = (char *)path}, error);
   if (t == NULL)
     return FALSE;
   const char *columns = "kode,nama[,keterangan]";
@@ -206,7 +206,7 @@ geo_gazetteer_add_formation(GeoGazetteer *g, const char *code, const char *name,
 gboolean
 geo_gazetteer_add_formations(GeoGazetteer *g, const char *path, GError **error)
 {
-  GeoTable *t = geo_table_read(path, error);
+  GeoTable *t = geo_table_read_spec(&(GeoTableSpec){.source = (char *)path}, error);
   if (t == NULL)
     return FALSE;
   const char *columns = "kode,nama,tahun,induk";

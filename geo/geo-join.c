@@ -35,7 +35,7 @@ geo_join_ambiguous_free(gpointer p)
   g_free(a);
 }
 
-static void
+void
 geo_join_bad_value_free(gpointer p)
 {
   GeoBadValue *b = p;
@@ -185,11 +185,11 @@ GeoJoin *
 geo_join_run_full(const GeoLayer *layer, GeoTable **tables, guint n_tables,
                   const GeoJoinOptions *options, GError **error)
 {
-  const GeoJoinOptions defaults = {GEO_MATCH_AUTO, NULL, NULL, NULL};
+  const GeoJoinOptions defaults = {GEO_MATCH_AUTO, NULL, NULL, NULL, NULL};
   const GeoJoinOptions *o = options ? options : &defaults;
   if (o->match == GEO_MATCH_NAME && o->name_field == NULL) {
     g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
-                "--match name: the boundaries need a name field (--name FIELD)");
+                "matching by name: the boundaries need a name field");
     return NULL;
   }
   GeoJoin *j = g_new0(GeoJoin, 1);
@@ -210,6 +210,7 @@ geo_join_run_full(const GeoLayer *layer, GeoTable **tables, guint n_tables,
   r->bad_values = g_ptr_array_new_with_free_func(geo_join_bad_value_free);
   r->value_table = -1;
   r->gazetteer = geo_gazetteer_ref(o->gazetteer);
+  r->group_option = g_strdup(o->group_option);
 
   /* Index the boundaries by key; a repeated key keeps its first feature. */
   GHashTable *by_key = g_hash_table_new(g_str_hash, g_str_equal);
@@ -254,8 +255,9 @@ geo_join_run_full(const GeoLayer *layer, GeoTable **tables, guint n_tables,
         g_autofree char *src = geo_text_printable(t->source, 0);
         g_autofree char *field = geo_text_printable(o->group_field, 60);
         g_set_error(&local, GEO_ERROR, GEO_ERROR_USAGE,
-                    "--table-group %s: %s has no such column (its key %s holds names)", field, src,
-                    t->key_field);
+                    "%s%s%s: %s has no such column (its key %s holds names)",
+                    o->group_option ? o->group_option : "group column",
+                    " ", field, src, t->key_field);
         continue;
       }
       if (group_col >= 0)
@@ -377,6 +379,7 @@ geo_join_free(GeoJoin *j)
   if (r) {
     g_free(r->boundaries);
     g_free(r->value_field);
+    g_free(r->group_option);
     g_array_unref(r->without_data);
     g_ptr_array_unref(r->dup_features);
     g_ptr_array_unref(r->tables);
@@ -409,7 +412,7 @@ geo_join_get(const GeoJoin *j, guint f, int field)
 
 /* TRUE when most non-missing cells of the column parse only as Indonesian
  * numbers (a decimal comma or dot-grouped thousands). */
-static gboolean
+gboolean
 geo_join_column_is_indonesian(const char **cells, guint n)
 {
   guint comma = 0, dot = 0;
@@ -436,58 +439,6 @@ geo_join_add_bad_value(GeoJoin *j, guint f, int field, const char *raw)
   b->field = g_strdup(g_ptr_array_index(j->fields, field));
   b->raw = g_strdup(raw);
   g_ptr_array_add(j->report->bad_values, b);
-}
-
-int
-geo_join_begin_value(GeoJoin *j, const char *field)
-{
-  GeoJoinReport *r = j->report;
-  int fi = geo_join_find_field(j, field);
-  g_free(r->value_field);
-  r->value_field = g_strdup(field);
-  r->value_table = fi >= 0 ? (int)g_array_index(j->field_table, guint, fi) : -1;
-  g_array_set_size(r->without_data, 0);
-  g_ptr_array_set_size(r->bad_values, 0);
-  r->n_with_data = 0;
-  r->n_missing_values = 0;
-  return fi;
-}
-
-double *
-geo_join_numbers(GeoJoin *j, const char *field, gboolean report_bad)
-{
-  double *v = g_new(double, MAX(j->n_features, 1));
-  int fi = report_bad ? geo_join_begin_value(j, field) : geo_join_find_field(j, field);
-  const char **cells = fi >= 0 ? g_ptr_array_index(j->cells, fi) : NULL;
-  /* The table decided how its column writes numbers; tables built without
-   * that decision fall back to the joined cells' majority. */
-  GeoNumberFormat format = fi >= 0 ? g_array_index(j->field_format, GeoNumberFormat, fi)
-                                   : GEO_NUMBERS_AUTO;
-  gboolean id = format == GEO_NUMBERS_INDONESIAN ||
-                (format == GEO_NUMBERS_AUTO && cells &&
-                 geo_join_column_is_indonesian(cells, j->n_features));
-  GeoJoinReport *r = j->report;
-  for (guint f = 0; f < j->n_features; f++) {
-    v[f] = NAN;
-    const char *c = cells ? cells[f] : NULL;
-    if (c != NULL && !geo_number_is_missing(c)) {
-      double d;
-      if (geo_number_parse(c, id, &d))
-        v[f] = d;
-      else if (report_bad) {
-        geo_join_add_bad_value(j, f, fi, c);
-      }
-    } else if (report_bad && c != NULL) {
-      r->n_missing_values++;
-    }
-    if (report_bad) {
-      if (isnan(v[f]))
-        g_array_append_val(r->without_data, f);
-      else
-        r->n_with_data++;
-    }
-  }
-  return v;
 }
 
 gboolean

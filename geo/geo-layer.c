@@ -166,6 +166,16 @@ geo_layer_field(OGRFeatureDefnH defn, const char *name, const char *source, cons
   return -1;
 }
 
+/* geo_layer_field for the field of `role` ("key") that the caller calls
+ * `option` ("--key", may be NULL): messages say "the key (--key)". */
+static int
+geo_layer_field_role(OGRFeatureDefnH defn, const char *name, const char *source,
+                     const char *role, const char *option, GError **error)
+{
+  g_autofree char *named = option ? g_strdup_printf("%s (%s)", role, option) : g_strdup(role);
+  return geo_layer_field(defn, name, source, named, error);
+}
+
 /* A layer without any field cannot give keys: says why when it can. */
 static gboolean
 geo_layer_check_has_fields(GDALDatasetH ds, OGRLayerH lyr, const char *source, GError **error)
@@ -280,23 +290,22 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
       !geo_layer_check_has_fields(ds, lyr, source, error))
     goto out;
   if (spec->key_field &&
-      (key_i = geo_layer_field(defn, spec->key_field, source, "key (--key)", error)) < 0)
+      (key_i = geo_layer_field_role(defn, spec->key_field, source, "key", spec->key_option,
+                                    error)) < 0)
     goto out;
   if (spec->name_field && spec->name_optional)
     name_i = OGR_FD_GetFieldIndex(defn, spec->name_field);
-  else if (spec->name_field) {
-    g_autofree char *role = g_strdup_printf("name (%s)", spec->name_option ? spec->name_option
-                                                                          : "--name");
-    if ((name_i = geo_layer_field(defn, spec->name_field, source, role, error)) < 0)
-      goto out;
-  }
+  else if (spec->name_field &&
+           (name_i = geo_layer_field_role(defn, spec->name_field, source, "name",
+                                          spec->name_option, error)) < 0)
+    goto out;
   if (spec->group_field &&
-      (group_i = geo_layer_field(defn, spec->group_field, source, "group (--group)",
-                                 error)) < 0)
+      (group_i = geo_layer_field_role(defn, spec->group_field, source, "group",
+                                      spec->group_option, error)) < 0)
     goto out;
   if (spec->group_name_field &&
-      (group_name_i = geo_layer_field(defn, spec->group_name_field, source,
-                                      "group name (--group-name)", error)) < 0)
+      (group_name_i = geo_layer_field_role(defn, spec->group_name_field, source, "group name",
+                                           spec->group_name_option, error)) < 0)
     goto out;
   if (spec->where && OGR_L_SetAttributeFilter(lyr, spec->where) != OGRERR_NONE) {
     g_autofree char *where = geo_text_printable(spec->where, 200);

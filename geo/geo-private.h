@@ -210,3 +210,22 @@ typedef struct {
 GArray *geo_vintage_explain(const GeoJoinReport *r, const GeoLayer *layer, guint *edition);
 /* "provinces" / "kab/kota" / "districts", by the level of `key`. */
 const char *geo_vintage_units(const char *key, gboolean plural);
+
+/* ---- geo-join.c and geo-classify.c: the value's account ---- */
+
+/* TRUE when most cells of a column that have both are written 1,5 rather
+ * than 1.5. */
+gboolean geo_join_column_is_indonesian(const char **cells, guint n);
+/* Starts the report's account of `field` as the mapped value: drops the
+ * earlier value's account (not the figures' bad cells).  Returns the
+ * field's index, or -1.  Finish with geo_join_value_end. */
+int geo_join_value_begin(GeoJoin *join, const char *field);
+/* Feature f of the value: without data (`raw`, when not NULL, a bad
+ * cell; `missing`: an empty cell), or with data. */
+void geo_join_value_add(GeoJoin *join, guint f, int field, gboolean with_data, const char *raw,
+                        gboolean missing);
+/* Frees a GeoBadValue (the free function of report->bad_values). */
+void geo_join_bad_value_free(gpointer bad);
+/* Puts the value's bad cells before the figures' and drops a figure's
+ * report of a cell the value reports. */
+void geo_join_value_end(GeoJoin *join);

@@ -248,8 +248,10 @@ geo_join_report_text(const GeoJoinReport *r, const GeoLayer *layer)
       if (kind)
         g_string_append(o, "write Kabupaten or Kota");
       if (group)
-        g_string_append_printf(o, "%sgive each row its %s (--table-group)", kind ? ", or " : "",
-                               gname);
+        g_string_append_printf(o, "%sgive each row its %s%s%s%s", kind ? ", or " : "", gname,
+                               r->group_option ? " (" : "",
+                               r->group_option ? r->group_option : "",
+                               r->group_option ? ")" : "");
       g_string_append(o, ")\n");
     }
     for (guint k = 0; k < t->duplicates->len; k++) {

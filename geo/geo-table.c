@@ -5,8 +5,9 @@
  * columns GDAL knows.  Cells stay text here: numbers are parsed where they
  * are used, so a bad value can be reported with its row, field and raw
  * text; how each column writes its numbers is decided here
- * (geo-table-numbers.c).  Also parses the table spec
- * "SRC[:KEYFIELD][#NAME=VALUE,...]" and the reading options. */
+ * (geo-table-numbers.c).  What to read comes as a GeoTableSpec (the front
+ * end parses "SRC[:KEYFIELD][#NAME=VALUE,...]" into it); the values of the
+ * reading options are parsed here (geo_table_options_set). */
 #include "geo-private.h"
 
 #include <gdal.h>
@@ -16,6 +17,24 @@
 
 static const char *const geo_table_option_names[] = {"separator", "sheet", "layer",
                                                      "header-row", "numbers"};
+
+gboolean
+geo_table_options_is_name(const char *name)
+{
+  for (guint k = 0; k < G_N_ELEMENTS(geo_table_option_names); k++)
+    if (strcmp(name, geo_table_option_names[k]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+void
+geo_table_spec_clear(GeoTableSpec *spec)
+{
+  g_free(spec->source);
+  g_free(spec->key_field);
+  geo_table_options_clear(&spec->options);
+  memset(spec, 0, sizeof *spec);
+}
 
 gboolean
 geo_table_options_set(GeoTableOptions *o, const char *name, const char *value, GError **error)
@@ -95,61 +114,10 @@ geo_table_options_clear(GeoTableOptions *o)
   memset(o, 0, sizeof *o);
 }
 
-/* TRUE when `suffix` (what follows a '#') is a list of NAME=VALUE items
- * with known names: then it is options, not part of a file name. */
-static gboolean
-geo_table_is_options(const char *suffix)
-{
-  if (*suffix == '\0')
-    return FALSE;
-  g_auto(GStrv) items = g_strsplit(suffix, ",", -1);
-  for (guint i = 0; items[i]; i++) {
-    const char *eq = strchr(items[i], '=');
-    if (eq == NULL)
-      return FALSE;
-    g_autofree char *n = g_strstrip(g_strndup(items[i], (gsize)(eq - items[i])));
-    gboolean known = FALSE;
-    for (guint k = 0; k < G_N_ELEMENTS(geo_table_option_names); k++)
-      known = known || strcmp(n, geo_table_option_names[k]) == 0;
-    if (!known)
-      return FALSE;
-  }
-  return TRUE;
-}
-
-/* Splits "SRC[:KEYFIELD][#OPTIONS]".  A trailing "#name=value,..." is
- * options when its names are known and the whole spec is not a file; a
- * trailing ":name" is a key field when `name` looks like a field name and
- * SRC is not just a driver prefix ("PG"). */
-static void
-geo_table_split_spec(const char *spec, char **src, char **key, char **options)
-{
-  *src = *key = *options = NULL;
-  g_autofree char *rest = g_strdup(spec);
-  const char *hash = strrchr(spec, '#');
-  if (hash != NULL && geo_table_is_options(hash + 1) && !g_file_test(spec, G_FILE_TEST_EXISTS)) {
-    *options = g_strdup(hash + 1);
-    rest[hash - spec] = '\0';
-  }
-  const char *colon = strrchr(rest, ':');
-  if (colon != NULL && colon[1] != '\0' && colon - rest > 2) {
-    gboolean fieldlike = TRUE;
-    for (const char *p = colon + 1; *p; p++)
-      if (!(g_ascii_isalnum(*p) || *p == '_' || *p == ' ' || *p == '-' || (guchar)*p >= 0x80))
-        fieldlike = FALSE;
-    if (fieldlike && !g_file_test(rest, G_FILE_TEST_EXISTS)) {
-      *src = g_strndup(rest, (gsize)(colon - rest));
-      *key = g_strdup(colon + 1);
-      return;
-    }
-  }
-  *src = g_steal_pointer(&rest);
-}
-
 /* `src` for messages and reports: a PostgreSQL connection string's
  * password replaced by "***" (libpq's "password=VALUE", quoted or not), so
  * that it reaches no terminal, log or PDF; made printable.  Caller frees. */
-static char *
+char *
 geo_table_display_name(const char *src)
 {
   GString *out = g_string_new(NULL);
@@ -184,16 +152,6 @@ geo_table_display_name(const char *src)
   char *shown = geo_text_printable(out->str, 0);
   g_string_free(out, TRUE);
   return shown;
-}
-
-char *
-geo_table_source(const char *spec)
-{
-  char *src = NULL, *key = NULL, *options = NULL;
-  geo_table_split_spec(spec, &src, &key, &options);
-  g_free(key);
-  g_free(options);
-  return src;
 }
 
 void *
@@ -402,25 +360,6 @@ geo_table_kind(const char *src, const char **path)
   return GEO_TABLE_LAYER;
 }
 
-/* Applies "name=value,..." from a spec to `o`. */
-static gboolean
-geo_table_apply_options(GeoTableOptions *o, const char *name, const char *options,
-                        GError **error)
-{
-  g_auto(GStrv) items = g_strsplit(options, ",", -1);
-  for (guint i = 0; items[i]; i++) {
-    const char *eq = strchr(items[i], '=');
-    g_autofree char *n = g_strstrip(g_strndup(items[i], (gsize)(eq - items[i])));
-    GError *e = NULL;
-    if (!geo_table_options_set(o, n, eq + 1, &e)) {
-      g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "%s: %s", name, e->message);
-      g_error_free(e);
-      return FALSE;
-    }
-  }
-  return TRUE;
-}
-
 /* Finds the key column, or fails listing the columns there are. */
 static gboolean
 geo_table_set_key(GeoTable *t, const char *name, const char *key, GError **error)
@@ -446,23 +385,17 @@ geo_table_set_key(GeoTable *t, const char *name, const char *key, GError **error
 }
 
 GeoTable *
-geo_table_read_options(const char *spec, const GeoTableOptions *defaults, GError **error)
+geo_table_read_spec(const GeoTableSpec *spec, GError **error)
 {
   GDALAllRegister();
-  g_autofree char *src = NULL, *key = NULL, *options = NULL;
-  geo_table_split_spec(spec, &src, &key, &options);
+  const char *src = spec->source;
+  const char *key = spec->key_field;
   g_autofree char *name = geo_table_display_name(src);
-  GeoTableOptions o = {0};
-  if (defaults != NULL) {
-    o = *defaults;
-    o.sheet = g_strdup(defaults->sheet);
-  }
+  const GeoTableOptions o = spec->options;
   GeoTable *t = NULL;
   GeoGrid *grid = NULL;
   g_autofree gboolean *typed = NULL;
   GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
-  if (options != NULL && !geo_table_apply_options(&o, name, options, error))
-    goto out;
 
   const char *path;
   switch (geo_table_kind(src, &path)) {
@@ -502,14 +435,7 @@ out:
   if (notes != NULL)
     g_ptr_array_unref(notes);
   geo_grid_free(grid);
-  geo_table_options_clear(&o);
   return t;
-}
-
-GeoTable *
-geo_table_read(const char *spec, GError **error)
-{
-  return geo_table_read_options(spec, NULL, error);
 }
 
 void

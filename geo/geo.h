@@ -228,8 +228,9 @@ typedef struct {
   const char *where; /* optional attribute filter (OGR SQL) */
   const char *group_name_field; /* NULL: groups have no name field */
   gboolean name_optional; /* a name_field the layer lacks means no names */
-  const char *name_option; /* the option naming name_field, for messages
-                            * (NULL: "--name") */
+  /* What the caller calls the fields, for messages ("--key": "no field
+   * 'X' for the key (--key)"); NULL: the role alone ("for the key"). */
+  const char *key_option, *name_option, *group_option, *group_name_option;
 } GeoLayerSpec;
 
 /* Reads every polygon of the layer, transformed to WGS84 lon/lat with PROJ
@@ -287,20 +288,25 @@ typedef struct {
   char **notes;
 } GeoTable;
 
-/* Opens `spec` = "SRC[:KEYFIELD][#NAME=VALUE,...]" (CSV, XLSX, ODS, DBF,
- * GeoPackage, PostGIS, anything GDAL reads).  Without KEYFIELD the first
- * column is the key.  Options after '#' (the names of
- * geo_table_options_set, separated by ',') override `defaults` (NULL: all
- * detected).  Every cell is kept as text.  Caller frees with
- * geo_table_free. */
-GeoTable *geo_table_read_options(const char *spec, const GeoTableOptions *defaults,
-                                 GError **error);
-/* geo_table_read_options with everything detected. */
-GeoTable *geo_table_read(const char *spec, GError **error);
+/* What to read as a table, as layers have GeoLayerSpec.  The front end
+ * parses a user's "SRC[:KEYFIELD][#NAME=VALUE,...]" into it
+ * (builder_table_spec_parse).  Owned: geo_table_spec_clear frees it. */
+typedef struct {
+  char *source;    /* CSV, XLSX, ODS, DBF, GeoPackage, PostGIS, anything GDAL reads */
+  char *key_field; /* NULL: the first column is the key */
+  GeoTableOptions options;
+} GeoTableSpec;
+void geo_table_spec_clear(GeoTableSpec *spec);
+/* TRUE when `name` is a reading option ("separator", "sheet", "layer",
+ * "header-row", "numbers"). */
+gboolean geo_table_options_is_name(const char *name);
+/* Reads the table `spec` names.  Every cell is kept as text.  Caller
+ * frees with geo_table_free. */
+GeoTable *geo_table_read_spec(const GeoTableSpec *spec, GError **error);
 void geo_table_free(GeoTable *table);
-/* The source part of a spec, split exactly as geo_table_read splits it.
- * Caller frees with g_free. */
-char *geo_table_source(const char *spec);
+/* `source` as messages and reports name it: a PostgreSQL password
+ * replaced by "***", made printable.  Caller frees with g_free. */
+char *geo_table_display_name(const char *source);
 /* Column index of `field` (exact, then case-insensitive), or -1. */
 int geo_table_find_field(const GeoTable *table, const char *field);
 const char *geo_table_cell(const GeoTable *t, guint row, guint column);
@@ -333,6 +339,7 @@ typedef struct {
   guint feature;
   char *field;
   char *raw;
+  gboolean of_value; /* in the mapped value's account (geo-classify.c), not a figure's */
 } GeoBadValue;
 
 typedef struct {
@@ -355,10 +362,12 @@ typedef struct {
   GPtrArray *dup_features; /* GeoDuplicate: repeated keys in the boundaries */
   GPtrArray *tables;       /* GeoTableReport */
   char *value_field;
-  GPtrArray *bad_values; /* GeoBadValue in the value field */
+  GPtrArray *bad_values; /* GeoBadValue: the value's (the first n_value_bad), then the figures' */
+  guint n_value_bad;
   guint n_missing_values;
   int value_table;          /* the table value_field comes from, or -1 */
   GeoGazetteer *gazetteer;  /* a reference, or NULL: says why districts have no data */
+  char *group_option;       /* GeoJoinOptions.group_option, or NULL */
 } GeoJoinReport;
 
 /* Joined attributes: for each feature, the cells of its matching row in
@@ -388,6 +397,8 @@ typedef struct {
                             * to match names within it; NULL: a column named provinsi,
                             * kode_prov... when there is one */
   GeoGazetteer *gazetteer; /* other names and formations, or NULL */
+  const char *group_option; /* what the caller calls group_field, for messages and the
+                             * report ("--table-group"), or NULL */
 } GeoJoinOptions;
 
 /* Joins `tables` to `layer` by normalised key.  Never fails on data
@@ -404,18 +415,14 @@ void geo_join_free(GeoJoin *join);
 int geo_join_find_field(const GeoJoin *join, const char *field);
 /* Text of `field` for feature f, or NULL. */
 const char *geo_join_get(const GeoJoin *join, guint f, int field);
-/* Numeric values of `field` per feature (NAN when missing or bad); bad
- * values and missing counts are added to the report when `report_bad`.
- * Caller frees with g_free. */
+/* Numeric values of `field` per feature (NAN when missing or bad).  With
+ * `report_bad` `field` becomes the mapped value: the report's account of
+ * the value (its field and table, the districts with and without data,
+ * its bad and missing cells) is replaced by this field's; the figures'
+ * bad cells stay.  Caller frees with g_free. */
 double *geo_join_numbers(GeoJoin *join, const char *field, gboolean report_bad);
-/* Starts the report's account of `field` as the mapped value: clears
- * what an earlier call recorded and notes the field and its table.
- * geo_join_numbers calls it; a caller classifying text itself calls it
- * and then fills without_data, n_with_data and bad values.  Returns the
- * field's index, or -1. */
-int geo_join_begin_value(GeoJoin *join, const char *field);
-/* Records `raw`, the cell of column `field` for feature f, as a bad value
- * in the report, with the table and row it came from. */
+/* Records `raw`, the cell of column `field` for feature f, as a figure's
+ * bad value in the report, with the table and row it came from. */
 void geo_join_add_bad_value(GeoJoin *join, guint f, int field, const char *raw);
 /* TRUE when the report holds anything `--strict` treats as a failure. */
 gboolean geo_join_report_has_problems(const GeoJoinReport *r);
@@ -496,6 +503,18 @@ gboolean geo_style_resolve(GeoStyle *style, const double *values, guint n, guint
 /* Class of a value (numeric methods) or text (categorical): 0..n-1, or -1
  * for no data. */
 int geo_style_classify(const GeoStyle *style, double value, const char *text);
+
+/* Classifies `field` with `style` (resolving a data-driven style's
+ * breaks into `n_classes` classes, 0: the style's count) into per-feature
+ * *values (NAN: none) and *classes (-1: none), and makes it the report's
+ * value account as geo_join_numbers does, in either order with the
+ * figures (geo_figures_new).  Fails for a field the tables do not have
+ * (GEO_ERROR_USAGE), when no district has a usable value (GEO_ERROR_INPUT,
+ * naming the table, field and first bad value; the report says why), or
+ * when the breaks cannot be resolved (the message starts with the
+ * field).  Caller frees *values and *classes with g_free. */
+gboolean geo_join_classify(GeoJoin *join, GeoStyle *style, const char *field, guint n_classes,
+                           double **values, int **classes, GError **error);
 
 /* Break computations over sorted, finite values.  `breaks` receives k-1
  * lower bounds of classes 1..k-1.  Return the number of classes actually

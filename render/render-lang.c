@@ -24,7 +24,7 @@ static const RenderTrEntry render_lang_catalogue[] = {
     {"Ikhtisar nasional", "National overview"},
     {"Ikhtisar", "Overview"},
     {"Atlas", "Atlas"},
-    /* Atlas contents (render-atlas.c, cli-build.c). */
+    /* Atlas contents (render-atlas.c, builder/builder-tasks.c). */
     {"Daftar isi", "Contents"},
     {"Daftar isi (lanjutan)", "Contents (continued)"},
     {"Halaman", "Page"},
@@ -72,7 +72,7 @@ static const RenderTrEntry render_lang_catalogue[] = {
     {"Kurang", "Short"},
     {"… %u lainnya: ditandai di tabel", "… %u more: marked in the table"},
     {"%u %s %s tanpa data personel atau TPS: tidak dinilai", "%u %s of class %s without personnel or TPS data: not judged"},
-    /* Proportional circles (render-symbols.c, cli-figures.c). */
+    /* Proportional circles (render-symbols.c, builder/builder-figures.c). */
     {"Lingkaran: %s", "Circles: %s"},
     {"personel %s", "personnel %s"},
     {"personel (%s)", "personnel (%s)"},
@@ -103,7 +103,7 @@ static const RenderTrEntry render_lang_catalogue[] = {
     {"Rata-rata", "Mean"},
     {"Tertinggi", "Highest"},
     {"Prioritas", "Priorities"},
-    /* Defaults of the front end (cli-build.c). */
+    /* Defaults of the build (builder/builder-run.c, builder-groups.c). */
     {"Peta Kerawanan Pemilu", "Election Vulnerability Map"},
     {"Kab/Kota", "Regencies/Cities"},
     {"Provinsi", "Province"},

@@ -209,6 +209,7 @@ typedef struct {
    * (also those --only leaves out): names of neighbouring groups on a
    * sheet's map.  NULL: neighbours are not named. */
   GHashTable *group_names;
+  gint64 date; /* of the pages and the PDF metadata: seconds since 1970, UTC */
 } RenderModel;
 
 /* m->page, or the A4 landscape page when it is NULL. */
@@ -255,6 +256,45 @@ typedef struct {
 gboolean render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint n,
                              const char *dir, GError **error);
 
+/* ---- render-model.c: what a model's pages are drawn from ---- */
+
+/* SHA-256 (hex) of what every page of `m` shares, written in `formats`
+ * (PNG at `dpi`).  Caller frees with g_free. */
+char *render_model_hash_common(const RenderModel *m, RenderFormat formats, double dpi);
+/* Of what group g's sheet is drawn from, given the common hash.  Caller
+ * frees with g_free. */
+char *render_model_hash_group(const char *common, const RenderModel *m, const RenderGroup *g);
+/* Of what the overview and the atlas are drawn from.  Caller frees with
+ * g_free. */
+char *render_model_hash_all(const char *common, const RenderModel *m);
+
+/* How a field of RenderModel is held, for tests that change it. */
+typedef enum {
+  RENDER_MODEL_FIELD_POINTER,         /* an object: changed through its own fields */
+  RENDER_MODEL_FIELD_PRESENCE,        /* an object hashed as there or not */
+  RENDER_MODEL_FIELD_BOOL,
+  RENDER_MODEL_FIELD_INT,             /* int or enum */
+  RENDER_MODEL_FIELD_UINT,
+  RENDER_MODEL_FIELD_INT64,
+  RENDER_MODEL_FIELD_DOUBLE,
+  RENDER_MODEL_FIELD_STRING,          /* const char * */
+  RENDER_MODEL_FIELD_FEATURE_DOUBLES, /* const double *, one per feature */
+  RENDER_MODEL_FIELD_FEATURE_INTS,    /* const int *, one per feature */
+} RenderModelFieldKind;
+
+/* One field of RenderModel and how the hashes above take it in. */
+typedef struct {
+  const char *name;
+  gsize offset, size;
+  RenderModelFieldKind kind;
+  gboolean hashed; /* FALSE: `how` says why it need not be */
+  const char *how;
+} RenderModelField;
+
+/* Every field of RenderModel, in the struct's order.  Returns: (transfer
+ * none) n entries. */
+const RenderModelField *render_model_fields(guint *n);
+
 /* ---- pieces, public for tests ---- */
 
 /* Chooses a scale bar for a map at `pt_per_m` points per metre no longer
@@ -279,8 +319,19 @@ char *render_legend_range(const GeoStyle *style, guint i, RenderLang lang);
  * contains '/' or starts with '.'.  Caller frees with g_free. */
 char *render_slug(const char *name);
 
-/* The PDF creation date used for reproducible files: from
- * SOURCE_DATE_EPOCH when set, else now.  Caller frees. */
-char *render_output_date_iso(void);
+/* `date` (seconds since 1970, UTC) as the PDF metadata and the manifest
+ * give it: "2026-01-01T00:00:00".  Caller frees with g_free. */
+char *render_output_date_iso(gint64 date);
+
+/* The one function that names output files: the sheet of `g`, or the
+ * overview (00-nasional) when `g` is NULL, as `kind` "pdf", "png", "svg"
+ * ("<code>-<slug>.pdf"), "tiles" ("<code>-<slug>-tiles-a4.pdf", in m's
+ * tile paper), or NULL for the base name alone ("<code>-<slug>"; `m` may
+ * then be NULL).  Caller frees with g_free. */
+char *render_output_file_name(const RenderModel *m, const RenderGroup *g, const char *kind);
+/* Every file the sheet of `g` (NULL: the overview) is written as for
+ * `formats`: pdf, png, svg, then the tiles when m->tiles.  Caller frees
+ * with g_strfreev. */
+char **render_output_file_names(const RenderModel *m, const RenderGroup *g, RenderFormat formats);
 
 G_END_DECLS

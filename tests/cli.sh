@@ -21,6 +21,24 @@ contains "unknown option named" "--frobnicate"
 expect_status 2 "build without inputs" "$PETARAWAN" build -o "$T/x"
 contains "missing options named" "--boundaries --key --value"
 check "nothing written after bad usage" test ! -e "$T/x"
+# Every option that needs no input is checked before any input is read,
+# and every problem is reported at once (the boundaries do not exist:
+# had they been read first, the run would have stopped on them).
+expect_status 2 "several bad options at once" "$PETARAWAN" build --boundaries "$T/absent.shp" \
+  --key KODE --value v --format pdf,tiff --paper B5 --orientation sideways --lang fr \
+  --match maybe --date 2026-13-45 --table "$T/absent.csv#separator=colon" -o "$T/many"
+contains "bad --format named" "--format: unknown format 'tiff'"
+contains "bad --paper named" "--paper: unknown paper 'B5'"
+contains "bad --orientation named" "--orientation: 'sideways' is neither landscape nor portrait"
+contains "bad --lang named" "--lang: 'fr' is not a language"
+contains "bad --match named" "--match: 'maybe' is not auto, code or name"
+contains "bad --date named" "--date: '2026-13-45' is not a date (YYYY-MM-DD)"
+contains "bad table option named with its table" "absent.csv: separator: 'colon' is not a separator"
+case $OUT in
+  *absent.shp*) not_ok "no input read before the options were checked" ;;
+  *) ok "no input read before the options were checked" ;;
+esac
+check "nothing written after bad options" test ! -e "$T/many"
 
 expect_status 0 "check on the demo" "$PETARAWAN" check "$@"
 contains "check counts matches as N of M" "matched 33 of 33 districts"

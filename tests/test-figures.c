@@ -47,7 +47,7 @@ fixture_new(guint n, const char *csv)
   g_assert_no_error(err);
   g_assert_cmpuint(fx->layer->n_features, ==, n);
   g_autofree char *tspec = g_strconcat(tpath, ":kode", NULL);
-  fx->table = geo_table_read(tspec, &err);
+  fx->table = testutil_table_read(tspec, &err);
   g_assert_no_error(err);
   fx->join = geo_join_run(fx->layer, &fx->table, 1);
   return fx;
@@ -401,6 +401,103 @@ test_symbol_references(void)
   }
 }
 
+/* The join report's account of the mapped value and the figures' bad
+ * cells do not depend on which is read first: a bad score and a bad
+ * personnel cell are both reported, once each, in the same order, with
+ * the same counts, whether the value is classified before or after the
+ * figures are read (the value's account was once reset by starting it,
+ * erasing the figures' bad cells when they came first). */
+static char *
+report_after(gboolean figures_first, guint *n_bad)
+{
+  Fixture *fx = fixture_new(3, "kode,skor,personel_polri,jumlah_tps\n"
+                               "11.01,10,abc,5\n"
+                               "11.02,xyz,20,5\n"
+                               "11.03,30,7,5\n");
+  GeoFigures *fig = NULL;
+  double *values = NULL;
+  if (figures_first)
+    fig = figures_default(fx);
+  values = geo_join_numbers(fx->join, "skor", TRUE);
+  if (!figures_first)
+    fig = figures_default(fx);
+  *n_bad = fx->join->report->bad_values->len;
+  g_autofree char *raw = geo_join_report_text(fx->join->report, fx->layer);
+  g_auto(GStrv) parts = g_strsplit(raw, fx->dir, -1); /* each run has its own folder */
+  char *text = g_strjoinv("DIR", parts);
+  g_free(values);
+  geo_figures_free(fig);
+  fixture_free(fx);
+  return text;
+}
+
+static void
+test_report_order(void)
+{
+  guint n_value_first, n_figures_first;
+  g_autofree char *value_first = report_after(FALSE, &n_value_first);
+  g_autofree char *figures_first = report_after(TRUE, &n_figures_first);
+  g_assert_cmpuint(n_value_first, ==, 2);
+  g_assert_nonnull(strstr(value_first, "'abc'"));
+  g_assert_nonnull(strstr(value_first, "'xyz'"));
+  g_assert_cmpuint(n_figures_first, ==, 2);
+  g_assert_cmpstr(figures_first, ==, value_first);
+}
+
+/* The same through geo_join_classify, categorical and numeric, and a
+ * second classification replaces the first value's account only. */
+static void
+test_classify_account(void)
+{
+  Fixture *fx = fixture_new(3, "kode,skor,kelas,personel_polri,jumlah_tps\n"
+                               "11.01,10,Rawan,abc,5\n"
+                               "11.02,xyz,Tidak tahu,20,5\n"
+                               "11.03,30,,7,5\n");
+  GeoFigures *fig = figures_default(fx);
+  GError *err = NULL;
+  const char *dir = testutil_styles_dir();
+  GeoStyle *st = geo_style_load("ipkp", dir, &err);
+  g_assert_no_error(err);
+  double *values = NULL;
+  int *classes = NULL;
+  g_assert_true(geo_join_classify(fx->join, st, "kelas", 0, &values, &classes, &err));
+  g_assert_no_error(err);
+  GeoJoinReport *r = fx->join->report;
+  g_assert_cmpint(classes[0], ==, 1);
+  g_assert_cmpint(classes[1], ==, -1);
+  g_assert_cmpint(classes[2], ==, -1);
+  g_assert_cmpuint(r->n_with_data, ==, 1);
+  g_assert_cmpuint(r->without_data->len, ==, 2);
+  /* 'Tidak tahu' first (the value's), then the figures' 'abc'. */
+  g_assert_cmpuint(r->bad_values->len, ==, 2);
+  g_assert_cmpstr(((GeoBadValue *)g_ptr_array_index(r->bad_values, 0))->raw, ==, "Tidak tahu");
+  g_assert_cmpstr(((GeoBadValue *)g_ptr_array_index(r->bad_values, 1))->raw, ==, "abc");
+  g_free(values);
+  g_free(classes);
+  geo_style_free(st);
+  /* Now the numeric score: its bad cell replaces the category's. */
+  st = geo_style_load("quantile", dir, &err);
+  g_assert_no_error(err);
+  g_assert_true(geo_join_classify(fx->join, st, "skor", 2, &values, &classes, &err));
+  g_assert_no_error(err);
+  g_assert_cmpuint(r->n_with_data, ==, 2);
+  g_assert_cmpuint(r->bad_values->len, ==, 2);
+  g_assert_cmpstr(((GeoBadValue *)g_ptr_array_index(r->bad_values, 0))->raw, ==, "xyz");
+  g_assert_cmpstr(((GeoBadValue *)g_ptr_array_index(r->bad_values, 1))->raw, ==, "abc");
+  g_assert_cmpint(classes[0], ==, 0);
+  g_assert_cmpint(classes[2], ==, 1);
+  g_free(values);
+  g_free(classes);
+  /* An unknown field, and a field without a single value, fail. */
+  g_assert_false(geo_join_classify(fx->join, st, "nope", 2, &values, &classes, &err));
+  g_assert_error(err, GEO_ERROR, GEO_ERROR_USAGE);
+  g_assert_null(strstr(err->message, "--"));
+  g_clear_error(&err);
+  geo_style_free(st);
+  geo_figures_free(fig);
+  fixture_free(fx);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -413,5 +510,7 @@ main(int argc, char **argv)
   g_test_add_func("/figures/doctrine", test_doctrine);
   g_test_add_func("/figures/named-columns", test_named_columns);
   g_test_add_func("/figures/symbol-references", test_symbol_references);
+  g_test_add_func("/figures/report-order", test_report_order);
+  g_test_add_func("/figures/classify-account", test_classify_account);
   return g_test_run();
 }

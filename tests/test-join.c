@@ -35,9 +35,9 @@ test_all_match(void)
   GError *err = NULL;
   g_autofree char *s1 = g_strconcat(ikp, ":kode_wilayah", NULL);
   g_autofree char *s2 = g_strconcat(per, ":kode_wilayah", NULL);
-  GeoTable *t[2] = {geo_table_read(s1, &err), NULL};
+  GeoTable *t[2] = {testutil_table_read(s1, &err), NULL};
   g_assert_no_error(err);
-  t[1] = geo_table_read(s2, &err);
+  t[1] = testutil_table_read(s2, &err);
   g_assert_no_error(err);
   GeoJoin *j = geo_join_run(layer, t, 2);
   double *v = geo_join_numbers(j, "skor_ikp", TRUE);
@@ -79,7 +79,7 @@ test_problems(void)
                                       "\"53.02\",\"33,5\"\n");
   g_autofree char *spec = g_strconcat(p, ":kode_wilayah", NULL);
   GError *err = NULL;
-  GeoTable *t = geo_table_read(spec, &err);
+  GeoTable *t = testutil_table_read(spec, &err);
   g_assert_no_error(err);
   GeoJoin *j = geo_join_run(layer, &t, 1);
   double *v = geo_join_numbers(j, "skor_ikp", TRUE);
@@ -129,7 +129,7 @@ test_ikp2024_by_name(void)
   GeoLayer *layer = geo_layer_read(&spec, &err);
   g_assert_no_error(err);
   g_assert_cmpuint(layer->n_features, ==, 38);
-  GeoTable *t = geo_table_read(csv, &err); /* key: the first column, provinsi */
+  GeoTable *t = testutil_table_read(csv, &err); /* key: the first column, provinsi */
   g_assert_no_error(err);
   const char *dir = g_getenv("PETARAWAN_DATA");
   g_autofree char *names = g_build_filename(dir ? dir : "data", "alias-wilayah.csv", NULL);
@@ -138,7 +138,7 @@ test_ikp2024_by_name(void)
   g_assert_true(geo_gazetteer_add_names(gz, names, &err));
   g_assert_true(geo_gazetteer_add_formations(gz, formed, &err));
   g_assert_no_error(err);
-  GeoJoinOptions o = {GEO_MATCH_AUTO, "NAMA", NULL, gz};
+  GeoJoinOptions o = {GEO_MATCH_AUTO, "NAMA", NULL, gz, NULL};
   GeoJoin *j = geo_join_run_full(layer, &t, 1, &o, &err);
   g_assert_no_error(err);
   double *v = geo_join_numbers(j, "skor_ikp", TRUE);
@@ -188,9 +188,9 @@ test_kabkota_by_name(void)
   }
   GError *err = NULL;
   g_autofree char *spec = g_strconcat(ikp, ":nama_wilayah", NULL);
-  GeoTable *t = geo_table_read(spec, &err);
+  GeoTable *t = testutil_table_read(spec, &err);
   g_assert_no_error(err);
-  GeoJoinOptions o = {GEO_MATCH_AUTO, "NAMA", NULL, NULL};
+  GeoJoinOptions o = {GEO_MATCH_AUTO, "NAMA", NULL, NULL, NULL};
   GeoJoin *j = geo_join_run_full(layer, &t, 1, &o, &err);
   g_assert_no_error(err);
   GeoTableReport *tr = g_ptr_array_index(j->report->tables, 0);

@@ -90,7 +90,7 @@ table(const char *name, const char *text, const char *key)
   g_autofree char *path = testutil_write(tmp, name, text);
   g_autofree char *spec = key ? g_strconcat(path, ":", key, NULL) : g_strdup(path);
   GError *err = NULL;
-  GeoTable *t = geo_table_read(spec, &err);
+  GeoTable *t = testutil_table_read(spec, &err);
   g_assert_no_error(err);
   return t;
 }
@@ -110,7 +110,7 @@ static Run
 run(GeoLayer *layer, GeoTable *t, GeoMatch match, const char *group_field, const char *value)
 {
   Run r = {layer, t, gazetteer(), NULL, NULL, NULL, NULL};
-  GeoJoinOptions o = {match, "NAMA", group_field, r.gz};
+  GeoJoinOptions o = {match, "NAMA", group_field, r.gz, "--table-group"};
   GError *err = NULL;
   r.join = geo_join_run_full(layer, &t, 1, &o, &err);
   g_assert_no_error(err);
@@ -348,7 +348,7 @@ test_names_in_group(void)
   GeoLayer *layer = kabkota();
   GeoTable *t = table("nama-prov3.csv", "nama,skor\nBatu,1\n", "nama");
   GeoGazetteer *gz = gazetteer();
-  GeoJoinOptions o = {GEO_MATCH_AUTO, "NAMA", "provinsi", gz};
+  GeoJoinOptions o = {GEO_MATCH_AUTO, "NAMA", "provinsi", gz, "--table-group"};
   GError *err = NULL;
   g_assert_null(geo_join_run_full(layer, &t, 1, &o, &err));
   g_assert_error(err, GEO_ERROR, GEO_ERROR_USAGE);
@@ -377,7 +377,7 @@ test_match_option(void)
 
   GeoLayer *layer = kabkota();
   GeoTable *t = table("paksa3.csv", "wilayah,skor\nKota Kupang,1\n", NULL);
-  GeoJoinOptions o = {GEO_MATCH_NAME, NULL, NULL, NULL};
+  GeoJoinOptions o = {GEO_MATCH_NAME, NULL, NULL, NULL, NULL};
   GError *err = NULL;
   g_assert_null(geo_join_run_full(layer, &t, 1, &o, &err));
   g_assert_error(err, GEO_ERROR, GEO_ERROR_USAGE);
@@ -402,7 +402,7 @@ test_user_aliases(void)
   GeoGazetteer *gz = gazetteer();
   GError *err = NULL;
   g_assert_true(geo_gazetteer_add_names(gz, alias, &err));
-  GeoJoinOptions o = {GEO_MATCH_AUTO, "NAMA", NULL, gz};
+  GeoJoinOptions o = {GEO_MATCH_AUTO, "NAMA", NULL, gz, NULL};
   GeoJoin *j = geo_join_run_full(layer, &t, 1, &o, &err);
   g_assert_no_error(err);
   double *v = geo_join_numbers(j, "skor", TRUE);

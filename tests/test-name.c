@@ -144,7 +144,7 @@ test_builtin_names(void)
   const char *dir = g_getenv("PETARAWAN_DATA");
   g_autofree char *path = g_build_filename(dir ? dir : "data", "provinsi.csv", NULL);
   GError *err = NULL;
-  GeoTable *t = geo_table_read(path, &err);
+  GeoTable *t = testutil_table_read(path, &err);
   g_assert_no_error(err);
   const char *cols[] = {"nama", "nama_natural_earth", "nama_ikp2024"};
   guint checked = 0;
@@ -205,7 +205,7 @@ test_builtin_against_boundaries(void)
   GString *wrong = g_string_new(NULL);
   for (guint i = 0; i < G_N_ELEMENTS(files); i++) {
     g_autofree char *path = g_build_filename(dir ? dir : "data", files[i], NULL);
-    GeoTable *t = geo_table_read(path, &err);
+    GeoTable *t = testutil_table_read(path, &err);
     g_assert_no_error(err);
     int name_col = geo_table_find_field(t, "nama");
     int parent_col = geo_table_find_field(t, "induk");

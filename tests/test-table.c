@@ -6,6 +6,7 @@
  * values counted.  Fixtures: tests/tables/ and files written here. */
 #include "testutil.h"
 
+#include <builder.h>
 #include <cpl_vsi.h>
 #include <stdarg.h>
 #include <gdal.h>
@@ -28,7 +29,7 @@ read_fixture(const char *file, const char *suffix, GError **err)
 {
   g_autofree char *p = fixture(file);
   g_autofree char *spec = g_strconcat(p, suffix, NULL);
-  return geo_table_read(spec, err);
+  return testutil_table_read(spec, err);
 }
 
 /* The number in row r of `field`, read as its column's format says. */
@@ -74,7 +75,7 @@ test_csv_indonesian(void)
                                       "53.02;;\r\n");
   g_autofree char *spec = g_strconcat(p, ":kode_wilayah", NULL);
   GError *err = NULL;
-  GeoTable *t = geo_table_read(spec, &err);
+  GeoTable *t = testutil_table_read(spec, &err);
   g_assert_no_error(err);
   g_assert_cmpuint(t->n_rows, ==, 3);
   g_assert_cmpuint(t->n_fields, ==, 3);
@@ -94,7 +95,7 @@ test_missing_key(void)
   g_autofree char *p = testutil_write(dir, "t.csv", "kode,skor\n11,3\n");
   g_autofree char *spec = g_strconcat(p, ":kode_wilayah", NULL);
   GError *err = NULL;
-  g_assert_null(geo_table_read(spec, &err));
+  g_assert_null(testutil_table_read(spec, &err));
   g_assert_error(err, GEO_ERROR, GEO_ERROR_USAGE);
   g_assert_nonnull(strstr(err->message, "kode_wilayah"));
   g_assert_nonnull(strstr(err->message, "kode, skor"));
@@ -102,7 +103,7 @@ test_missing_key(void)
   g_error_free(err);
   err = NULL;
   g_autofree char *none = g_build_filename(dir, "nope.csv", NULL);
-  g_assert_null(geo_table_read(none, &err));
+  g_assert_null(testutil_table_read(none, &err));
   g_assert_error(err, GEO_ERROR, GEO_ERROR_INPUT);
   g_assert_nonnull(strstr(err->message, "nope.csv"));
   g_error_free(err);
@@ -147,7 +148,7 @@ test_xlsx(void)
   g_autofree char *dir = testutil_tmpdir();
   g_autofree char *p = write_xlsx(dir);
   GError *err = NULL;
-  GeoTable *t = geo_table_read(p, &err); /* no key given: the first column */
+  GeoTable *t = testutil_table_read(p, &err); /* no key given: the first column */
   g_assert_no_error(err);
   g_assert_cmpuint(t->n_rows, ==, 2);
   g_assert_cmpstr(t->key_field, ==, "kode");
@@ -253,7 +254,7 @@ test_separators(void)
                                       "11.01,\"a; b; c; d; e\",1\n"
                                       "11.02,\"f; g; h; i; j\",2\n"
                                       "11.03,\"k; l; m; n; o\",3\n");
-  t = geo_table_read(p, &err);
+  t = testutil_table_read(p, &err);
   g_assert_no_error(err);
   g_assert_cmpuint(t->n_fields, ==, 3);
   g_assert_cmpstr(geo_table_cell(t, 2, 1), ==, "k; l; m; n; o");
@@ -261,30 +262,30 @@ test_separators(void)
 
   /* Given separators: per table after '#', and as defaults for all. */
   g_autofree char *q = testutil_write(dir, "satu.csv", "kode;skor\n11.01;45,5\n");
-  t = geo_table_read(q, &err);
+  t = testutil_table_read(q, &err);
   g_assert_no_error(err);
   g_assert_cmpuint(t->n_fields, ==, 2);
   geo_table_free(t);
   g_autofree char *piped = g_strconcat(q, "#separator=pipe", NULL);
-  t = geo_table_read(piped, &err);
+  t = testutil_table_read(piped, &err);
   g_assert_no_error(err);
   g_assert_cmpuint(t->n_fields, ==, 1);
   g_assert_cmpstr(t->fields[0], ==, "kode;skor");
   geo_table_free(t);
   GeoTableOptions defaults = {0};
   g_assert_true(geo_table_options_set(&defaults, "separator", "|", &err));
-  t = geo_table_read_options(q, &defaults, &err);
+  t = testutil_table_read_options(q, &defaults, &err);
   g_assert_no_error(err);
   g_assert_cmpuint(t->n_fields, ==, 1);
   geo_table_free(t);
   g_autofree char *semi = g_strconcat(q, "#separator=semicolon", NULL);
-  t = geo_table_read_options(semi, &defaults, &err); /* the table's own wins */
+  t = testutil_table_read_options(semi, &defaults, &err); /* the table's own wins */
   g_assert_no_error(err);
   g_assert_cmpuint(t->n_fields, ==, 2);
   geo_table_free(t);
   geo_table_options_clear(&defaults);
   g_autofree char *bad = g_strconcat(q, "#separator=x", NULL);
-  g_assert_null(geo_table_read(bad, &err));
+  g_assert_null(testutil_table_read(bad, &err));
   g_assert_error(err, GEO_ERROR, GEO_ERROR_USAGE);
   g_assert_nonnull(strstr(err->message, "satu.csv: separator: 'x' is not a separator"));
   g_clear_error(&err);
@@ -313,7 +314,7 @@ test_csv_errors(void)
   g_autofree char *dir = testutil_tmpdir();
   g_autofree char *p = testutil_write(dir, "angka.csv", "1;2\n3;4\n");
   GError *err = NULL;
-  g_assert_null(geo_table_read(p, &err));
+  g_assert_null(testutil_table_read(p, &err));
   g_assert_error(err, GEO_ERROR, GEO_ERROR_INPUT);
   g_assert_nonnull(strstr(err->message, "angka.csv: no header row: row 1"));
   g_clear_error(&err);
@@ -337,7 +338,7 @@ test_cp1252(void)
   g_autofree char *dir = testutil_tmpdir();
   g_autofree char *p = testutil_write(dir, "rusak.csv",
                                       "kode;nama\n11.01;Kab. Simeulue \xe2\x80\x93 x\xff\n");
-  t = geo_table_read(p, &err);
+  t = testutil_table_read(p, &err);
   g_assert_no_error(err);
   g_assert_cmpstr(geo_table_cell(t, 0, 1), ==, "Kab. Simeulue \u2013 x\ufffd");
   g_assert_true(has_note(t, "rusak.csv: 1 bytes are not UTF-8 (the first, 0xff, on line 2)", NULL));
@@ -357,7 +358,7 @@ test_numbers_per_column(void)
                                       "11.02,\"45,5\",12.5,2.500,6\n"
                                       "11.03,-,n/a,,7\n");
   GError *err = NULL;
-  GeoTable *t = geo_table_read(p, &err);
+  GeoTable *t = testutil_table_read(p, &err);
   g_assert_no_error(err);
   g_assert_cmpfloat(number_at(t, 0, "a_id"), ==, 1234);
   g_assert_cmpfloat_with_epsilon(number_at(t, 1, "a_id"), 45.5, 1e-9);
@@ -372,7 +373,7 @@ test_numbers_per_column(void)
   geo_table_free(t);
 
   g_autofree char *plain = g_strconcat(p, "#numbers=plain", NULL);
-  t = geo_table_read(plain, &err);
+  t = testutil_table_read(plain, &err);
   g_assert_no_error(err);
   g_assert_cmpfloat_with_epsilon(number_at(t, 0, "c_amb"), 1.234, 1e-12);
   g_assert_cmpfloat_with_epsilon(number_at(t, 0, "a_id"), 1.234, 1e-12);
@@ -469,7 +470,7 @@ test_xlsx_sheets(void)
   for (guint i = 0; i < G_N_ELEMENTS(which); i++) {
     g_autofree char *spec = g_strconcat(p, which[i], NULL);
     GError *err = NULL;
-    GeoTable *t = geo_table_read(spec, &err);
+    GeoTable *t = testutil_table_read(spec, &err);
     g_assert_no_error(err);
     g_assert_cmpuint(t->n_fields, ==, 4);
     g_assert_cmpstr(t->fields[2], ==, "personel_polri");
@@ -487,13 +488,13 @@ test_xlsx_sheets(void)
   }
   /* The first sheet by default; a global default, overridden per table. */
   GError *err = NULL;
-  g_assert_null(geo_table_read(p, &err));
+  g_assert_null(testutil_table_read(p, &err));
   g_assert_error(err, GEO_ERROR, GEO_ERROR_INPUT);
   g_assert_nonnull(strstr(err->message, "rekap.xlsx: has no rows, only a header (row 1)"));
   g_clear_error(&err);
   GeoTableOptions defaults = {0};
   g_assert_true(geo_table_options_set(&defaults, "sheet", "Rekap", &err));
-  GeoTable *t = geo_table_read_options(p, &defaults, &err);
+  GeoTable *t = testutil_table_read_options(p, &defaults, &err);
   g_assert_no_error(err);
   g_assert_cmpuint(t->n_rows, ==, 4);
   geo_table_free(t);
@@ -503,7 +504,7 @@ test_xlsx_sheets(void)
                           {"#sheet=3", "rekap.xlsx: sheet 3: there is no such sheet (2: Catatan, Rekap)"}};
   for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
     g_autofree char *spec = g_strconcat(p, bad[i][0], NULL);
-    g_assert_null(geo_table_read(spec, &err));
+    g_assert_null(testutil_table_read(spec, &err));
     g_assert_error(err, GEO_ERROR, GEO_ERROR_USAGE);
     if (strstr(err->message, bad[i][1]) == NULL)
       g_error("got '%s'", err->message);
@@ -548,7 +549,7 @@ test_ods_sheets(void)
 #undef ROW
   GError *err = NULL;
   g_autofree char *spec = g_strconcat(p, ":kode#sheet=Rekap", NULL);
-  GeoTable *t = geo_table_read(spec, &err);
+  GeoTable *t = testutil_table_read(spec, &err);
   g_assert_no_error(err);
   g_assert_cmpuint(t->n_fields, ==, 3);
   g_assert_cmpuint(t->n_rows, ==, 3);
@@ -563,7 +564,7 @@ test_ods_sheets(void)
                             "(row 6); each is read as written", NULL));
   geo_table_free(t);
   g_autofree char *by_number = g_strconcat(p, ":kode#sheet=2,header-row=5", NULL);
-  t = geo_table_read(by_number, &err);
+  t = testutil_table_read(by_number, &err);
   g_assert_no_error(err);
   g_assert_cmpuint(t->n_rows, ==, 3);
   geo_table_free(t);
@@ -610,7 +611,7 @@ test_gpkg_dbf(void)
   }
   GError *err = NULL;
   g_autofree char *spec = g_strconcat(gpkg, ":kode", NULL);
-  GeoTable *t = geo_table_read(spec, &err); /* the first layer */
+  GeoTable *t = testutil_table_read(spec, &err); /* the first layer */
   g_assert_no_error(err);
   g_assert_cmpstr(t->fields[1], ==, "skor_ikp");
   /* 1.234 stored as a number is 1.234, whatever the locale. */
@@ -620,20 +621,20 @@ test_gpkg_dbf(void)
   const char *layer[] = {":kode#sheet=personel", ":kode#layer=personel", ":kode#layer=2"};
   for (guint i = 0; i < G_N_ELEMENTS(layer); i++) {
     g_autofree char *s = g_strconcat(gpkg, layer[i], NULL);
-    t = geo_table_read(s, &err);
+    t = testutil_table_read(s, &err);
     g_assert_no_error(err);
     g_assert_cmpstr(t->fields[1], ==, "personel_polri");
     g_assert_cmpfloat(number_at(t, 1, "personel_polri"), ==, 1200);
     geo_table_free(t);
   }
   g_autofree char *nope = g_strconcat(gpkg, "#layer=tps", NULL);
-  g_assert_null(geo_table_read(nope, &err));
+  g_assert_null(testutil_table_read(nope, &err));
   g_assert_error(err, GEO_ERROR, GEO_ERROR_USAGE);
   g_assert_nonnull(strstr(err->message, "data.gpkg: layer tps: there is no such layer (2: skor, personel)"));
   g_clear_error(&err);
 
   g_autofree char *dspec = g_strconcat(dbf, ":KODE", NULL);
-  t = geo_table_read(dspec, &err);
+  t = testutil_table_read(dspec, &err);
   g_assert_no_error(err);
   g_assert_cmpuint(t->n_rows, ==, 2);
   g_assert_cmpuint(t->line[0], ==, 1); /* record 1, not fid 0 */
@@ -657,12 +658,12 @@ test_spec(void)
       {"a.csv#bukan=opsi", "a.csv#bukan=opsi"},
   };
   for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
-    g_autofree char *src = geo_table_source(cases[i][0]);
+    g_autofree char *src = builder_table_spec_source(cases[i][0]);
     g_assert_cmpstr(src, ==, cases[i][1]);
   }
   /* A PostgreSQL password never reaches a message. */
   GError *pg_err = NULL;
-  g_assert_null(geo_table_read("PG:host=127.0.0.1 port=1 user=x password='ra ha\\'sia' dbname=x "
+  g_assert_null(testutil_table_read("PG:host=127.0.0.1 port=1 user=x password='ra ha\\'sia' dbname=x "
                                "tables=skor:kode", &pg_err));
   g_assert_error(pg_err, GEO_ERROR, GEO_ERROR_INPUT);
   g_assert_nonnull(strstr(pg_err->message, "PG:host=127.0.0.1 port=1 user=x password=*** dbname=x"));
@@ -673,7 +674,7 @@ test_spec(void)
   g_autofree char *dir = testutil_tmpdir();
   g_autofree char *p = testutil_write(dir, "laporan#1.csv", "kode;skor\n11.01;4\n");
   GError *err = NULL;
-  GeoTable *t = geo_table_read(p, &err);
+  GeoTable *t = testutil_table_read(p, &err);
   g_assert_no_error(err);
   g_assert_cmpuint(t->n_rows, ==, 1);
   geo_table_free(t);

@@ -2,6 +2,7 @@
  * and styles are, temporary folders and fixture files. */
 #include "testutil.h"
 
+#include <builder.h>
 #include <glib/gstdio.h>
 
 char *
@@ -42,4 +43,21 @@ testutil_write(const char *dir, const char *name, const char *text)
   g_file_set_contents(path, text, -1, &err);
   g_assert_no_error(err);
   return path;
+}
+
+GeoTable *
+testutil_table_read_options(const char *text, const GeoTableOptions *defaults, GError **error)
+{
+  GeoTableSpec spec;
+  if (!builder_table_spec_parse(text, defaults, &spec, error))
+    return NULL;
+  GeoTable *t = geo_table_read_spec(&spec, error);
+  geo_table_spec_clear(&spec);
+  return t;
+}
+
+GeoTable *
+testutil_table_read(const char *text, GError **error)
+{
+  return testutil_table_read_options(text, NULL, error);
 }

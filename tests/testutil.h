@@ -12,3 +12,13 @@ const char *testutil_styles_dir(void);
 char *testutil_tmpdir(void);
 /* Writes `text` to <dir>/<name> and returns the path; caller frees. */
 char *testutil_write(const char *dir, const char *name, const char *text);
+
+#include <geo.h>
+
+/* Reads the table of a user's text "SRC[:KEYFIELD][#NAME=VALUE,...]" as
+ * petarawan does (builder_table_spec_parse, then geo_table_read_spec),
+ * with `defaults` (may be NULL).  Caller frees with geo_table_free. */
+GeoTable *testutil_table_read_options(const char *text, const GeoTableOptions *defaults,
+                                      GError **error);
+/* testutil_table_read_options with everything detected. */
+GeoTable *testutil_table_read(const char *text, GError **error);

@@ -263,7 +263,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
   GeoJoin *join;
   if (nh > 4) {
-    GeoJoinOptions o = {GEO_MATCH_AUTO, "NAMA", nh > 5 && *head[5] ? head[5] : NULL, gz};
+    GeoJoinOptions o = {GEO_MATCH_AUTO, "NAMA", nh > 5 && *head[5] ? head[5] : NULL, gz, NULL};
     if (strcmp(head[4], "code") == 0)
       o.match = GEO_MATCH_CODE;
     else if (strcmp(head[4], "name") == 0)

@@ -1,5 +1,5 @@
 /* fuzz-table.c — tables as users hand them over: the input written to a
- * .csv file and read with geo_table_read: encoding (UTF-8, BOM,
+ * .csv file and read with geo_table_read_spec: encoding (UTF-8, BOM,
  * Windows-1252), separator detection, quotes, title rows above the header,
  * per-column number formats, limits.
  *
@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   }
   const char *path = fuzz_write_temp("fuzz.csv", data, size);
   GError *err = NULL;
-  GeoTable *t = geo_table_read(path, &err);
+  GeoTable *t = geo_table_read_spec(&(GeoTableSpec){.source = (char *)path}, &err);
   if (t == NULL) {
     FUZZ_CHECK(err != NULL, "refused without a message");
     FUZZ_CHECK(strstr(err->message, "fuzz.csv") != NULL, "message without the file: %s",
