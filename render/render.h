@@ -214,14 +214,22 @@ typedef struct {
 /* m->page, or the A4 landscape page when it is NULL. */
 const RenderPage *render_page_of(const RenderModel *m);
 
-/* Draws the briefing sheet of group `g` starting on the current page of
- * `cr`.  On a PDF surface a ranked table too long for the sheet continues
- * on following pages (cairo_show_page between them, not after the last);
- * *pages_used (may be NULL) says how many. */
-gboolean render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g,
-                           int *pages_used, GError **error);
-/* Draws the national overview page. */
-gboolean render_overview_draw(cairo_t *cr, const RenderModel *m, GError **error);
+/* The plan of one page (render-plan.c): the sheet of group `g`, or the
+ * national overview when g is NULL, worked out once before anything is
+ * drawn and shared by every format the page is written in.  Borrows m
+ * and g, which must outlive it.  Errors (PROJ) name the sheet.
+ * Returns: (transfer full) free with render_plan_free, or NULL. */
+typedef struct RenderPlan RenderPlan;
+RenderPlan *render_plan_new(const RenderModel *m, const RenderGroup *g, GError **error);
+void render_plan_free(RenderPlan *plan);
+
+/* Draws the briefing sheet planned by `plan` starting on the current page
+ * of `cr`.  On a PDF surface a ranked table too long for the sheet
+ * continues on following pages (cairo_show_page between them, not after
+ * the last); *pages_used (may be NULL) says how many. */
+gboolean render_sheet_draw(cairo_t *cr, const RenderPlan *plan, int *pages_used, GError **error);
+/* Draws the national overview page planned by `plan` (g NULL). */
+gboolean render_overview_draw(cairo_t *cr, const RenderPlan *plan, GError **error);
 
 /* Output formats, as a bit set. */
 typedef enum {
@@ -278,6 +286,29 @@ char *render_legend_range(const GeoStyle *style, guint i, RenderLang lang);
 /* "Nusa Tenggara Timur" -> "nusa-tenggara-timur"; never empty, never
  * contains '/' or starts with '.'.  Caller frees with g_free. */
 char *render_slug(const char *name);
+
+/* The data-quality line of counts `q` in `lang`, `unit` naming a district
+ * ("kab/kota"; NULL: "wilayah"): "Kualitas data: 2 kab/kota tanpa data;
+ * 1 nilai tidak valid", or "Kualitas data: lengkap, 22 kab/kota berdata"
+ * with *complete (may be NULL) TRUE.  Returns: (transfer full) g_free. */
+char *render_quality_text(RenderLang lang, const GeoQuality *q, const char *unit,
+                          gboolean *complete);
+/* The same line in Indonesian straight from the report, for features
+ * idx[0..n) (NULL: the whole layer): what the manifest hashes and tests
+ * read.  Returns: (transfer full) g_free. */
+char *render_quality_text_for(const GeoJoinReport *r, const GeoLayer *layer, const guint *idx,
+                              guint n, const char *unit, gboolean *complete);
+
+/* How often the work of a page's plan ran since the last reset, over
+ * every thread: choosing a map's projection and page transform, sorting a
+ * sheet's ranked table, running the coverage gap rule for a group
+ * (render-plan.c).  For tests: a sheet written in any number of formats
+ * counts one of each. */
+typedef struct {
+  guint projections, table_orders, priorities;
+} RenderPlanCounters;
+void render_plan_counters_get(RenderPlanCounters *out);
+void render_plan_counters_reset(void);
 
 /* The PDF creation date used for reproducible files: from
  * SOURCE_DATE_EPOCH when set, else now.  Caller frees. */
