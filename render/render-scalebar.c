@@ -65,7 +65,10 @@ void
 render_north_arrow_draw(cairo_t *cr, double x, double y, double size, RenderLang lang)
 {
   /* A split arrowhead: left half dark, right half light, "U" (utara) or
-   * "N" above. */
+   * "N" above.  The disc is a path of its own: text drawn before leaves a
+   * current point, and an arc joins it with a line, a zero-width sliver
+   * that printers draw as a hairline across the map. */
+  cairo_new_path(cr);
   cairo_set_source_rgba(cr, 1, 1, 1, 0.8);
   cairo_arc(cr, x, y + size * 0.2, size * 0.75, 0, 2 * G_PI);
   cairo_fill(cr);
