@@ -270,6 +270,11 @@ gboolean render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entri
  * points.  Returns FALSE if nothing fits. */
 gboolean render_scalebar_choose(double pt_per_m, double max_pt, double *km, double *len_pt);
 
+/* A scale-bar tick's label: `km` with as many decimals as show it exactly
+ * ("2,5", "0,25", "1.000"; "2.5" in English).  Returns: (transfer full)
+ * g_free. */
+char *render_scalebar_label(RenderLang lang, double km);
+
 /* Reference values for the legend of proportional circles whose largest
  * value is `max`: up to 3 round values, largest first: the largest round
  * value (1, 1,5, 2, 2,5, 3, 4, 5, 6, 8 x 10^k) at most `max`, then the
