@@ -46,9 +46,8 @@ render_map_grey(cairo_t *cr, const GeoShapes *s, const RenderMapXf *t, double li
   cairo_stroke(cr);
 }
 
-gboolean
-render_map_draw(cairo_t *cr, const RenderPlan *plan, gboolean labels, guint *unlabelled,
-                GError **error)
+void
+render_map_draw(cairo_t *cr, const RenderPlan *plan, gboolean labels, guint *unlabelled)
 {
   const RenderModel *m = plan->m;
   const RenderGroup *g = plan->g;
@@ -56,7 +55,6 @@ render_map_draw(cairo_t *cr, const RenderPlan *plan, gboolean labels, guint *unl
   const RenderMapXf *tp = &plan->xf;
   const GeoShapes *gs = plan->gs, *ns = plan->ns, *cs = plan->cs;
   const guint *sel = plan->sel;
-  gboolean ok = FALSE;
 
   cairo_save(cr);
   cairo_rectangle(cr, frame.x, frame.y, frame.w, frame.h);
@@ -128,11 +126,7 @@ render_map_draw(cairo_t *cr, const RenderPlan *plan, gboolean labels, guint *unl
   for (guint k = 0; k < 3; k++)
     render_label_space_take(&sp, (RenderBox){res[k].x, res[k].y, res[k].x + res[k].w,
                                              res[k].y + res[k].h});
-  if (m->graticule &&
-      !render_graticule_draw(cr, m, plan->proj, tp, frame, plan->vis, &sp, error)) {
-    render_label_space_clear(&sp);
-    goto unclip;
-  }
+  render_graticule_draw(cr, m, plan->ticks, plan->tick_step, frame, &sp);
   if (labels && g) {
     guint lost = render_map_labels(cr, m, g, gs, plan->rank, tp, &sp);
     if (unlabelled)
@@ -142,13 +136,9 @@ render_map_draw(cairo_t *cr, const RenderPlan *plan, gboolean labels, guint *unl
     render_neighbours_draw(cr, m, ns, plan->nsel ? (const guint *)plan->nsel->data : NULL, cs,
                            plan->csel ? (const guint *)plan->csel->data : NULL, tp, &sp);
   render_label_space_clear(&sp);
-  ok = TRUE;
-
-unclip:
   cairo_restore(cr);
   cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
   cairo_set_line_width(cr, 0.6);
   cairo_rectangle(cr, frame.x, frame.y, frame.w, frame.h);
   cairo_stroke(cr);
-  return ok;
 }

@@ -106,11 +106,7 @@ render_overview_draw(cairo_t *cr, const RenderPlan *plan, GError **error)
    * narrower column right of it; portrait: the map on top, legend and
    * groups below. */
   RenderRect frame = plan->frame;
-  if (!render_map_draw(cr, plan, FALSE, NULL, error)) {
-    g_prefix_error(error, "overview: ");
-    cairo_restore(cr);
-    return FALSE;
-  }
+  render_map_draw(cr, plan, FALSE, NULL);
   render_scalebar_draw(cr, plan->xf.s, frame.x + 12, frame.y + frame.h - 10, frame.w * 0.25,
                        m->lang);
   cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);

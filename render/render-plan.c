@@ -7,7 +7,9 @@
  *
  *  1. Plan (render_plan_new, here; once per page, no cairo): the map's
  *     projection (the UTM zone of the group's centre, a national Mercator
- *     for the overview) and page transform; the group's districts, the
+ *     for the overview) and page transform; the degree ticks on the
+ *     frame (all PROJ work, so nothing fails for PROJ once drawing has
+ *     begun and no file is half-written for it); the group's districts, the
  *     neighbouring districts and the context's countries projected and
  *     thinned to the page's resolution; the width of the district lines;
  *     the ranked table's order and each district's rank (the numbers on
@@ -98,21 +100,22 @@ render_plan_map(RenderPlan *plan, GError **error)
     return FALSE;
   }
   double clon = (bb[0] + bb[2]) / 2, clat = (bb[1] + bb[3]) / 2;
-  plan->proj = g ? geo_proj_new_utm(clon, clat, error)
-                 : geo_proj_new("+proj=merc +lon_0=118 +datum=WGS84 +units=m +no_defs +type=crs",
-                                error);
-  if (plan->proj == NULL)
+  GeoProj *proj = g ? geo_proj_new_utm(clon, clat, error)
+                    : geo_proj_new("+proj=merc +lon_0=118 +datum=WGS84 +units=m +no_defs +type=crs",
+                                   error);
+  if (proj == NULL)
     return FALSE;
+  gboolean ok = FALSE;
   g_atomic_int_inc(&render_plan_n_projections);
 
   /* Estimate the scale from the lon/lat box to thin at page resolution. */
   double wm = (bb[2] - bb[0]) * 111320.0 * cos(clat * G_PI / 180), hm = (bb[3] - bb[1]) * 110574.0;
   double est = MIN(frame.w / MAX(wm, 1), frame.h / MAX(hm, 1));
   double tol = P->resolution / est;
-  plan->gs = geo_shapes_project(src, plan->sel, plan->n_sel, plan->proj, tol,
+  plan->gs = geo_shapes_project(src, plan->sel, plan->n_sel, proj, tol,
                                 g ? GEO_VANISHED_KEEP : GEO_VANISHED_KEEP_ISLANDS, error);
   if (plan->gs == NULL)
-    return FALSE;
+    goto out;
 
   /* Exact extent and the page transform, with a little air around. */
   double ext[4];
@@ -130,7 +133,7 @@ render_plan_map(RenderPlan *plan, GError **error)
   t->box[1] = frame.y - 4;
   t->box[2] = frame.x + frame.w + 4;
   t->box[3] = frame.y + frame.h + 4;
-  plan->proj_name = g ? g_strdup(geo_proj_get_name(plan->proj))
+  plan->proj_name = g ? g_strdup(geo_proj_get_name(proj))
                       : g_strdup(render_tr(m->lang, "Mercator WGS 84, meridian tengah 118° BT"));
   plan->centre_lon = clon;
   plan->centre_lat = clat;
@@ -148,9 +151,9 @@ render_plan_map(RenderPlan *plan, GError **error)
   if (m->context) {
     plan->csel = render_plan_select(m->context->shapes, plan->vis, NULL);
     plan->cs = geo_shapes_project(m->context->shapes, (guint *)plan->csel->data, plan->csel->len,
-                                  plan->proj, tol, GEO_VANISHED_DROP, error);
+                                  proj, tol, GEO_VANISHED_DROP, error);
     if (plan->cs == NULL)
-      return FALSE;
+      goto out;
   }
   if (g) {
     gboolean *in_group = g_new0(gboolean, MAX(src->n_features, 1));
@@ -158,10 +161,15 @@ render_plan_map(RenderPlan *plan, GError **error)
       in_group[g->features[i]] = TRUE;
     plan->nsel = render_plan_select(src, plan->vis, in_group);
     g_free(in_group);
-    plan->ns = geo_shapes_project(src, (guint *)plan->nsel->data, plan->nsel->len, plan->proj, tol,
+    plan->ns = geo_shapes_project(src, (guint *)plan->nsel->data, plan->nsel->len, proj, tol,
                                   GEO_VANISHED_DROP, error);
     if (plan->ns == NULL)
-      return FALSE;
+      goto out;
+  }
+  if (m->graticule) {
+    plan->ticks = render_graticule_plan(proj, t, frame, plan->vis, &plan->tick_step, error);
+    if (plan->ticks == NULL)
+      goto out;
   }
 
   /* District lines as wide as the districts allow: where the typical
@@ -176,7 +184,10 @@ render_plan_map(RenderPlan *plan, GError **error)
   else if (typical < RENDER_MAP_THIN_LINES_PT)
     line = MIN(line, 0.1);
   plan->district_line = line;
-  return TRUE;
+  ok = TRUE;
+out:
+  geo_proj_free(proj);
+  return ok;
 }
 
 /* The sheet's table order, ranks and priorities. */
@@ -280,7 +291,8 @@ render_plan_free(RenderPlan *plan)
   if (plan == NULL)
     return;
   g_free(plan->all);
-  geo_proj_free(plan->proj);
+  if (plan->ticks)
+    g_array_unref(plan->ticks);
   g_free(plan->proj_name);
   geo_shapes_free(plan->gs);
   geo_shapes_free(plan->ns);

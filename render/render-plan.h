@@ -27,12 +27,16 @@ struct RenderPlan {
   guint n_sel;
   guint *all;
 
-  /* Projection and page transform. */
-  GeoProj *proj;           /* also read by the graticule while drawing */
+  /* Projection and page transform.  The PROJ object itself is gone once
+   * the plan is built: drawing projects nothing. */
   char *proj_name;         /* for the note on the map */
   double centre_lon, centre_lat;
   RenderMapXf xf;          /* map metres to page points */
   double vis[4];           /* the visible lon/lat box, generously */
+  /* Degree ticks on the frame (with m->graticule; else NULL), `tick_step`
+   * degrees apart. */
+  GArray *ticks;
+  double tick_step;
 
   /* Projected, thinned shapes: the group's (feature i is sel[i]), the
    * neighbouring districts (layer features nsel) and the context layer's

@@ -109,11 +109,16 @@ double render_graticule_step(GeoProj *proj, const RenderMapXf *t, RenderRect fra
 /* "8°LS", "122°BT", "6°30′LS", "0°" (id); "8°S", "122°E" (en).  `step`
  * says whether minutes are needed.  Returns: (transfer full) g_free. */
 char *render_graticule_label(RenderLang lang, double value, gboolean is_lon, double step);
-/* Draws the ticks and their labels inside the frame, taking the labels'
- * room in `sp`.  Returns FALSE (with error) when PROJ fails. */
-gboolean render_graticule_draw(cairo_t *cr, const RenderModel *m, GeoProj *proj,
-                               const RenderMapXf *t, RenderRect frame, const double lonlat[4],
-                               RenderLabelSpace *sp, GError **error);
+/* The ticks of the map drawn with `proj` and `t` in `frame` whose context
+ * covers `lonlat`, at the interval render_graticule_step picks (*step; no
+ * ticks when even 10° gives too many): what the page's plan keeps.
+ * Returns: (transfer full) GArray of RenderTick, or NULL on a PROJ error. */
+GArray *render_graticule_plan(GeoProj *proj, const RenderMapXf *t, RenderRect frame,
+                              const double lonlat[4], double *step, GError **error);
+/* Draws `ticks` (step apart) and their labels inside the frame, taking
+ * the labels' room in `sp`. */
+void render_graticule_draw(cairo_t *cr, const RenderModel *m, const GArray *ticks, double step,
+                           RenderRect frame, RenderLabelSpace *sp);
 
 /* Names of what lies around the sheet's group (render-neighbours.c):
  * neighbouring groups (from the layer's features `nsel` projected as `ns`)
@@ -145,10 +150,9 @@ guint render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g,
 /* Draws the map of `plan` in its frame (render-map.c): sea, grey land
  * around, fills, lines, priorities, circles, degree ticks and, with
  * `labels`, district and neighbour names.  *unlabelled (may be NULL) gets
- * the number of districts no label could be placed for.  FALSE (with
- * error) when PROJ fails for the degree ticks. */
-gboolean render_map_draw(cairo_t *cr, const RenderPlan *plan, gboolean labels, guint *unlabelled,
-                         GError **error);
+ * the number of districts no label could be placed for.  Nothing here
+ * can fail: all PROJ work is in the plan. */
+void render_map_draw(cairo_t *cr, const RenderPlan *plan, gboolean labels, guint *unlabelled);
 
 /* The locator inset inside `box`, the group highlighted. */
 void render_inset_draw(cairo_t *cr, const RenderInset *inset, const RenderGroup *g, RenderRect box);

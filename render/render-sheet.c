@@ -264,11 +264,7 @@ render_sheet_draw(cairo_t *cr, const RenderPlan *plan, int *pages_used, GError *
 
   guint unlabelled = 0;
   const RenderRect *f = &plan->frame;
-  if (!render_map_draw(cr, plan, TRUE, &unlabelled, error)) {
-    g_prefix_error(error, "sheet %s %s: ", g->code, g->name);
-    cairo_restore(cr);
-    return FALSE;
-  }
+  render_map_draw(cr, plan, TRUE, &unlabelled);
   render_scalebar_draw(cr, plan->xf.s, f->x + 12, f->y + f->h - 10, f->w * 0.28, m->lang);
   render_north_arrow_draw(cr, f->x + f->w - 20, f->y + 22, 16, m->lang);
   cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);

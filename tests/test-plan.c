@@ -127,6 +127,35 @@ test_sheet_once(void)
   fixture_free(fx);
 }
 
+/* An A0 poster with its A4 tiles, in PDF and PNG: the tiles replay the
+ * same plan. */
+static void
+test_poster_tiles_once(void)
+{
+  Fixture *fx = fixture_new();
+  GError *err = NULL;
+  RenderPage page;
+  render_page_init(&page, RENDER_PAPER_A0, FALSE);
+  fx->m.page = &page;
+  fx->m.tiles = TRUE;
+  fx->m.tile_paper = RENDER_PAPER_A4;
+  fx->m.graticule = TRUE;
+  render_plan_counters_reset();
+  g_assert_true(render_output_sheet(&fx->m, &fx->group, fx->dir,
+                                    RENDER_FORMAT_PDF | RENDER_FORMAT_PNG, 8, &err));
+  g_assert_no_error(err);
+  RenderPlanCounters c;
+  render_plan_counters_get(&c);
+  g_test_message("A0 poster in PDF+PNG and A4 tiles: %u projections, %u table orders, %u priority "
+                 "runs", c.projections, c.table_orders, c.priorities);
+  g_assert_cmpuint(c.projections, ==, 1);
+  g_assert_cmpuint(c.table_orders, ==, 1);
+  g_assert_cmpuint(c.priorities, ==, 1);
+  g_autofree char *tiles = g_build_filename(fx->dir, "11-aceh-tiles-a4.pdf", NULL);
+  g_assert_true(g_file_test(tiles, G_FILE_TEST_IS_REGULAR));
+  fixture_free(fx);
+}
+
 /* The overview: one projection, and the rule once per group of its list. */
 static void
 test_overview_once(void)
@@ -152,6 +181,7 @@ main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/plan/sheet-once", test_sheet_once);
+  g_test_add_func("/plan/poster-tiles-once", test_poster_tiles_once);
   g_test_add_func("/plan/overview-once", test_overview_once);
   return g_test_run();
 }
