@@ -1,32 +1,22 @@
-/* geo-quality.c — the data-quality line printed on every sheet.
+/* geo-quality.c — what the data-quality line on every sheet counts.
  *
- * A briefing sheet travels without the join report: the line says, in
- * the map's language (Indonesian unless the caller gives other words) and
- * in a few words, how far the map can be trusted for the
- * districts on it ("Kualitas data: 2 kab/kota tanpa data; 1 nilai tidak
- * valid").  The overview's line covers the whole layer and also counts
- * table rows that matched no district. */
+ * A briefing sheet travels without the join report: its line says in a
+ * few words how far the map can be trusted for the districts on it.  This
+ * file counts, for the districts of one sheet (or the whole layer), what
+ * the report holds about them: districts without data and how many of
+ * them were formed after the boundaries' vintage, bad values, ambiguous
+ * names, duplicates and, for the whole layer, table rows that matched
+ * nothing.  The words are render's (render_quality_text), written with
+ * format strings the compiler checks. */
 #include "geo-private.h"
 
 #include <string.h>
 
-static const GeoQualityWords geo_quality_id = {
-    "Kualitas data: ",   "%u %s tanpa data", " (%u dibentuk %d)",           " (%u dibentuk %d–%d)",
-    "%u nilai tidak valid", "%u nama ambigu", "%u baris ganda", "%u baris tabel tidak cocok",
-    "lengkap, %u %s berdata"};
-
-char *
-geo_join_quality_text(const GeoJoinReport *r, const GeoLayer *layer, const guint *idx, guint n,
-                      const char *unit, gboolean *complete)
+void
+geo_join_quality_count(const GeoJoinReport *r, const GeoLayer *layer, const guint *idx, guint n,
+                       GeoQuality *out)
 {
-  return geo_join_quality_text_in(r, layer, idx, n, unit, NULL, complete);
-}
-
-char *
-geo_join_quality_text_in(const GeoJoinReport *r, const GeoLayer *layer, const guint *idx, guint n,
-                         const char *unit, const GeoQualityWords *words, gboolean *complete)
-{
-  const GeoQualityWords *w = words ? words : &geo_quality_id;
+  memset(out, 0, sizeof *out);
   /* Which features the line is about. */
   gboolean *on = g_new0(gboolean, MAX(layer->n_features, 1));
   guint count = idx ? n : layer->n_features;
@@ -35,32 +25,32 @@ geo_join_quality_text_in(const GeoJoinReport *r, const GeoLayer *layer, const gu
     if (f < layer->n_features)
       on[f] = TRUE;
   }
-  guint without = 0, bad = 0, ambiguous = 0, duplicates = 0, unmatched = 0, formed = 0;
-  int year_lo = 0, year_hi = 0;
+  out->features = count;
   for (guint i = 0; i < r->without_data->len; i++)
-    without += on[g_array_index(r->without_data, guint, i)];
+    out->without += on[g_array_index(r->without_data, guint, i)];
   g_autoptr(GArray) why = geo_vintage_explain(r, layer, NULL);
   for (guint i = 0; i < why->len; i++) {
     const GeoFormed *e = &g_array_index(why, GeoFormed, i);
     if (!on[e->feature] || e->of_province)
       continue;
-    formed++;
-    year_lo = year_lo == 0 || e->formed->year < year_lo ? e->formed->year : year_lo;
-    year_hi = MAX(year_hi, e->formed->year);
+    out->formed++;
+    out->year_lo =
+        out->year_lo == 0 || e->formed->year < out->year_lo ? e->formed->year : out->year_lo;
+    out->year_hi = MAX(out->year_hi, e->formed->year);
   }
   for (guint i = 0; i < r->bad_values->len; i++) {
     const GeoBadValue *b = g_ptr_array_index(r->bad_values, i);
-    bad += b->feature < layer->n_features && on[b->feature];
+    out->bad += b->feature < layer->n_features && on[b->feature];
   }
   for (guint i = 0; i < r->dup_features->len; i++) {
     const GeoDuplicate *d = g_ptr_array_index(r->dup_features, i);
-    duplicates += d->feature < layer->n_features && on[d->feature];
+    out->duplicates += d->feature < layer->n_features && on[d->feature];
   }
   for (guint t = 0; t < r->tables->len; t++) {
     const GeoTableReport *tr = g_ptr_array_index(r->tables, t);
     for (guint i = 0; i < tr->duplicates->len; i++) {
       const GeoDuplicate *d = g_ptr_array_index(tr->duplicates, i);
-      duplicates += d->feature < layer->n_features && on[d->feature];
+      out->duplicates += d->feature < layer->n_features && on[d->feature];
     }
     for (guint i = 0; i < tr->ambiguous->len; i++) {
       const GeoAmbiguous *a = g_ptr_array_index(tr->ambiguous, i);
@@ -69,44 +59,18 @@ geo_join_quality_text_in(const GeoJoinReport *r, const GeoLayer *layer, const gu
         guint f = g_array_index(a->candidates, guint, c);
         here = f < layer->n_features && on[f];
       }
-      ambiguous += here;
+      out->ambiguous += here;
     }
-    unmatched += tr->unmatched->len;
+    out->unmatched += tr->unmatched->len;
   }
   g_free(on);
   if (idx)
-    unmatched = 0; /* rows that matched nothing belong to no sheet */
+    out->unmatched = 0; /* rows that matched nothing belong to no sheet */
+}
 
-  g_autofree char *u = g_utf8_strdown(unit && *unit ? unit : "wilayah", -1);
-  GString *o = g_string_new(w->title);
-  gsize start = o->len;
-  if (without > 0) {
-    g_string_append_printf(o, w->without, without, u);
-    if (formed > 0 && year_lo == year_hi)
-      g_string_append_printf(o, w->formed_one, formed, year_lo);
-    else if (formed > 0)
-      g_string_append_printf(o, w->formed_range, formed, year_lo, year_hi);
-  }
-  const char *sep = "; ";
-  if (bad > 0) {
-    g_string_append(o, o->len > start ? sep : "");
-    g_string_append_printf(o, w->bad, bad);
-  }
-  if (ambiguous > 0) {
-    g_string_append(o, o->len > start ? sep : "");
-    g_string_append_printf(o, w->ambiguous, ambiguous);
-  }
-  if (duplicates > 0) {
-    g_string_append(o, o->len > start ? sep : "");
-    g_string_append_printf(o, w->duplicates, duplicates);
-  }
-  if (unmatched > 0) {
-    g_string_append(o, o->len > start ? sep : "");
-    g_string_append_printf(o, w->unmatched, unmatched);
-  }
-  if (complete)
-    *complete = o->len == start;
-  if (o->len == start)
-    g_string_append_printf(o, w->complete, count, u);
-  return g_string_free(o, FALSE);
+gboolean
+geo_quality_is_complete(const GeoQuality *q)
+{
+  return q->without == 0 && q->bad == 0 && q->ambiguous == 0 && q->duplicates == 0 &&
+         q->unmatched == 0;
 }

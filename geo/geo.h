@@ -432,31 +432,26 @@ char *geo_join_report_json(const GeoJoinReport *r, const GeoLayer *layer);
 /* One line for the end of a build: the counts of every kind of problem.
  * Returns: (transfer full). */
 char *geo_join_report_summary(const GeoJoinReport *r);
-/* The data-quality line of a sheet, in Indonesian, for features
+/* What the data-quality line of a sheet says, as counts, for features
  * idx[0..n) (NULL: the whole layer, which also counts table rows that
- * matched nothing), e.g. "Kualitas data: 2 kab/kota tanpa data; 1 nilai
- * tidak valid".  `unit` names a feature ("kab/kota").
- * Returns: (transfer full). */
-/* The words of that line, printf formats with exactly these conversions,
- * so a map in another language can supply its own. */
+ * matched nothing).  geo returns the numbers; render writes the words
+ * (render_quality_text: "Kualitas data: 2 kab/kota tanpa data; 1 nilai
+ * tidak valid"). */
 typedef struct {
-  const char *title;        /* "Kualitas data: " */
-  const char *without;      /* "%u %s tanpa data": count, unit */
-  const char *formed_one;   /* " (%u dibentuk %d)": count, year */
-  const char *formed_range; /* " (%u dibentuk %d–%d)": count, years */
-  const char *bad;          /* "%u nilai tidak valid" */
-  const char *ambiguous;    /* "%u nama ambigu" */
-  const char *duplicates;   /* "%u baris ganda" */
-  const char *unmatched;    /* "%u baris tabel tidak cocok" */
-  const char *complete;     /* "lengkap, %u %s berdata": count, unit */
-} GeoQualityWords;
-/* geo_join_quality_text in `words` (NULL: Indonesian).
- * Returns: (transfer full). */
-char *geo_join_quality_text_in(const GeoJoinReport *r, const GeoLayer *layer, const guint *idx,
-                               guint n, const char *unit, const GeoQualityWords *words,
-                               gboolean *complete);
-char *geo_join_quality_text(const GeoJoinReport *r, const GeoLayer *layer, const guint *idx,
-                            guint n, const char *unit, gboolean *complete);
+  guint features;     /* districts the line is about */
+  guint without;      /* of them without data */
+  guint formed;       /* of those, formed after the boundaries' vintage */
+  int year_lo, year_hi; /* the years they were formed (0: none) */
+  guint bad;          /* bad values */
+  guint ambiguous;    /* ambiguous names that could be one of them */
+  guint duplicates;   /* duplicate features or table rows */
+  guint unmatched;    /* table rows that matched no district (whole layer only) */
+} GeoQuality;
+/* Fills `out` for features idx[0..n) (NULL: the whole layer). */
+void geo_join_quality_count(const GeoJoinReport *r, const GeoLayer *layer, const guint *idx,
+                            guint n, GeoQuality *out);
+/* TRUE when the line has nothing to report. */
+gboolean geo_quality_is_complete(const GeoQuality *q);
 
 /* ------------------------------------------------------------ styles */
 

@@ -19,26 +19,9 @@ render_figures_priorities(const RenderModel *m, const RenderGroup *g)
 {
   if (!geo_figures_has_coverage(m->figures) || m->style->n_classes == 0)
     return NULL;
+  render_plan_count_priorities();
   return geo_figures_priorities(m->figures, m->classes, (int)m->style->n_classes - 1, g->features,
                                 g->n_features, m->officers_per_tps);
-}
-
-gboolean *
-render_figures_priority_flags(const RenderModel *m, const RenderGroup *g)
-{
-  GeoPriorities *pr = render_figures_priorities(m, g);
-  gboolean *flags = NULL;
-  if (pr && pr->items->len > 0) {
-    flags = g_new0(gboolean, MAX(g->n_features, 1));
-    for (guint k = 0; k < pr->items->len; k++) {
-      guint f = g_array_index(pr->items, GeoPriority, k).feature;
-      for (guint i = 0; i < g->n_features; i++)
-        if (g->features[i] == f)
-          flags[i] = TRUE;
-    }
-  }
-  geo_priorities_free(pr);
-  return flags;
 }
 
 void
@@ -220,9 +203,10 @@ render_figures_grid(cairo_t *cr, const RenderModel *m, const RenderGroup *g, dou
 
 /* The list of reinforcement priorities.  Returns the height used. */
 static double
-render_figures_priority_list(cairo_t *cr, const RenderModel *m, const RenderGroup *g,
-                             const GeoPriorities *pr, double x, double y, double w)
+render_figures_priority_list(cairo_t *cr, const RenderPlan *plan, double x, double y, double w)
 {
+  const RenderModel *m = plan->m;
+  const GeoPriorities *pr = plan->priorities;
   const GeoStyle *st = m->style;
   const GeoFigures *fig = m->figures;
   RenderLang lang = m->lang;
@@ -281,15 +265,10 @@ render_figures_priority_list(cairo_t *cr, const RenderModel *m, const RenderGrou
     render_text(cr, render_tr(lang, "TPS"), fs, TRUE, c_tps, y, 0, RENDER_ALIGN_RIGHT);
     render_text(cr, render_tr(lang, "Kurang"), fs, TRUE, c_short, y, 0, RENDER_ALIGN_RIGHT);
     y += row;
-    guint *order = render_table_order(m, g);
     guint listed = MIN(n, RENDER_FIGURES_MAX_LISTED);
     for (guint k = 0; k < listed; k++) {
       const GeoPriority *it = &g_array_index(pr->items, GeoPriority, k);
-      guint rank = 0;
-      for (guint r = 0; r < g->n_features; r++)
-        if (order[r] == it->feature)
-          rank = r + 1;
-      g_autofree char *no = g_strdup_printf("%u", rank);
+      g_autofree char *no = g_strdup_printf("%u", render_plan_rank_of(plan, it->feature));
       g_autofree char *name = render_table_name(m->layer->features[it->feature].name);
       g_autofree char *score = render_figures_num(m, m->values[it->feature], st->decimals);
       g_autofree char *ratio = render_figures_num(m, it->officers_per_tps, 2);
@@ -307,7 +286,6 @@ render_figures_priority_list(cairo_t *cr, const RenderModel *m, const RenderGrou
       render_text(cr, plus, fs, TRUE, c_short, y, 0, RENDER_ALIGN_RIGHT);
       y += row;
     }
-    g_free(order);
     if (listed < n) {
       g_autofree char *rest =
           g_strdup_printf(render_tr(lang, "… %u lainnya: ditandai di tabel"), n - listed);
@@ -326,9 +304,11 @@ render_figures_priority_list(cairo_t *cr, const RenderModel *m, const RenderGrou
 }
 
 double
-render_figures_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const guint *counts,
-                    const GeoPriorities *pr, double x, double y, double w)
+render_figures_draw(cairo_t *cr, const RenderPlan *plan, double x, double y, double w)
 {
+  const RenderModel *m = plan->m;
+  const RenderGroup *g = plan->g;
+  const guint *counts = plan->counts;
   const GeoStyle *st = m->style;
   double y0 = y, sum = 0;
   guint n_val = 0;
@@ -361,9 +341,9 @@ render_figures_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, con
   }
   g_string_free(line, TRUE);
   y += render_figures_grid(cr, m, g, x, y, w);
-  if (pr) {
+  if (plan->priorities) {
     y += 6;
-    y += render_figures_priority_list(cr, m, g, pr, x, y, w);
+    y += render_figures_priority_list(cr, plan, x, y, w);
   }
   return y - y0;
 }

@@ -194,22 +194,27 @@ render_graticule_label(RenderLang lang, double value, gboolean is_lon, double st
   return g_strdup_printf("%ld°%02ld′%s", deg, min, hemi);
 }
 
-gboolean
-render_graticule_draw(cairo_t *cr, const RenderModel *m, GeoProj *proj, const RenderMapXf *t,
-                      RenderRect frame, const double lonlat[4], RenderLabelSpace *sp,
-                      GError **error)
+GArray *
+render_graticule_plan(GeoProj *proj, const RenderMapXf *t, RenderRect frame,
+                      const double lonlat[4], double *step, GError **error)
 {
   /* `lonlat` is the generous box of the map's context; widen it further so
    * every meridian and parallel crossing the frame is met. */
   double w = lonlat[2] - lonlat[0], h = lonlat[3] - lonlat[1];
   double box[4] = {lonlat[0] - 0.25 * w - 1, MAX(lonlat[1] - 0.25 * h - 1, -85),
                    lonlat[2] + 0.25 * w + 1, MIN(lonlat[3] + 0.25 * h + 1, 85)};
-  double step = render_graticule_step(proj, t, frame, box);
-  if (step <= 0)
-    return TRUE;
-  GArray *ticks = render_graticule_ticks(proj, t, frame, box, step, error);
-  if (ticks == NULL)
-    return FALSE;
+  *step = render_graticule_step(proj, t, frame, box);
+  if (*step <= 0)
+    return g_array_new(FALSE, FALSE, sizeof(RenderTick));
+  return render_graticule_ticks(proj, t, frame, box, *step, error);
+}
+
+void
+render_graticule_draw(cairo_t *cr, const RenderModel *m, const GArray *ticks, double step,
+                      RenderRect frame, RenderLabelSpace *sp)
+{
+  if (ticks == NULL || ticks->len == 0)
+    return;
   double x0 = frame.x, y0 = frame.y, x1 = frame.x + frame.w, y1 = frame.y + frame.h;
   const double tk = RENDER_GRATICULE_TICK;
   const double fs = render_page_of(m)->graticule_size;
@@ -280,6 +285,4 @@ render_graticule_draw(cairo_t *cr, const RenderModel *m, GeoProj *proj, const Re
     render_text_halo(cr, text, fs, cx, cy);
   }
   cairo_restore(cr);
-  g_array_unref(ticks);
-  return TRUE;
 }

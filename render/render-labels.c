@@ -58,14 +58,15 @@ render_map_number(cairo_t *cr, const char *text, double size, double x, double y
 /* Every district of the sheet gets a label on its main part: its name at
  * the pole of inaccessibility when the name fits there without touching
  * another label, else its number in the ranked table — at the pole, or
- * nearby with a short leader line when the pole is crowded.  Labels never
+ * nearby with a short leader line when the pole is crowded (ranks from the
+ * sheet's plan).  Labels never
  * overlap each other, what `sp` holds already (the reserved corners,
  * graticule labels) or the frame's edge; they are added to `sp`.  Returns
  * the number of districts that could not be labelled (0 in practice;
  * counted so that nothing is lost silently). */
 guint
 render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const GeoShapes *gs,
-                  const RenderMapXf *t, RenderLabelSpace *sp)
+                  const guint *rank, const RenderMapXf *t, RenderLabelSpace *sp)
 {
   /* Sizes grow faster than the page on posters (render-page.c). */
   const double size = render_page_of(m)->label_size, nsize = render_page_of(m)->number_size;
@@ -81,19 +82,6 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const
     g_array_append_val(cand, c);
   }
   g_array_sort(cand, render_map_cmp_candidate);
-
-  /* Rank of each feature of the set, as numbered in the table. */
-  guint *order = render_table_order(m, g);
-  guint *rank = g_new0(guint, MAX(g->n_features, 1));
-  g_autoptr(GHashTable) pos = g_hash_table_new(g_direct_hash, g_direct_equal);
-  for (guint i = 0; i < g->n_features; i++)
-    g_hash_table_insert(pos, GUINT_TO_POINTER(g->features[i]), GUINT_TO_POINTER(i + 1));
-  for (guint r = 0; r < g->n_features; r++) {
-    guint i = GPOINTER_TO_UINT(g_hash_table_lookup(pos, GUINT_TO_POINTER(order[r])));
-    if (i > 0)
-      rank[i - 1] = r + 1;
-  }
-  g_free(order);
 
   gboolean *done = g_new0(gboolean, MAX(gs->n_features, 1));
 
@@ -163,7 +151,6 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const
       lost++;
   }
   g_free(done);
-  g_free(rank);
   g_array_unref(cand);
   return lost;
 }

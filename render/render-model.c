@@ -243,7 +243,7 @@ render_model_hash_group(const char *common, const RenderModel *m, const RenderGr
     render_model_hash_feature(c, m, g->features[i]);
   /* The data-quality line also counts what no district's cells show
    * (ambiguous names, duplicate rows). */
-  char *quality = geo_join_quality_text(m->join->report, m->layer, g->features, g->n_features,
+  char *quality = render_quality_text_for(m->join->report, m->layer, g->features, g->n_features,
                                         m->texts->unit_name, NULL);
   render_model_hash_str(c, quality);
   g_free(quality);
@@ -263,13 +263,13 @@ render_model_hash_all(const char *common, const RenderModel *m)
     for (guint k = 0; k < m->groups[i].n_features; k++)
       render_model_hash_feature(c, m, m->groups[i].features[k]);
     char *quality =
-        geo_join_quality_text(m->join->report, m->layer, m->groups[i].features,
+        render_quality_text_for(m->join->report, m->layer, m->groups[i].features,
                               m->groups[i].n_features, m->texts->unit_name, NULL);
     render_model_hash_str(c, quality);
     g_free(quality);
   }
   char *quality =
-      geo_join_quality_text(m->join->report, m->layer, NULL, 0, m->texts->unit_name, NULL);
+      render_quality_text_for(m->join->report, m->layer, NULL, 0, m->texts->unit_name, NULL);
   render_model_hash_str(c, quality);
   g_free(quality);
   char *hex = g_strdup(g_checksum_get_string(c));

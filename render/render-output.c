@@ -211,27 +211,28 @@ render_output_svg_renumber(const char *svg)
   return g_string_free(out, FALSE);
 }
 
-typedef gboolean (*RenderPageFunc)(cairo_t *cr, const RenderModel *m, const RenderGroup *g,
-                                   GError **error);
+typedef gboolean (*RenderPageFunc)(cairo_t *cr, const RenderPlan *plan, GError **error);
 
 static gboolean
-render_output_page_sheet(cairo_t *cr, const RenderModel *m, const RenderGroup *g, GError **error)
+render_output_page_sheet(cairo_t *cr, const RenderPlan *plan, GError **error)
 {
-  return render_sheet_draw(cr, m, g, NULL, error);
+  return render_sheet_draw(cr, plan, NULL, error);
 }
 
 static gboolean
-render_output_page_overview(cairo_t *cr, const RenderModel *m, const RenderGroup *g, GError **error)
+render_output_page_overview(cairo_t *cr, const RenderPlan *plan, GError **error)
 {
-  return render_overview_draw(cr, m, error);
+  return render_overview_draw(cr, plan, error);
 }
 
 /* Writes <dir>/<base>-tiles-<paper>.pdf: the page drawn by `draw`,
  * recorded once, cut into tiles of m->tile_paper (render-tile.c). */
 static gboolean
-render_output_tiles(const RenderModel *m, const RenderGroup *g, RenderPageFunc draw,
-                    const char *dir, const char *title, GError **error)
+render_output_tiles(const RenderPlan *plan, RenderPageFunc draw, const char *dir,
+                    const char *title, GError **error)
 {
+  const RenderModel *m = plan->m;
+  const RenderGroup *g = plan->g;
   const RenderPage *P = render_page_of(m);
   g_autofree char *name = render_output_file_name(m, g, "tiles");
   RenderTiling t;
@@ -243,7 +244,7 @@ render_output_tiles(const RenderModel *m, const RenderGroup *g, RenderPageFunc d
   cairo_surface_t *poster = cairo_recording_surface_create(
       CAIRO_CONTENT_COLOR_ALPHA, &(cairo_rectangle_t){0, 0, P->width, P->height});
   cairo_t *pcr = cairo_create(poster);
-  gboolean ok = draw(pcr, m, g, error);
+  gboolean ok = draw(pcr, plan, error);
   cairo_destroy(pcr);
   if (ok && cairo_surface_status(poster) != CAIRO_STATUS_SUCCESS) {
     g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: %s", name,
@@ -274,15 +275,17 @@ render_output_tiles(const RenderModel *m, const RenderGroup *g, RenderPageFunc d
   return ok;
 }
 
-/* Writes one page drawn by `draw` to <dir>/<base>.<ext> for each format,
- * and its tiles with m->tiles. */
+/* Writes the page planned by `plan` and drawn by `draw` to <dir> under
+ * its names (render_output_file_name) for each format, and its tiles with m->tiles: one
+ * plan, every format. */
 static gboolean
-render_output_page(const RenderModel *m, const RenderGroup *g, RenderPageFunc draw,
-                   const char *dir, const char *title, RenderFormat formats, double dpi,
-                   GError **error)
+render_output_formats(const RenderPlan *plan, RenderPageFunc draw, const char *dir,
+                      const char *title, RenderFormat formats, double dpi, GError **error)
 {
+  const RenderModel *m = plan->m;
+  const RenderGroup *g = plan->g;
   const RenderPage *P = render_page_of(m);
-  if (m->tiles && !render_output_tiles(m, g, draw, dir, title, error))
+  if (m->tiles && !render_output_tiles(plan, draw, dir, title, error))
     return FALSE;
   if (formats & RENDER_FORMAT_PDF) {
     g_autofree char *name = render_output_file_name(m, g, "pdf");
@@ -293,7 +296,7 @@ render_output_page(const RenderModel *m, const RenderGroup *g, RenderPageFunc dr
                                                              P->height);
     render_output_pdf_metadata(s, m, title);
     cairo_t *cr = cairo_create(s);
-    gboolean ok = draw(cr, m, g, error);
+    gboolean ok = draw(cr, plan, error);
     cairo_destroy(cr);
     cairo_surface_finish(s);
     ok = ok && render_output_check(s, &rf, error);
@@ -312,7 +315,7 @@ render_output_page(const RenderModel *m, const RenderGroup *g, RenderPageFunc dr
                                                              P->width, P->height);
     cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT);
     cairo_t *cr = cairo_create(s);
-    gboolean ok = draw(cr, m, g, error);
+    gboolean ok = draw(cr, plan, error);
     cairo_destroy(cr);
     cairo_surface_finish(s);
     if (ok && cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
@@ -345,7 +348,7 @@ render_output_page(const RenderModel *m, const RenderGroup *g, RenderPageFunc dr
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
     cairo_t *cr = cairo_create(s);
     cairo_scale(cr, k, k);
-    gboolean ok = draw(cr, m, g, error);
+    gboolean ok = draw(cr, plan, error);
     cairo_destroy(cr);
     if (ok && cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
       g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: %s (%d x %d pixels)", name,
@@ -370,6 +373,21 @@ render_output_page(const RenderModel *m, const RenderGroup *g, RenderPageFunc dr
       return FALSE;
   }
   return TRUE;
+}
+
+/* Plans the page (group g, or the overview when NULL) once, then writes
+ * it in every format. */
+static gboolean
+render_output_page(const RenderModel *m, const RenderGroup *g, RenderPageFunc draw,
+                   const char *dir, const char *title, RenderFormat formats, double dpi,
+                   GError **error)
+{
+  RenderPlan *plan = render_plan_new(m, g, error);
+  if (plan == NULL)
+    return FALSE;
+  gboolean ok = render_output_formats(plan, draw, dir, title, formats, dpi, error);
+  render_plan_free(plan);
+  return ok;
 }
 
 gboolean

@@ -9,6 +9,7 @@
  * Placement is worked out first (render_overview_marks_place) and drawn
  * after, so a test can read exactly what was placed
  * (PETARAWAN_DEBUG_PLACEMENTS). */
+#include "render-plan.h"
 #include "render-private.h"
 
 #include <math.h>
@@ -330,16 +331,18 @@ render_overview_map_box_meets(RenderBox a, RenderBox b)
 }
 
 GArray *
-render_overview_marks_place(cairo_t *cr, const RenderModel *m, const GeoShapes *gs,
-                            const RenderMapXf *t, RenderLabelSpace *sp)
+render_overview_marks_place(cairo_t *cr, const RenderPlan *plan, RenderLabelSpace *sp)
 {
+  const RenderModel *m = plan->m;
+  const GeoShapes *gs = plan->gs;
+  const RenderMapXf *t = &plan->xf;
   GArray *marks = g_array_new(FALSE, TRUE, sizeof(RenderOverviewMark));
   if (m->n_groups == 0)
     return marks;
   const RenderPage *P = render_page_of(m);
   const double nsize = P->number_size, lsize = P->label_size;
   gboolean named = render_overview_map_partial(m);
-  guint *rank = render_overview_ranks(m);
+  guint *rank = render_overview_ranks(plan);
   for (guint i = 0; i < m->n_groups; i++) {
     RenderOverviewMark mk = {.group = i, .rank = rank[i]};
     if (!render_overview_map_anchor(m, gs, t, i, &mk))

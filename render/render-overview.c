@@ -28,8 +28,9 @@ render_overview_cmp(gconstpointer a, gconstpointer b)
 /* The groups with their figures, ranked by mean value (the overview's
  * table order).  Caller frees with g_free. */
 static RenderOverviewRow *
-render_overview_rows(const RenderModel *m)
+render_overview_rows(const RenderPlan *plan)
 {
+  const RenderModel *m = plan->m;
   const GeoStyle *st = m->style;
   RenderOverviewRow *rows = g_new0(RenderOverviewRow, MAX(m->n_groups, 1));
   for (guint i = 0; i < m->n_groups; i++) {
@@ -47,18 +48,17 @@ render_overview_rows(const RenderModel *m)
         rows[i].top++;
     }
     rows[i].mean = n ? sum / n : NAN;
-    GeoPriorities *pr = render_figures_priorities(m, g);
-    rows[i].priorities = pr ? pr->items->len : 0;
-    geo_priorities_free(pr);
+    rows[i].priorities = plan->group_priorities[i];
   }
   qsort(rows, m->n_groups, sizeof *rows, render_overview_cmp);
   return rows;
 }
 
 guint *
-render_overview_ranks(const RenderModel *m)
+render_overview_ranks(const RenderPlan *plan)
 {
-  RenderOverviewRow *rows = render_overview_rows(m);
+  const RenderModel *m = plan->m;
+  RenderOverviewRow *rows = render_overview_rows(plan);
   guint *rank = g_new0(guint, MAX(m->n_groups, 1));
   for (guint i = 0; i < m->n_groups; i++)
     rank[rows[i].g - m->groups] = i + 1;
@@ -68,13 +68,14 @@ render_overview_ranks(const RenderModel *m)
 
 /* The groups ranked by mean value, from y down to at most y_max. */
 static double
-render_overview_groups(cairo_t *cr, const RenderModel *m, double x, double y, double w,
+render_overview_groups(cairo_t *cr, const RenderPlan *plan, double x, double y, double w,
                        double y_max)
 {
+  const RenderModel *m = plan->m;
   if (m->n_groups == 0)
     return y;
   const GeoStyle *st = m->style;
-  RenderOverviewRow *rows = render_overview_rows(m);
+  RenderOverviewRow *rows = render_overview_rows(plan);
   gboolean coverage = geo_figures_has_coverage(m->figures);
   /* With priorities a third column; the others move left. */
   double c_top = coverage ? x + w - 40 : x + w, c_mean = c_top - (coverage ? 34 : 40);
@@ -115,34 +116,28 @@ render_overview_groups(cairo_t *cr, const RenderModel *m, double x, double y, do
 }
 
 gboolean
-render_overview_draw(cairo_t *cr, const RenderModel *m, GError **error)
+render_overview_draw(cairo_t *cr, const RenderPlan *plan, GError **error)
 {
+  const RenderModel *m = plan->m;
   const RenderPage *P = render_page_of(m);
   cairo_save(cr);
   cairo_scale(cr, P->k, P->k); /* layout units from here on (render-page.c) */
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
   render_page_header(cr, m, render_tr(m->lang, "Ikhtisar nasional"));
-  /* Landscape: a wider map than a sheet's, the narrower column right of
-   * it; portrait: the map on top, legend and groups below. */
-  RenderRect frame = P->map;
-  if (!P->portrait)
-    frame.w += 60;
-  RenderMapInfo info = {0};
-  if (!render_map_draw(cr, m, NULL, frame, FALSE, &info, error)) {
-    g_prefix_error(error, "overview: ");
-    cairo_restore(cr);
-    return FALSE;
-  }
-  render_scalebar_draw(cr, info.pt_per_m, frame.x + 12, frame.y + frame.h - 10, frame.w * 0.25,
+  /* Landscape: a wider map than a sheet's (the plan's frame), the
+   * narrower column right of it; portrait: the map on top, legend and
+   * groups below. */
+  RenderRect frame = plan->frame;
+  render_map_draw(cr, plan, FALSE, NULL);
+  render_scalebar_draw(cr, plan->xf.s, frame.x + 12, frame.y + frame.h - 10, frame.w * 0.25,
                        m->lang);
   cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
   g_autofree char *proj =
-      g_strdup_printf(render_tr(m->lang, "%s; skala benar di khatulistiwa"), info.proj_name);
+      g_strdup_printf(render_tr(m->lang, "%s; skala benar di khatulistiwa"), plan->proj_name);
   render_text(cr, proj, 5.5, FALSE, frame.x + frame.w - 4, frame.y + frame.h - 10, 0,
               RENDER_ALIGN_RIGHT);
   render_north_arrow_draw(cr, frame.x + frame.w - 20, frame.y + 22, 16, m->lang);
-  render_map_info_clear(&info);
 
   RenderRect col = P->column, list = P->table;
   if (!P->portrait) {
@@ -152,24 +147,22 @@ render_overview_draw(cairo_t *cr, const RenderModel *m, GError **error)
   /* The legend, the circles' legend and the data-quality line, enlarged
    * by P->block on a poster (read from a distance); the list of groups is
    * not. */
-  guint *counts = render_sheet_counts(m, NULL, m->layer->n_features);
   guint n = m->layer->n_features;
   cairo_save(cr);
   cairo_scale(cr, P->block, P->block);
   double bx = col.x / P->block, by = col.y / P->block, bw = col.w / P->block;
-  double used = render_legend_draw(cr, m, counts, bx, by, bw, bw) + 2;
+  double used = render_legend_draw(cr, m, plan->counts, bx, by, bw, bw) + 2;
   double sym = render_symbols_legend_draw(cr, m, render_symbols_max(m, NULL, n),
                                           render_symbols_radius_max(FALSE, n), bx, by + used, bw);
   used += sym > 0 ? sym + 6 : 0;
-  used += render_sheet_quality(cr, m, NULL, 0, bx, by + used, bw) + 6;
+  used += render_sheet_quality(cr, plan, bx, by + used, bw) + 6;
   cairo_restore(cr);
-  g_free(counts);
   if (!P->portrait) {
     list = col;
     list.y = col.y + used * P->block;
     list.h = col.y + col.h - list.y;
   }
-  render_overview_groups(cr, m, list.x, list.y, list.w, list.y + list.h);
+  render_overview_groups(cr, plan, list.x, list.y, list.w, list.y + list.h);
   render_page_footer(cr, m, render_tr(m->lang, "Ikhtisar"));
   cairo_restore(cr);
   if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {

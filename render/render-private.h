@@ -2,6 +2,7 @@
 #pragma once
 
 #include "render.h"
+#include "render-plan.h"
 
 #include <pango/pangocairo.h>
 #include <stdio.h>
@@ -32,29 +33,6 @@ void render_set_rgb(cairo_t *cr, GeoRgb c);
 void render_class_source(cairo_t *cr, const RenderModel *m, int cls);
 /* A diagonal hatch over `base`, for no data.  Caller destroys. */
 cairo_pattern_t *render_hatch_pattern(GeoRgb base);
-
-/* The map of one group (g != NULL) or of every feature (overview) inside
- * `frame`, projected with `proj` (NULL: chosen here).  Reports the scale it
- * drew at and the projection's name. */
-typedef struct {
-  double pt_per_m;
-  char *proj_name;
-  double centre_lon, centre_lat;
-  guint unlabelled; /* districts no label could be placed for */
-  double district_line; /* width the district lines were drawn (0: none) */
-} RenderMapInfo;
-
-/* Map coordinates (metres) to page points. */
-typedef struct {
-  double ox, oy; /* page position of the map centre */
-  double cx, cy; /* map centre, metres */
-  double s;      /* points per metre */
-  gboolean clip; /* clip rings to `box` (page points) before drawing */
-  double box[4]; /* x0, y0, x1, y1 */
-  /* Parts narrower than `speck` points are left out; a district made only
-   * of such parts becomes a dot `dot` points wide (0: draw everything). */
-  double speck, dot;
-} RenderMapXf;
 
 /* Map coordinates (metres) to page points. */
 static inline void
@@ -142,11 +120,16 @@ double render_graticule_step(GeoProj *proj, const RenderMapXf *t, RenderRect fra
 /* "8°LS", "122°BT", "6°30′LS", "0°" (id); "8°S", "122°E" (en).  `step`
  * says whether minutes are needed.  Returns: (transfer full) g_free. */
 char *render_graticule_label(RenderLang lang, double value, gboolean is_lon, double step);
-/* Draws the ticks and their labels inside the frame, taking the labels'
- * room in `sp`.  Returns FALSE (with error) when PROJ fails. */
-gboolean render_graticule_draw(cairo_t *cr, const RenderModel *m, GeoProj *proj,
-                               const RenderMapXf *t, RenderRect frame, const double lonlat[4],
-                               RenderLabelSpace *sp, GError **error);
+/* The ticks of the map drawn with `proj` and `t` in `frame` whose context
+ * covers `lonlat`, at the interval render_graticule_step picks (*step; no
+ * ticks when even 10° gives too many): what the page's plan keeps.
+ * Returns: (transfer full) GArray of RenderTick, or NULL on a PROJ error. */
+GArray *render_graticule_plan(GeoProj *proj, const RenderMapXf *t, RenderRect frame,
+                              const double lonlat[4], double *step, GError **error);
+/* Draws `ticks` (step apart) and their labels inside the frame, taking
+ * the labels' room in `sp`. */
+void render_graticule_draw(cairo_t *cr, const RenderModel *m, const GArray *ticks, double step,
+                           RenderRect frame, RenderLabelSpace *sp);
 
 /* Names of what lies around the sheet's group (render-neighbours.c):
  * neighbouring groups (from the layer's features `nsel` projected as `ns`)
@@ -170,9 +153,10 @@ const char *render_style_title(const RenderModel *m);
 const char *render_style_label(const RenderModel *m, guint i);
 
 /* Labels every district of group g drawn as `gs` with `t` (render-labels.c),
- * taking their room in `sp`.  Returns the number that could not be placed. */
+ * numbering them by `rank` (1-based, rank[i] for feature i of gs), taking
+ * their room in `sp`.  Returns the number that could not be placed. */
 guint render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const GeoShapes *gs,
-                        const RenderMapXf *t, RenderLabelSpace *sp);
+                        const guint *rank, const RenderMapXf *t, RenderLabelSpace *sp);
 
 /* The overview's map by group (render-overview-map.c).  A mark is a
  * group's number disc (page points) with its anchor on the group, and its
@@ -192,19 +176,20 @@ typedef struct {
  * chosen groups cased. */
 void render_overview_borders_draw(cairo_t *cr, const RenderModel *m, const GeoShapes *gs,
                                   const RenderMapXf *t);
-/* Places every group's mark in `sp`.  gs: the whole layer projected, in
- * layer order.  Returns: (transfer full) free with render_overview_marks_free. */
-GArray *render_overview_marks_place(cairo_t *cr, const RenderModel *m, const GeoShapes *gs,
-                                    const RenderMapXf *t, RenderLabelSpace *sp);
+/* Places every group's mark in `sp` (plan: the overview's).  Returns: (transfer full) free with render_overview_marks_free. */
+GArray *render_overview_marks_place(cairo_t *cr, const RenderPlan *plan, RenderLabelSpace *sp);
 void render_overview_marks_draw(cairo_t *cr, const RenderModel *m, const GArray *marks);
 void render_overview_marks_free(GArray *marks);
 /* The row of each group (index in m->groups) in the overview's ranked
  * table, from 1.  Returns: (transfer full) g_free. */
-guint *render_overview_ranks(const RenderModel *m);
+guint *render_overview_ranks(const RenderPlan *plan);
 
-gboolean render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderRect frame,
-                         gboolean labels, RenderMapInfo *info, GError **error);
-void render_map_info_clear(RenderMapInfo *info);
+/* Draws the map of `plan` in its frame (render-map.c): sea, grey land
+ * around, fills, lines, priorities, circles, degree ticks and, with
+ * `labels`, district and neighbour names.  *unlabelled (may be NULL) gets
+ * the number of districts no label could be placed for.  Nothing here
+ * can fail: all PROJ work is in the plan. */
+void render_map_draw(cairo_t *cr, const RenderPlan *plan, gboolean labels, guint *unlabelled);
 
 /* The locator inset inside `box`, the group highlighted. */
 void render_inset_draw(cairo_t *cr, const RenderInset *inset, const RenderGroup *g, RenderRect box);
@@ -212,7 +197,7 @@ void render_inset_draw(cairo_t *cr, const RenderInset *inset, const RenderGroup 
 double render_inset_height(const RenderInset *inset, double width);
 
 /* Legend: title (title_w wide), then rows `w` wide: one swatch per class with range and count, no data.
- * counts has n_classes + 1 entries, the last for no data.  Returns height. */
+ * counts (the plan's) has n_classes + 1 entries, the last for no data.  Returns height. */
 double render_legend_draw(cairo_t *cr, const RenderModel *m, const guint *counts, double x, double y,
                           double title_w, double w);
 /* Scale bar with its label at bottom-left (x, y) and a north arrow. */
@@ -221,8 +206,8 @@ void render_scalebar_draw(cairo_t *cr, double pt_per_m, double x, double y, doub
 void render_north_arrow_draw(cairo_t *cr, double x, double y, double size, RenderLang lang);
 
 /* The group's features in table order (highest value first, no data
- * last, ties by key); the map numbers districts by this rank.  Caller
- * frees with g_free. */
+ * last, ties by key); the map numbers districts by this rank.  Called
+ * once per sheet, by its plan.  Caller frees with g_free. */
 guint *render_table_order(const RenderModel *m, const RenderGroup *g);
 
 /* "Kabupaten X" -> "Kab. X", "Kota Administrasi X" -> "Kota Adm. X", for
@@ -234,11 +219,11 @@ char *render_table_name(const char *name);
  * their own (RenderPage.table_min_row). */
 #define RENDER_TABLE_MIN_ROW 7.2
 
-/* Rows first.. of the ranked table (order from render_table_order, n rows
- * in all) inside `box`, as many as fit; with `note_rest` the last line says
- * how many more there are when not all fit.  Returns the rows drawn. */
-guint render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, guint first, guint n,
-                        RenderRect box, gboolean note_rest);
+/* Rows first.. of the plan's ranked table inside `box`, as many as fit;
+ * with `note_rest` the last line says how many more there are when not
+ * all fit.  Returns the rows drawn. */
+guint render_table_draw(cairo_t *cr, const RenderPlan *plan, guint first, RenderRect box,
+                        gboolean note_rest);
 
 /* Page furniture: header band, footer with page number, marking. */
 void render_page_header(cairo_t *cr, const RenderModel *m, const char *subtitle);
@@ -262,23 +247,17 @@ cairo_status_t render_file_write(void *closure, const unsigned char *data, unsig
  * renames it into place, else removes it; a write failure sets `error`. */
 gboolean render_file_close(RenderFile *rf, gboolean ok, GError **error);
 
-/* Counts per class (and no data, last) over features idx[0..n), or every
- * feature when idx is NULL.  Caller frees with g_free. */
-guint *render_sheet_counts(const RenderModel *m, const guint *idx, guint n);
-/* Draws the data-quality line of features idx[0..n) (NULL: all) at y,
- * `w` wide.  Returns the height used. */
-double render_sheet_quality(cairo_t *cr, const RenderModel *m, const guint *idx, guint n, double x,
-                            double y, double w);
+/* Draws the plan's data-quality line at y, `w` wide.  Returns the height
+ * used. */
+double render_sheet_quality(cairo_t *cr, const RenderPlan *plan, double x, double y, double w);
 
 /* ---- render-figures.c: key figures and reinforcement priorities ---- */
 
 /* The coverage gap rule for group g (geo_figures_priorities with the top
  * class and the doctrine of the model), or NULL when the model has no
- * officers or TPS.  Caller frees with geo_priorities_free. */
+ * officers or TPS.  Called by the plans only: once per sheet, once per
+ * group on the overview.  Caller frees with geo_priorities_free. */
 GeoPriorities *render_figures_priorities(const RenderModel *m, const RenderGroup *g);
-/* Per feature of g (index into g->features): TRUE for a priority, or
- * NULL when there is none.  Caller frees with g_free. */
-gboolean *render_figures_priority_flags(const RenderModel *m, const RenderGroup *g);
 /* The mark of a priority in the table and the legend: a small black
  * triangle with a white edge, centred at (x, y), `size` high. */
 void render_figures_mark(cairo_t *cr, double x, double y, double size);
@@ -293,11 +272,9 @@ void render_figures_outline(cairo_t *cr, const GeoShapes *s, const gboolean *fla
 double render_figures_legend_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g,
                                   const GeoPriorities *pr, double x, double y, double w);
 /* The key figures (districts, top class, mean score; personnel by type,
- * TPS, DPT and their ratios) and the list of reinforcement priorities.
- * `counts` as from render_sheet_counts.  Returns the height used. */
-double render_figures_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g,
-                           const guint *counts, const GeoPriorities *pr, double x, double y,
-                           double w);
+ * TPS, DPT and their ratios) and the list of reinforcement priorities of
+ * the plan's sheet.  Returns the height used. */
+double render_figures_draw(cairo_t *cr, const RenderPlan *plan, double x, double y, double w);
 
 /* ---- render-symbols.c: proportional circles ---- */
 

@@ -1,6 +1,8 @@
 /* render-scalebar.c — a scale bar in kilometres, true to the map's scale at
  * its centre, and a north arrow.  The bar's length is a round number of
- * kilometres (1, 2 or 5 times a power of ten) no longer than allowed. */
+ * kilometres (1, 2 or 5 times a power of ten) no longer than allowed; its
+ * ticks are labelled with their exact values (2,5 on a 5 km bar, never a
+ * rounded 2 that makes every distance read off it 20% short). */
 #include "render-private.h"
 
 #include <math.h>
@@ -28,6 +30,18 @@ render_scalebar_choose(double pt_per_m, double max_pt, double *km, double *len_p
   return TRUE;
 }
 
+char *
+render_scalebar_label(RenderLang lang, double km)
+{
+  /* As few decimals as show the value exactly (the bar's values are 1, 2,
+   * 2,5 or 5 times a power of ten, so three always do below 1 m). */
+  int decimals = 0;
+  while (decimals < 6 && fabs(km * pow(10, decimals) - round(km * pow(10, decimals))) >
+                             1e-9 * MAX(1, km * pow(10, decimals)))
+    decimals++;
+  return render_number(lang, km, decimals);
+}
+
 void
 render_scalebar_draw(cairo_t *cr, double pt_per_m, double x, double y, double max_w,
                      RenderLang lang)
@@ -52,8 +66,8 @@ render_scalebar_draw(cairo_t *cr, double pt_per_m, double x, double y, double ma
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
     cairo_stroke(cr);
   }
-  g_autofree char *half = render_number(lang, km / 2, km / 2 < 1 ? 1 : 0);
-  g_autofree char *full = render_number(lang, km, km < 1 ? 1 : 0);
+  g_autofree char *half = render_scalebar_label(lang, km / 2);
+  g_autofree char *full = render_scalebar_label(lang, km);
   g_autofree char *full_km = g_strdup_printf("%s %s", full, render_tr(lang, "km"));
   cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
   render_text(cr, "0", 6.5, FALSE, x, y - h - 10, 0, RENDER_ALIGN_CENTER);
@@ -65,7 +79,10 @@ void
 render_north_arrow_draw(cairo_t *cr, double x, double y, double size, RenderLang lang)
 {
   /* A split arrowhead: left half dark, right half light, "U" (utara) or
-   * "N" above. */
+   * "N" above.  The disc is a path of its own: text drawn before leaves a
+   * current point, and an arc joins it with a line, a zero-width sliver
+   * that printers draw as a hairline across the map. */
+  cairo_new_path(cr);
   cairo_set_source_rgba(cr, 1, 1, 1, 0.8);
   cairo_arc(cr, x, y + size * 0.2, size * 0.75, 0, 2 * G_PI);
   cairo_fill(cr);

@@ -72,39 +72,16 @@ render_page_footer(cairo_t *cr, const RenderModel *m, const char *mark)
   render_text(cr, mark, 7, TRUE, right, y + 3, 0, RENDER_ALIGN_RIGHT);
 }
 
-guint *
-render_sheet_counts(const RenderModel *m, const guint *idx, guint n)
-{
-  guint *counts = g_new0(guint, m->style->n_classes + 1);
-  for (guint i = 0; i < n; i++) {
-    int c = m->classes[idx ? idx[i] : i];
-    counts[c < 0 ? m->style->n_classes : (guint)c]++;
-  }
-  return counts;
-}
-
 double
-render_sheet_quality(cairo_t *cr, const RenderModel *m, const guint *idx, guint n, double x,
-                     double y, double w)
+render_sheet_quality(cairo_t *cr, const RenderPlan *plan, double x, double y, double w)
 {
   /* "Kualitas data: 2 kab/kota tanpa data; 1 nilai tidak valid": red
    * when anything is amiss, grey when the data is complete. */
+  const RenderModel *m = plan->m;
   RenderLang lang = m->lang;
   const char *unit = m->texts->unit_name ? m->texts->unit_name : render_tr(lang, "wilayah");
-  const GeoQualityWords words = {
-      render_tr(lang, "Kualitas data: "),
-      render_tr(lang, "%u %s tanpa data"),
-      render_tr(lang, " (%u dibentuk %d)"),
-      render_tr(lang, " (%u dibentuk %d–%d)"),
-      render_tr(lang, "%u nilai tidak valid"),
-      render_tr(lang, "%u nama ambigu"),
-      render_tr(lang, "%u baris ganda"),
-      render_tr(lang, "%u baris tabel tidak cocok"),
-      render_tr(lang, "lengkap, %u %s berdata"),
-  };
   gboolean complete;
-  g_autofree char *q =
-      geo_join_quality_text_in(m->join->report, m->layer, idx, n, unit, &words, &complete);
+  g_autofree char *q = render_quality_text(lang, &plan->quality, unit, &complete);
   if (complete)
     cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
   else
@@ -135,10 +112,7 @@ render_sheet_quality(cairo_t *cr, const RenderModel *m, const guint *idx, guint 
 /* What the side of a sheet shows besides the table, and the page it is
  * drawn on (for measuring: text sizes depend on its font options). */
 typedef struct {
-  const RenderModel *m;
-  const RenderGroup *g;
-  const guint *counts;
-  const GeoPriorities *pr;
+  const RenderPlan *plan;
   cairo_t *page;
 } RenderSheetSide;
 
@@ -149,7 +123,8 @@ typedef struct {
 static double
 render_sheet_legend(cairo_t *cr, const RenderSheetSide *sd, double x, double y, double w, double b)
 {
-  const RenderModel *m = sd->m;
+  const RenderPlan *plan = sd->plan;
+  const RenderModel *m = plan->m;
   cairo_save(cr);
   cairo_scale(cr, b, b);
   double bx = x / b, bw = w / b, by = y / b, y0 = by;
@@ -161,17 +136,17 @@ render_sheet_legend(cairo_t *cr, const RenderSheetSide *sd, double x, double y, 
     inset_h = render_inset_height(m->inset, inset_w);
   }
   if (m->inset && !below)
-    render_inset_draw(cr, m->inset, sd->g,
+    render_inset_draw(cr, m->inset, plan->g,
                       (RenderRect){bx + bw - inset_w, by + 16, inset_w, inset_h});
-  double legend_h = render_legend_draw(cr, m, sd->counts, bx, by, bw, legend_w);
+  double legend_h = render_legend_draw(cr, m, plan->counts, bx, by, bw, legend_w);
   if (m->inset && below) {
-    render_inset_draw(cr, m->inset, sd->g,
+    render_inset_draw(cr, m->inset, plan->g,
                       (RenderRect){bx + bw - inset_w, by + legend_h + 4, inset_w, inset_h});
     by += legend_h + 4 + inset_h + 6;
   } else {
     by += MAX(legend_h, inset_h + 18) + 6;
   }
-  by += render_figures_legend_draw(cr, m, sd->g, sd->pr, bx, by, bw);
+  by += render_figures_legend_draw(cr, m, plan->g, plan->priorities, bx, by, bw);
   cairo_restore(cr);
   return (by - y0) * b;
 }
@@ -185,9 +160,8 @@ render_sheet_figures(cairo_t *cr, const RenderSheetSide *sd, double x, double y,
 {
   cairo_save(cr);
   cairo_scale(cr, b, b);
-  const RenderGroup *g = sd->g;
-  double h = render_figures_draw(cr, sd->m, g, sd->counts, sd->pr, x / b, y / b, w / b);
-  h += render_sheet_quality(cr, sd->m, g->features, g->n_features, x / b, y / b + h, w / b) + 8;
+  double h = render_figures_draw(cr, sd->plan, x / b, y / b, w / b);
+  h += render_sheet_quality(cr, sd->plan, x / b, y / b + h, w / b) + 8;
   cairo_restore(cr);
   return h * b;
 }
@@ -250,7 +224,7 @@ render_sheet_layout(const RenderSheetSide *sd, const RenderPage *P, double *lege
    * room: longer tables (villages) continue anyway. */
   double table_min = 0;
   if (P->paper != RENDER_PAPER_A4) {
-    table_min = 4 + P->table_min_row * (sd->g->n_features + 1.3) + 1;
+    table_min = 4 + P->table_min_row * (sd->plan->g->n_features + 1.3) + 1;
     if (table_min > 0.6 * P->table.h)
       table_min = 0;
   }
@@ -274,9 +248,10 @@ render_sheet_layout(const RenderSheetSide *sd, const RenderPage *P, double *lege
 }
 
 gboolean
-render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int *pages_used,
-                  GError **error)
+render_sheet_draw(cairo_t *cr, const RenderPlan *plan, int *pages_used, GError **error)
 {
+  const RenderModel *m = plan->m;
+  const RenderGroup *g = plan->g;
   const RenderTexts *t = m->texts;
   const RenderPage *P = render_page_of(m);
   g_autofree char *subtitle = g_strdup_printf("%s %s (%s)", t->group_kind ? t->group_kind : "",
@@ -287,32 +262,25 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int *
   cairo_paint(cr);
   render_page_header(cr, m, g_strstrip(subtitle));
 
-  RenderMapInfo info = {0};
-  const RenderRect *f = &P->map;
-  if (!render_map_draw(cr, m, g, *f, TRUE, &info, error)) {
-    g_prefix_error(error, "sheet %s %s: ", g->code, g->name);
-    cairo_restore(cr);
-    return FALSE;
-  }
-  render_scalebar_draw(cr, info.pt_per_m, f->x + 12, f->y + f->h - 10, f->w * 0.28, m->lang);
+  guint unlabelled = 0;
+  const RenderRect *f = &plan->frame;
+  render_map_draw(cr, plan, TRUE, &unlabelled);
+  render_scalebar_draw(cr, plan->xf.s, f->x + 12, f->y + f->h - 10, f->w * 0.28, m->lang);
   render_north_arrow_draw(cr, f->x + f->w - 20, f->y + 22, 16, m->lang);
   cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-  render_text(cr, info.proj_name, 5.5, FALSE, f->x + f->w - 4, f->y + f->h - 10, 0,
+  render_text(cr, plan->proj_name, 5.5, FALSE, f->x + f->w - 4, f->y + f->h - 10, 0,
               RENDER_ALIGN_RIGHT);
-  if (info.unlabelled > 0) {
+  if (unlabelled > 0) {
     g_autofree char *note =
-        g_strdup_printf(render_tr(m->lang, "%u wilayah tanpa label di peta (lihat tabel)"), info.unlabelled);
+        g_strdup_printf(render_tr(m->lang, "%u wilayah tanpa label di peta (lihat tabel)"), unlabelled);
     cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
     render_text(cr, note, 6.5, TRUE, f->x + 6, f->y + 4, 0, RENDER_ALIGN_LEFT);
   }
-  render_map_info_clear(&info);
 
   /* Legend with the locator inset, key figures and priorities, enlarged
    * on a poster (they are read from a distance), then the table, which is
    * not (render_sheet_layout). */
-  guint *counts = render_sheet_counts(m, g->features, g->n_features);
-  GeoPriorities *pr = render_figures_priorities(m, g);
-  RenderSheetSide side = {m, g, counts, pr, cr};
+  RenderSheetSide side = {plan, cr};
   double legend_b, figures_b;
   render_sheet_layout(&side, P, &legend_b, &figures_b);
   double y = P->column.y + render_sheet_legend(cr, &side, P->column.x, P->column.y, P->column.w,
@@ -323,16 +291,13 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int *
   double fh = render_sheet_figures(cr, &side, tb.x, tb.y, tb.w, figures_b);
   tb.y += fh;
   tb.h -= fh;
-  geo_priorities_free(pr);
-  g_free(counts);
   /* The ranked table: below the figures, in the column right of the map
    * (landscape) or right of the legend below the map (portrait).  In a
    * PDF what does not fit continues on following pages, elsewhere (PNG,
    * SVG) the last line says so. */
   cairo_surface_t *target = cairo_get_target(cr);
   gboolean paged = cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_PDF;
-  guint *order = render_table_order(m, g);
-  guint done = render_table_draw(cr, m, order, 0, g->n_features, tb, !paged);
+  guint done = render_table_draw(cr, plan, 0, tb, !paged);
   g_autofree char *mark = g_strdup_printf(render_tr(m->lang, "Lembar %s"), g->code);
   render_page_footer(cr, m, mark);
   int pages = 1;
@@ -350,14 +315,13 @@ render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, int *
     const double gap = 14, top = P->map.y, bottom = P->footer_y - 8;
     const double cw = (P->w - 2 * P->margin - (cols - 1) * gap) / cols;
     for (int col = 0; col < cols && done < g->n_features; col++)
-      done += render_table_draw(cr, m, order, done, g->n_features,
+      done += render_table_draw(cr, plan, done,
                                 (RenderRect){P->margin + col * (cw + gap), top, cw, bottom - top},
                                 FALSE);
     g_autofree char *more = g_strdup_printf(render_tr(m->lang, "Lembar %s"), label);
     render_page_footer(cr, m, more);
   }
   cairo_restore(cr);
-  g_free(order);
   if (pages_used)
     *pages_used = pages;
   if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {

@@ -37,6 +37,7 @@ render_table_name(const char *name)
 guint *
 render_table_order(const RenderModel *m, const RenderGroup *g)
 {
+  render_plan_count_order();
   guint *order = g_memdup2(g->features, sizeof(guint) * MAX(g->n_features, 1));
   g_qsort_with_data(order, (gint)g->n_features, sizeof(guint), render_table_cmp, (gpointer)m);
   return order;
@@ -85,9 +86,14 @@ render_table_cells(const RenderModel *m, guint f, char *cells[RENDER_N_COLS])
 }
 
 guint
-render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, guint first, guint n,
-                  RenderRect box, gboolean note_rest)
+render_table_draw(cairo_t *cr, const RenderPlan *plan, guint first, RenderRect box,
+                  gboolean note_rest)
 {
+  const RenderModel *m = plan->m;
+  const guint *order = plan->order;
+  guint n = plan->g->n_features;
+  /* Priorities of the group the rows belong to (a table shows one group). */
+  const gboolean *priority = plan->priority_of;
   guint left = n - first;
   RenderLang lang = m->lang;
   const GeoFigures *fig = m->figures;
@@ -147,14 +153,6 @@ render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, guint f
   double name_w = swatch_x - 10 - c_name;
   double c_no = x + 12;
   double y = box.y;
-  /* Priorities of the group the rows belong to (a table shows one group). */
-  RenderGroup g = {.features = (guint *)order, .n_features = n};
-  GeoPriorities *pr = staff ? render_figures_priorities(m, &g) : NULL;
-  gboolean *priority = g_new0(gboolean, m->layer->n_features);
-  for (guint k = 0; pr && k < pr->items->len; k++)
-    priority[g_array_index(pr->items, GeoPriority, k).feature] = TRUE;
-  geo_priorities_free(pr);
-
   cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
   render_text(cr, render_tr(lang, "No"), fs, TRUE, c_no, y, 0, RENDER_ALIGN_RIGHT);
   render_text(cr, m->texts->unit_name ? m->texts->unit_name : render_tr(lang, "Wilayah"), fs, TRUE,
@@ -181,13 +179,13 @@ render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, guint f
     render_class_source(cr, m, cls);
     cairo_rectangle(cr, swatch_x, y + (row - sw) / 2 - 0.5, sw * 1.4, sw);
     cairo_fill(cr);
-    if (priority[f])
+    if (priority && priority[f])
       render_figures_mark(cr, swatch_x - 5, y + row / 2 - 0.5, row * 0.55);
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
     g_autofree char *no = g_strdup_printf("%u", i + 1);
     g_autofree char *name = render_table_name(m->layer->features[f].name);
     render_text(cr, no, fs, FALSE, c_no, y, 0, RENDER_ALIGN_RIGHT);
-    render_text(cr, name, fs, priority[f], c_name, y, name_w, RENDER_ALIGN_LEFT);
+    render_text(cr, name, fs, priority && priority[f], c_name, y, name_w, RENDER_ALIGN_LEFT);
     for (guint k = 0; k < n_cols; k++)
       render_text(cr, cell[k], fs, FALSE, right[k], y, 0, RENDER_ALIGN_RIGHT);
     y += row;
@@ -195,7 +193,6 @@ render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, guint f
   for (gsize i = 0; i < (gsize)MAX(count, 1) * RENDER_N_COLS; i++)
     g_free(cells[i]);
   g_free(cells);
-  g_free(priority);
   if (note_rest && first + count < n) {
     g_autofree char *rest =
         g_strdup_printf(render_tr(lang, "… %u %s lainnya: lihat tabel lengkap di PDF"),

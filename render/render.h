@@ -215,14 +215,22 @@ typedef struct {
 /* m->page, or the A4 landscape page when it is NULL. */
 const RenderPage *render_page_of(const RenderModel *m);
 
-/* Draws the briefing sheet of group `g` starting on the current page of
- * `cr`.  On a PDF surface a ranked table too long for the sheet continues
- * on following pages (cairo_show_page between them, not after the last);
- * *pages_used (may be NULL) says how many. */
-gboolean render_sheet_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g,
-                           int *pages_used, GError **error);
-/* Draws the national overview page. */
-gboolean render_overview_draw(cairo_t *cr, const RenderModel *m, GError **error);
+/* The plan of one page (render-plan.c): the sheet of group `g`, or the
+ * national overview when g is NULL, worked out once before anything is
+ * drawn and shared by every format the page is written in.  Borrows m
+ * and g, which must outlive it.  Errors (PROJ) name the sheet.
+ * Returns: (transfer full) free with render_plan_free, or NULL. */
+typedef struct RenderPlan RenderPlan;
+RenderPlan *render_plan_new(const RenderModel *m, const RenderGroup *g, GError **error);
+void render_plan_free(RenderPlan *plan);
+
+/* Draws the briefing sheet planned by `plan` starting on the current page
+ * of `cr`.  On a PDF surface a ranked table too long for the sheet
+ * continues on following pages (cairo_show_page between them, not after
+ * the last); *pages_used (may be NULL) says how many. */
+gboolean render_sheet_draw(cairo_t *cr, const RenderPlan *plan, int *pages_used, GError **error);
+/* Draws the national overview page planned by `plan` (g NULL). */
+gboolean render_overview_draw(cairo_t *cr, const RenderPlan *plan, GError **error);
 
 /* Output formats, as a bit set. */
 typedef enum {
@@ -302,6 +310,11 @@ const RenderModelField *render_model_fields(guint *n);
  * points.  Returns FALSE if nothing fits. */
 gboolean render_scalebar_choose(double pt_per_m, double max_pt, double *km, double *len_pt);
 
+/* A scale-bar tick's label: `km` with as many decimals as show it exactly
+ * ("2,5", "0,25", "1.000"; "2.5" in English).  Returns: (transfer full)
+ * g_free. */
+char *render_scalebar_label(RenderLang lang, double km);
+
 /* Reference values for the legend of proportional circles whose largest
  * value is `max`: up to 3 round values, largest first: the largest round
  * value (1, 1,5, 2, 2,5, 3, 4, 5, 6, 8 x 10^k) at most `max`, then the
@@ -333,5 +346,28 @@ char *render_output_file_name(const RenderModel *m, const RenderGroup *g, const 
  * `formats`: pdf, png, svg, then the tiles when m->tiles.  Caller frees
  * with g_strfreev. */
 char **render_output_file_names(const RenderModel *m, const RenderGroup *g, RenderFormat formats);
+
+/* The data-quality line of counts `q` in `lang`, `unit` naming a district
+ * ("kab/kota"; NULL: "wilayah"): "Kualitas data: 2 kab/kota tanpa data;
+ * 1 nilai tidak valid", or "Kualitas data: lengkap, 22 kab/kota berdata"
+ * with *complete (may be NULL) TRUE.  Returns: (transfer full) g_free. */
+char *render_quality_text(RenderLang lang, const GeoQuality *q, const char *unit,
+                          gboolean *complete);
+/* The same line in Indonesian straight from the report, for features
+ * idx[0..n) (NULL: the whole layer): what the manifest hashes and tests
+ * read.  Returns: (transfer full) g_free. */
+char *render_quality_text_for(const GeoJoinReport *r, const GeoLayer *layer, const guint *idx,
+                              guint n, const char *unit, gboolean *complete);
+
+/* How often the work of a page's plan ran since the last reset, over
+ * every thread: choosing a map's projection and page transform, sorting a
+ * sheet's ranked table, running the coverage gap rule for a group
+ * (render-plan.c).  For tests: a sheet written in any number of formats
+ * counts one of each. */
+typedef struct {
+  guint projections, table_orders, priorities;
+} RenderPlanCounters;
+void render_plan_counters_get(RenderPlanCounters *out);
+void render_plan_counters_reset(void);
 
 G_END_DECLS

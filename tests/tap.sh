@@ -2,6 +2,12 @@
 # Every script runs the real program on real inputs and checks its output.
 TAP_N=0
 TAP_FAILED=0
+# Every script's temporary folders (mktemp -d) go under a root of its own,
+# so that done_testing can check every PDF the script wrote for filled
+# slivers (check-slivers.py) before the script's own cleanup removes them.
+TAP_TMP=$(mktemp -d "${TMPDIR:-/tmp}/petarawan-tap.XXXXXX") && export TMPDIR="$TAP_TMP"
+# Other users (postgis.sh runs its server as postgres) pass through it.
+chmod 755 "$TAP_TMP"
 ok() { TAP_N=$((TAP_N + 1)); echo "ok $TAP_N - $*"; }
 not_ok() { TAP_N=$((TAP_N + 1)); TAP_FAILED=$((TAP_FAILED + 1)); echo "not ok $TAP_N - $*"; }
 skip() { TAP_N=$((TAP_N + 1)); echo "ok $TAP_N # SKIP $*"; }
@@ -19,10 +25,21 @@ expect_status() {
 contains() {
   case $OUT in *"$2"*) ok "$1";; *) not_ok "$1: output lacks '$2'"; printf '%s\n' "$OUT" | sed 's/^/# /' | head -20;; esac
 }
-done_testing() { echo "1..$TAP_N"; [ "$TAP_FAILED" -eq 0 ]; }
+# The last test of every script: no filled sliver in any PDF it wrote.
+tap_slivers() {
+  n=$(find "$TAP_TMP" -type f -name '*.pdf' | wc -l)
+  [ "$n" -gt 0 ] || return 0
+  if res=$(find "$TAP_TMP" -type f -name '*.pdf' -exec python3 "$TESTS_SRC/check-slivers.py" {} + 2>&1); then
+    ok "no filled sliver in the $n PDFs written"
+  else
+    not_ok "filled slivers in the PDFs written"; printf '%s\n' "$res" | sed 's/^/# /' | head -20
+  fi
+}
+done_testing() { tap_slivers; echo "1..$TAP_N"; rm -rf "$TAP_TMP"; [ "$TAP_FAILED" -eq 0 ]; }
 shared_or_skip_all() {
   if [ ! -f "$SHARED_DATA/batas/kabkota.shp" ]; then
     echo "1..0 # SKIP shared data not found at $SHARED_DATA (tests on the real boundaries need ../shared/data)"
+    rm -rf "$TAP_TMP"
     exit 0
   fi
 }

@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include <geo.h>
+#include <render.h>
 #include <math.h>
 #include <string.h>
 
@@ -166,7 +167,7 @@ test_ikp2024_by_name(void)
   g_assert_nonnull(strstr(json, "\"formed\": {\"code\": \"96\", \"year\": 2022, \"parent\": "
                                 "\"92\", \"parent_name\": \"Papua Barat\"}"));
   guint papua_selatan = (guint)geo_layer_find(layer, "93");
-  g_autofree char *q = geo_join_quality_text(r, layer, &papua_selatan, 1, "provinsi", NULL);
+  g_autofree char *q = render_quality_text_for(r, layer, &papua_selatan, 1, "provinsi", NULL);
   g_assert_cmpstr(q, ==, "Kualitas data: 1 provinsi tanpa data (1 dibentuk 2022)");
   g_free(v);
   geo_join_free(j);

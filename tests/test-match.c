@@ -7,6 +7,7 @@
 #include "testutil.h"
 
 #include <geo.h>
+#include <render.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
@@ -439,7 +440,7 @@ test_province_names_vintage(void)
   assert_has(r.json, "\"table_edition\": 6");
   gboolean complete = TRUE;
   g_autofree char *q =
-      geo_join_quality_text(r.join->report, r.layer, NULL, 0, "Provinsi", &complete);
+      render_quality_text_for(r.join->report, r.layer, NULL, 0, "Provinsi", &complete);
   g_assert_cmpstr(q, ==, "Kualitas data: 2 provinsi tanpa data (2 dibentuk 2022)");
   g_assert_false(complete);
   run_free(&r);
@@ -481,15 +482,15 @@ test_quality(void)
   GeoLayer *l = r.layer;
   guint ntt[] = {(guint)geo_layer_find(l, "53.01"), (guint)geo_layer_find(l, "53.71"),
                  (guint)geo_layer_find(l, "53.04")};
-  g_autofree char *q = geo_join_quality_text(r.join->report, l, ntt, 3, "Kab/Kota", NULL);
+  g_autofree char *q = render_quality_text_for(r.join->report, l, ntt, 3, "Kab/Kota", NULL);
   g_assert_cmpstr(q, ==, "Kualitas data: 1 kab/kota tanpa data; 1 nilai tidak valid; "
                          "1 nama ambigu; 1 baris ganda");
   guint batu[] = {(guint)geo_layer_find(l, "35.79")};
   gboolean complete = FALSE;
-  g_autofree char *qb = geo_join_quality_text(r.join->report, l, batu, 1, "Kab/Kota", &complete);
+  g_autofree char *qb = render_quality_text_for(r.join->report, l, batu, 1, "Kab/Kota", &complete);
   g_assert_cmpstr(qb, ==, "Kualitas data: lengkap, 1 kab/kota berdata");
   g_assert_true(complete);
-  g_autofree char *all = geo_join_quality_text(r.join->report, l, NULL, 0, "Kab/Kota", NULL);
+  g_autofree char *all = render_quality_text_for(r.join->report, l, NULL, 0, "Kab/Kota", NULL);
   g_assert_cmpstr(all, ==, "Kualitas data: 8 kab/kota tanpa data; 1 nilai tidak valid; "
                            "1 nama ambigu; 1 baris ganda; 1 baris tabel tidak cocok");
   run_free(&r);

@@ -38,6 +38,39 @@ test_degenerate(void)
   g_assert_false(render_scalebar_choose(1, 0, &km, &len));
 }
 
+/* Tick labels show their values exactly: the middle of a 5 km bar is
+ * 2,5, not 2 (issue 12: distances read off it were 20% short). */
+static void
+test_tick_labels(void)
+{
+  struct {
+    double km;
+    const char *id, *en;
+  } c[] = {{2.5, "2,5", "2.5"},   {5, "5", "5"},       {0.25, "0,25", "0.25"},
+           {0.5, "0,5", "0.5"},   {25, "25", "25"},    {1000, "1.000", "1,000"},
+           {0.05, "0,05", "0.05"}, {0.025, "0,025", "0.025"}, {250, "250", "250"}};
+  for (guint i = 0; i < G_N_ELEMENTS(c); i++) {
+    g_autofree char *id = render_scalebar_label(RENDER_LANG_ID, c[i].km);
+    g_autofree char *en = render_scalebar_label(RENDER_LANG_EN, c[i].km);
+    g_assert_cmpstr(id, ==, c[i].id);
+    g_assert_cmpstr(en, ==, c[i].en);
+  }
+  /* Every bar the chooser can pick, at scales from a village to the
+   * nation: its half reads back as exactly half. */
+  for (double den = 5e3; den < 5e7; den *= 1.37) {
+    double km, len;
+    g_assert_true(render_scalebar_choose(pt_per_m(den), 120, &km, &len));
+    g_autofree char *half = render_scalebar_label(RENDER_LANG_EN, km / 2);
+    g_autofree char *plain = g_strdup(half);
+    char *w = plain;
+    for (const char *r = half; *r; r++)
+      if (*r != ',')
+        *w++ = *r;
+    *w = 0;
+    g_assert_cmpfloat_with_epsilon(g_ascii_strtod(plain, NULL), km / 2, 1e-9 * km);
+  }
+}
+
 static void
 test_slug(void)
 {
@@ -61,6 +94,7 @@ main(int argc, char **argv)
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/scalebar/known-scale", test_known_scale);
   g_test_add_func("/scalebar/degenerate", test_degenerate);
+  g_test_add_func("/scalebar/tick-labels", test_tick_labels);
   g_test_add_func("/scalebar/slug", test_slug);
   return g_test_run();
 }
