@@ -61,9 +61,6 @@ typedef struct {
  * out or made a dot as t->speck and t->dot say). */
 void render_map_path_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMapXf *t);
 
-/* The grey of land around the group (countries, neighbouring districts). */
-extern const GeoRgb render_map_land_colour;
-
 /* Boxes inside the map frame kept free of labels for the scale bar, the
  * north arrow and the projection note (render-sheet.c draws them there). */
 void render_map_reserved(RenderRect frame, RenderRect out[3]);

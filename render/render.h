@@ -283,4 +283,22 @@ char *render_slug(const char *name);
  * SOURCE_DATE_EPOCH when set, else now.  Caller frees. */
 char *render_output_date_iso(void);
 
+/* ------------------------------------------------------------ fills */
+
+/* The sea and the land around the group (countries, neighbouring
+ * districts), chosen with the palettes' greys (render-fill.c). */
+extern const GeoRgb render_sea_colour;
+extern const GeoRgb render_land_colour;
+/* Each --mono class is darker than the one below by at least this many
+ * grey levels (mean over its texture tile). */
+#define RENDER_MONO_STEP_MIN 15.0
+
+/* The fill of class `cls` (-1: no data) of `style`: its colour, the
+ * no-data hatch, or with `mono` a grey texture.  Returns: (transfer full)
+ * cairo_pattern_destroy. */
+cairo_pattern_t *render_fill_pattern(const GeoStyle *style, gboolean mono, int cls);
+/* The grey (0..255, geo_rgb_grey) a black-and-white copy makes of that
+ * fill: the mean over one tile of a texture. */
+double render_fill_grey(const GeoStyle *style, gboolean mono, int cls);
+
 G_END_DECLS
