@@ -730,15 +730,15 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     }
     if (!any)
       continue;
-    render_class_source(cr, m, c);
     if (line <= 0) {
-      cairo_fill(cr);
+      render_class_fill(cr, m, c, FALSE);
       continue;
     }
-    cairo_fill_preserve(cr);
-    /* District lines with the class's own path: each shared border is
-     * stroked twice when its two sides differ, identically. */
-    render_set_rgb(cr, render_map_line);
+    render_class_fill(cr, m, c, TRUE);
+    /* District lines with the class's own path, in a grey that shows on
+     * its fill (light on the dark classes): a border between two classes
+     * is stroked twice, the darker class's line on top. */
+    render_set_rgb(cr, render_fill_line(m->style, m->mono, c));
     cairo_set_line_width(cr, line);
     cairo_stroke(cr);
   }

@@ -27,9 +27,10 @@ void render_text_size(cairo_t *cr, const char *text, double size, gboolean bold,
 void render_text_halo(cairo_t *cr, const char *text, double size, double x, double y);
 
 void render_set_rgb(cairo_t *cr, GeoRgb c);
-/* Sets the source for class `cls` (-1: no data): the style's colour, or
- * with --mono a grey with a texture per class. */
-void render_class_source(cairo_t *cr, const RenderModel *m, int cls);
+/* Fills the current path (kept when `preserve`) as class `cls` (-1: no
+ * data) of the map: the style's colour, or with --mono a grey with a
+ * texture per class (render_fill_path). */
+void render_class_fill(cairo_t *cr, const RenderModel *m, int cls, gboolean preserve);
 /* A diagonal hatch over `base`, for no data.  Caller destroys. */
 cairo_pattern_t *render_hatch_pattern(GeoRgb base);
 

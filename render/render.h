@@ -293,12 +293,19 @@ extern const GeoRgb render_land_colour;
  * grey levels (mean over its texture tile). */
 #define RENDER_MONO_STEP_MIN 15.0
 
-/* The fill of class `cls` (-1: no data) of `style`: its colour, the
- * no-data hatch, or with `mono` a grey texture.  Returns: (transfer full)
- * cairo_pattern_destroy. */
-cairo_pattern_t *render_fill_pattern(const GeoStyle *style, gboolean mono, int cls);
+/* Fills the current path (kept when `preserve`) as class `cls` (-1: no
+ * data) of `style`: its colour, the no-data hatch, or with `mono` a grey
+ * texture. */
+void render_fill_path(cairo_t *cr, const GeoStyle *style, gboolean mono, int cls,
+                      gboolean preserve);
 /* The grey (0..255, geo_rgb_grey) a black-and-white copy makes of that
  * fill: the mean over one tile of a texture. */
 double render_fill_grey(const GeoStyle *style, gboolean mono, int cls);
+/* The mean grey (0..255) of --mono class `cls` (-1: no data) of
+ * `n_classes`. */
+double render_fill_mono_mean(guint n_classes, int cls);
+/* The colour of district lines drawn on class `cls`'s fill: dark on light
+ * fills, light on dark ones, so they stay visible on every class. */
+GeoRgb render_fill_line(const GeoStyle *style, gboolean mono, int cls);
 
 G_END_DECLS
