@@ -228,6 +228,21 @@ render_fill_line(const GeoStyle *st, gboolean mono, int cls)
   return render_fill_grey(st, mono, cls) >= RENDER_FILL_LINE_SWITCH ? dark : light;
 }
 
+void
+render_fill_stroke_line(cairo_t *cr, const GeoStyle *st, gboolean mono, int cls, double width)
+{
+  /* A --mono texture's own black lines hide a plain district line of any
+   * grey: the line gets a white casing that interrupts the texture. */
+  if (mono && cls > 0) {
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_set_line_width(cr, width * 3.2);
+    cairo_stroke_preserve(cr);
+  }
+  render_set_rgb(cr, render_fill_line(st, mono, cls));
+  cairo_set_line_width(cr, width);
+  cairo_stroke(cr);
+}
+
 double
 render_fill_grey(const GeoStyle *st, gboolean mono, int cls)
 {

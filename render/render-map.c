@@ -205,11 +205,10 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     }
     render_class_fill(cr, m, c, TRUE);
     /* District lines with the class's own path, in a grey that shows on
-     * its fill (light on the dark classes): a border between two classes
-     * is stroked twice, the darker class's line on top. */
-    render_set_rgb(cr, render_fill_line(m->style, m->mono, c));
-    cairo_set_line_width(cr, line);
-    cairo_stroke(cr);
+     * its fill (light on the dark classes, cased on --mono textures): a
+     * border between two classes is stroked twice, the darker class's
+     * line on top. */
+    render_fill_stroke_line(cr, m->style, m->mono, c, line);
   }
 
 

@@ -307,5 +307,10 @@ double render_fill_mono_mean(guint n_classes, int cls);
 /* The colour of district lines drawn on class `cls`'s fill: dark on light
  * fills, light on dark ones, so they stay visible on every class. */
 GeoRgb render_fill_line(const GeoStyle *style, gboolean mono, int cls);
+/* Strokes (and clears) the current path as district lines `width` wide on
+ * class `cls`'s fill: in render_fill_line's grey, and on a --mono texture
+ * over a white casing. */
+void render_fill_stroke_line(cairo_t *cr, const GeoStyle *style, gboolean mono, int cls,
+                             double width);
 
 G_END_DECLS

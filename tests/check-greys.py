@@ -16,16 +16,19 @@ photocopier or a grey printer makes: 0.30 R + 0.59 G + 0.11 B) and checks:
   class fills: every grey level holding at least 0.3% of the frame's
   pixels at 100 dpi, white paper aside) are 12 apart from each other, and
   none sits within 12 of a swatch it does not match (within 3);
-* district lines (--lines N): on a sheet where every district is in the
-  darkest class, the darkest class's fill falls apart into at least N
+* district lines (--lines N [--lines-class K]): on a sheet where every
+  district is in class K (1 the lowest; default the darkest), its fill
+  falls apart into at least N
   separate regions of the map (4-connected, 300 pixels or more at 100 dpi):
-  the district lines between them are visible.  The fill is the darkest
-  swatch's lightest common pixel (95th percentile): a flat colour, or with
-  --mono the ground under the texture's black ink (then pixels up to 25
-  lighter count, at 200 dpi).  With --mono the classes step by 15.
+  the district lines between them are visible: pixels within 10 of the
+  class's swatch; with --mono (at 300 dpi), regions of pixels darker than
+  halfway from the texture's ground (the swatch's lightest common pixel)
+  to white, whose mean is within 15 of the swatch's: a texture's ground
+  and ink, cut off at its district lines' white casing.
+  With --mono the classes step by 15.
 
 Usage: check-greys.py PDF CLASSES [--mono] [--step S]
-       [--frame X,Y,W,H [--map [--reserved X,Y,W,H;...]] [--lines N]]
+       [--frame X,Y,W,H [--map [--reserved X,Y,W,H;...]] [--lines N [--lines-class K]]]
 Prints what it measured; exits 1 naming each failed check.
 """
 import collections
@@ -118,12 +121,12 @@ def region_mean(img, dpi, x0, y0, x1, y1, origin):
 
 
 def components(img, x0, y0, x1, y1, keep, min_px):
-    """Sizes of 4-connected regions of pixels v with keep(v), inside the
-    pixel box, of at least min_px pixels."""
+    """The 4-connected regions of pixels v with keep(v) inside the pixel
+    box, of at least min_px pixels, as (size, mean grey)."""
     w, h, px = img
     x0, y0, x1, y1 = max(x0, 0), max(y0, 0), min(x1, w), min(y1, h)
     seen = bytearray(w * h)
-    sizes = []
+    regions = []
     for y in range(y0, y1):
         for x in range(x0, x1):
             i = y * w + x
@@ -131,10 +134,11 @@ def components(img, x0, y0, x1, y1, keep, min_px):
                 continue
             seen[i] = 1
             stack = [i]
-            size = 0
+            size = total = 0
             while stack:
                 j = stack.pop()
                 size += 1
+                total += px[j]
                 jx, jy = j % w, j // w
                 for nx, ny in ((jx + 1, jy), (jx - 1, jy), (jx, jy + 1), (jx, jy - 1)):
                     if x0 <= nx < x1 and y0 <= ny < y1:
@@ -143,13 +147,13 @@ def components(img, x0, y0, x1, y1, keep, min_px):
                             seen[q] = 1
                             stack.append(q)
             if size >= min_px:
-                sizes.append(size)
-    return sizes
+                regions.append((size, total / size))
+    return regions
 
 
 def main(argv):
     pdf, classes = argv[1], int(argv[2])
-    step, do_map, lines, frame, mono, reserved = 12.0, False, 0, None, False, []
+    step, do_map, lines, frame, mono, reserved, lines_class = 12.0, False, 0, None, False, [], 0
     i = 3
     while i < len(argv):
         if argv[i] == "--step":
@@ -163,6 +167,8 @@ def main(argv):
             do_map = True; i += 1
         elif argv[i] == "--frame":
             frame = [float(v) for v in argv[i + 1].split(",")]; i += 2
+        elif argv[i] == "--lines-class":
+            lines_class = int(argv[i + 1]); i += 2
         elif argv[i] == "--lines":
             lines = int(argv[i + 1]); i += 2
         else:
@@ -246,31 +252,38 @@ def main(argv):
                     failed.append(f"map grey {means[a]:.0f} is within 12 of the swatch "
                                   f"{near[0]:.1f} without matching it")
         if lines:
-            # The darkest swatch's lightest common pixel is its fill (flat
-            # colour) or its ground (texture under black ink).
+            # A flat fill: pixels within 10 of its swatch.  A --mono texture
+            # (ground and black ink) is cut off by its districts' white
+            # casing: regions of pixels darker than halfway from its ground
+            # (the swatch's lightest common pixel) to white, at 300 dpi,
+            # whose mean is the swatch's within 15.
+            which = lines_class or classes
+            ground = greys[classes - which]
             w, h, px = img
             kl = 300 / 72.0
+            y = rows[classes - which]
             sw = []
-            y = rows[0]
             for r in range(int((y + 2.5 * k - crop[1]) * kl), int((y + 9.5 * k - crop[1]) * kl)):
                 sw.extend(px[r * w + int((lx - 22 * k - crop[0]) * kl):
                              r * w + int((lx - 8 * k - crop[0]) * kl)])
             sw.sort()
-            ground = sw[int(0.95 * (len(sw) - 1))]
-            # A --mono texture: its ground and its black ink, 200 dpi so a
-            # 0.35 pt line covers a whole pixel.
-            dpi = 200 if mono else 100
+            cut = (sw[int(0.95 * (len(sw) - 1))] + 255) / 2
+            dpi = 300 if mono else 100
             page = raster(pdf, dpi, tmp, "lines")
             kp = dpi / 72.0
             fx, fy, fw, fh = frame
             box = (int((fx + 2) * kp), int((fy + 2) * kp), int((fx + fw - 2) * kp),
                    int((fy + fh - 2) * kp))
-            keep = (lambda v: v <= ground + 25) if mono else (lambda v: abs(v - ground) <= 10)
-            sizes = components(page, *box, keep, int(300 * (dpi / 100.0) ** 2))
-            print(f"{name}: darkest class (grey {ground} at its lightest) in {len(sizes)} "
+            min_px = int(300 * (dpi / 100.0) ** 2)
+            if mono:
+                found = components(page, *box, lambda v: v < cut, min_px)
+                sizes = [r for r in found if abs(r[1] - ground) <= 15]
+            else:
+                sizes = components(page, *box, lambda v: abs(v - ground) <= 10, min_px)
+            print(f"{name}: class {which} (grey {ground:.0f}) in {len(sizes)} "
                   f"regions (wanted {lines} or more)")
             if len(sizes) < lines:
-                failed.append(f"darkest class fill falls into only {len(sizes)} regions, not "
+                failed.append(f"class {which}'s fill falls into only {len(sizes)} regions, not "
                               f"{lines}: district lines do not show on it")
     for f in failed:
         print(f"{name}: {f}")
