@@ -360,7 +360,8 @@ static void test_grey_formula(void)
 }
 
 /* One palette as a photocopy sees it: sea, land, no data and every class,
- * all apart by `min` (classes also darker and darker by `class_min`). */
+ * all apart by `min` (classes also darker and darker by `class_min`), and
+ * the district lines drawn on each fill well apart from it. */
 static guint test_colour_check_greys(const GeoStyle *st, gboolean mono, double min,
                                      double class_min)
 {
@@ -397,6 +398,16 @@ static guint test_colour_check_greys(const GeoStyle *st, gboolean mono, double m
                  grey[2 + i]);
       bad++;
     }
+  /* District lines differ from every fill they are drawn on by 50 levels
+   * (a constant dark grey, 71, was 27 from the darkest ramp class). */
+  for (int c = -1; c < (int)n; c++) {
+    double line = geo_rgb_grey(render_fill_line(st, mono, c));
+    if (fabs(line - grey[3 + c]) < 50.0) {
+      g_printerr("%s%s, %u classes: district line grey %.1f on %s (grey %.1f)\n", st->name,
+                 mono ? " --mono" : "", n, line, what[3 + c], grey[3 + c]);
+      bad++;
+    }
+  }
   g_strfreev(what);
   return bad;
 }
