@@ -11,7 +11,8 @@ photocopier or a grey printer makes: 0.30 R + 0.59 G + 0.11 B) and checks:
   gives the "Tanpa data" row and the class rows above it, and a swatch lies
   left of its label (render-legend.c: 18 x 11 pt, label 6 pt right of it);
 * map (--map, inside --frame X,Y,W,H points, without the --reserved
-  "X,Y,W,H;..." boxes of the scale bar, north arrow and projection note):
+  "X,Y,W,H;..." boxes of the scale bar, north arrow and projection note,
+  and without the words of the map and their halos, 2 pt round each):
   the flat greys that cover the map (sea, land around the group, plain
   class fills: every grey level holding at least 0.3% of the frame's
   pixels at 100 dpi, white paper aside) are 12 apart from each other, and
@@ -218,21 +219,32 @@ def main(argv):
             hist = collections.Counter()
             cut = [(int(b[0] * kp), int(b[1] * kp), int((b[0] + b[2]) * kp),
                     int((b[1] + b[3]) * kp)) for b in reserved]
+            # And the map's words with their halos (2 pt round them): a
+            # white halo over a fill makes a grey of its own.
+            cut += [(int((v[0] - 2) * kp), int((v[1] - 2) * kp), int((v[2] + 2) * kp) + 1,
+                     int((v[3] + 2) * kp) + 1) for v in ws
+                    if fx <= v[0] and v[2] <= fx + fw and fy <= v[1] and v[3] <= fy + fh]
             for r in range(my0, my1):
                 # Leave out the corners kept for the scale bar, north arrow
-                # and projection note: their plates are not fills.
+                # and projection note (their plates are not fills) and the
+                # words.
                 spans = [(mx0, mx1)]
                 for c in cut:
                     if c[1] <= r < c[3]:
                         spans = [piece for a, b in spans
                                  for piece in ((a, min(b, c[0])), (max(a, c[2]), b))
                                  if piece[0] < piece[1]]
+                # Only pixels inside an area count: equal to their four
+                # neighbours (a line, such as a coast, is no fill).
                 for a, b in spans:
-                    hist.update(px[r * w + a:r * w + b])
+                    row, up, down = r * w, (r - 1) * w, (r + 1) * w
+                    hist.update(px[row + x] for x in range(max(a, 1), min(b, w - 1))
+                                if px[row + x] == px[row + x - 1] == px[row + x + 1]
+                                == px[up + x] == px[down + x])
             total = sum(hist.values())
             # White (above 252) is the paper of the scale bar's and the
             # north arrow's plates, not a fill.
-            flat = sorted(v for v, c in hist.items() if c >= 0.003 * total and v <= 252)
+            flat = sorted(v for v, c in hist.items() if c >= 0.002 * total and v <= 252)
             # Neighbouring levels of one fill (rounding) merge.
             levels = []
             for v in flat:
