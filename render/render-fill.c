@@ -72,8 +72,10 @@ render_fill_tile_pattern(cairo_surface_t *rec)
   return pat;
 }
 
-cairo_pattern_t *
-render_hatch_pattern(GeoRgb base)
+/* A diagonal hatch over `base`, for no data.  Returns: (transfer full)
+ * cairo_pattern_destroy. */
+static cairo_pattern_t *
+render_fill_hatch(GeoRgb base)
 {
   const double cell = 4.0, tile = cell * RENDER_FILL_CELLS;
   cairo_surface_t *rec = cairo_recording_surface_create(
@@ -193,7 +195,7 @@ render_fill_path(cairo_t *cr, const GeoStyle *st, gboolean mono, int cls, gboole
   if (!mono) {
     pat = cls >= 0 ? cairo_pattern_create_rgb(st->colours[cls].r, st->colours[cls].g,
                                               st->colours[cls].b)
-                   : render_hatch_pattern(st->nodata);
+                   : render_fill_hatch(st->nodata);
   } else if (cls < 0) {
     /* --mono no data: dots on white, lighter than any class.  Tiled: a
      * seam shows only the white of the page or the sea beneath. */

@@ -31,8 +31,6 @@ void render_set_rgb(cairo_t *cr, GeoRgb c);
  * data) of the map: the style's colour, or with --mono a grey with a
  * texture per class (render_fill_path). */
 void render_class_fill(cairo_t *cr, const RenderModel *m, int cls, gboolean preserve);
-/* A diagonal hatch over `base`, for no data.  Caller destroys. */
-cairo_pattern_t *render_hatch_pattern(GeoRgb base);
 
 /* The map of one group (g != NULL) or of every feature (overview) inside
  * `frame`, projected with `proj` (NULL: chosen here).  Reports the scale it
