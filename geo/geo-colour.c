@@ -8,7 +8,8 @@
  * to and from CIE L*a*b* (D65 white, the sRGB reference), interpolates in
  * Lab, and maps out-of-gamut results back into sRGB by reducing chroma at
  * constant lightness, so ramps keep the lightness steps they were designed
- * with.
+ * with.  It also gives the grey a black-and-white copy makes of a colour,
+ * which is what the palettes' greyscale steps are measured in.
  */
 #include "geo.h"
 
@@ -203,6 +204,12 @@ gboolean geo_rgb_parse(const char *text, GeoRgb *out)
 double geo_rgb_lightness(GeoRgb c)
 {
   return geo_colour_rgb_to_lab(c).l;
+}
+
+double geo_rgb_grey(GeoRgb c)
+{
+  return 255.0 * (0.30 * geo_colour_clamp01(c.r) + 0.59 * geo_colour_clamp01(c.g) +
+                  0.11 * geo_colour_clamp01(c.b));
 }
 
 void geo_rgb_ramp(const GeoRgb *anchors, guint n_anchors, guint n, GeoRgb *out)

@@ -43,6 +43,15 @@ double geo_rgb_lightness(GeoRgb c);
 /* Fills out[0..n-1] with n colours interpolated in CIE L*a*b* along the
  * anchor colours (n_anchors >= 2), first anchor to last. */
 void geo_rgb_ramp(const GeoRgb *anchors, guint n_anchors, guint n, GeoRgb *out);
+/* The grey, 0 (black) .. 255 (white), a black-and-white copy of the colour
+ * gives: 0.30 R + 0.59 G + 0.11 B of the encoded sRGB values, the DeviceRGB
+ * to grey conversion of PDF renderers (poppler's pdftoppm -gray) and of
+ * PostScript printers' setrgbcolor on a grey device. */
+double geo_rgb_grey(GeoRgb c);
+/* The smallest difference, in those grey levels, between any two of sea,
+ * land around the group, no data and the classes of a built-in style, so
+ * that a photocopy keeps them apart (README, "Greyscale"). */
+#define GEO_GREY_STEP_MIN 12.0
 
 /* ------------------------------------------------------------ numbers */
 

@@ -78,9 +78,8 @@ render_figures_legend_draw(cairo_t *cr, const RenderModel *m, const RenderGroup 
   if (pr && pr->items->len > 0) {
     /* Same swatch as the class rows, in the top class, outlined. */
     const double sw = 18, sh = 11;
-    render_class_source(cr, m, (int)m->style->n_classes - 1);
     cairo_rectangle(cr, x + 1, y + 1, sw - 2, sh - 2);
-    cairo_fill_preserve(cr);
+    render_class_fill(cr, m, (int)m->style->n_classes - 1, TRUE);
     render_figures_stroke_outline(cr);
     render_figures_mark(cr, x + sw + 8, y + sh / 2, 6);
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);

@@ -43,9 +43,8 @@ render_legend_draw(cairo_t *cr, const RenderModel *m, const guint *counts, doubl
     gboolean nodata = k == st->n_classes;
     guint i = nodata ? 0 : st->n_classes - 1 - k;
     guint count = nodata ? counts[st->n_classes] : counts[i];
-    render_class_source(cr, m, nodata ? -1 : (int)i);
     cairo_rectangle(cr, x, y, sw, sh);
-    cairo_fill(cr);
+    render_class_fill(cr, m, nodata ? -1 : (int)i, FALSE);
     cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
     cairo_set_line_width(cr, 0.4);
     cairo_rectangle(cr, x, y, sw, sh);

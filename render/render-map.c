@@ -19,8 +19,7 @@
 #include <string.h>
 
 /* Colours of the map frame. */
-static const GeoRgb render_map_sea = {0.933, 0.961, 0.980}; /* #eef5fa, L* 96 */
-const GeoRgb render_map_land_colour = {0.894, 0.894, 0.882}; /* #e4e4e1, L* 90 */
+/* Sea and land: render_sea_colour, render_land_colour (render-fill.c). */
 static const GeoRgb render_map_land_line = {0.62, 0.62, 0.62}; /* coast and borders */
 static const GeoRgb render_map_line = {0.28, 0.28, 0.28};
 
@@ -31,7 +30,7 @@ render_map_grey(cairo_t *cr, const GeoShapes *s, const RenderMapXf *t, double li
 {
   for (guint f = 0; f < s->n_features; f++)
     render_map_path_feature(cr, s, f, t);
-  render_set_rgb(cr, render_map_land_colour);
+  render_set_rgb(cr, render_land_colour);
   /* Tiny neighbours (villages) get no lines: they would grey the land. */
   double typical = render_map_typical_size(s, t);
   if (typical < RENDER_MAP_NO_LINES_PT) {
@@ -59,7 +58,7 @@ render_map_draw(cairo_t *cr, const RenderPlan *plan, gboolean labels, guint *unl
   cairo_save(cr);
   cairo_rectangle(cr, frame.x, frame.y, frame.w, frame.h);
   cairo_clip(cr);
-  render_set_rgb(cr, render_map_sea);
+  render_set_rgb(cr, render_sea_colour);
   cairo_paint(cr);
   cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
@@ -95,17 +94,16 @@ render_map_draw(cairo_t *cr, const RenderPlan *plan, gboolean labels, guint *unl
     }
     if (!any)
       continue;
-    render_class_source(cr, m, c);
     if (line <= 0) {
-      cairo_fill(cr);
+      render_class_fill(cr, m, c, FALSE);
       continue;
     }
-    cairo_fill_preserve(cr);
-    /* District lines with the class's own path: each shared border is
-     * stroked twice when its two sides differ, identically. */
-    render_set_rgb(cr, render_map_line);
-    cairo_set_line_width(cr, line);
-    cairo_stroke(cr);
+    render_class_fill(cr, m, c, TRUE);
+    /* District lines with the class's own path, in a grey that shows on
+     * its fill (light on the dark classes, cased on --mono textures): a
+     * border between two classes is stroked twice, the darker class's
+     * line on top. */
+    render_fill_stroke_line(cr, m->style, m->mono, c, line);
   }
 
 

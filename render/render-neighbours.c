@@ -283,7 +283,7 @@ render_neighbours_draw(cairo_t *cr, const RenderModel *m, const GeoShapes *ns, c
          * neighbour's inner borders. */
         cairo_move_to(cr, x, y);
         pango_cairo_layout_path(cr, layout);
-        render_set_rgb(cr, render_map_land_colour);
+        render_set_rgb(cr, render_land_colour);
         cairo_set_line_width(cr, 1.6);
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
         cairo_stroke(cr);

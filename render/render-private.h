@@ -28,11 +28,10 @@ void render_text_size(cairo_t *cr, const char *text, double size, gboolean bold,
 void render_text_halo(cairo_t *cr, const char *text, double size, double x, double y);
 
 void render_set_rgb(cairo_t *cr, GeoRgb c);
-/* Sets the source for class `cls` (-1: no data): the style's colour, or
- * with --mono a grey with a texture per class. */
-void render_class_source(cairo_t *cr, const RenderModel *m, int cls);
-/* A diagonal hatch over `base`, for no data.  Caller destroys. */
-cairo_pattern_t *render_hatch_pattern(GeoRgb base);
+/* Fills the current path (kept when `preserve`) as class `cls` (-1: no
+ * data) of the map: the style's colour, or with --mono a grey with a
+ * texture per class (render_fill_path). */
+void render_class_fill(cairo_t *cr, const RenderModel *m, int cls, gboolean preserve);
 
 /* Map coordinates (metres) to page points. */
 static inline void
@@ -73,9 +72,6 @@ int render_edge_cmp(gconstpointer x, gconstpointer y);
  * holes the other, for filling with CAIRO_FILL_RULE_WINDING (specks left
  * out or made a dot as t->speck and t->dot say). */
 void render_map_path_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMapXf *t);
-
-/* The grey of land around the group (countries, neighbouring districts). */
-extern const GeoRgb render_map_land_colour;
 
 /* Boxes inside the map frame kept free of labels for the scale bar, the
  * north arrow and the projection note (render-sheet.c draws them there). */

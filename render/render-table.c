@@ -176,9 +176,8 @@ render_table_draw(cairo_t *cr, const RenderPlan *plan, guint first, RenderRect b
     }
     int cls = m->classes[f];
     double sw = row * 0.62;
-    render_class_source(cr, m, cls);
     cairo_rectangle(cr, swatch_x, y + (row - sw) / 2 - 0.5, sw * 1.4, sw);
-    cairo_fill(cr);
+    render_class_fill(cr, m, cls, FALSE);
     if (priority && priority[f])
       render_figures_mark(cr, swatch_x - 5, y + row / 2 - 0.5, row * 0.55);
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);

@@ -370,4 +370,34 @@ typedef struct {
 void render_plan_counters_get(RenderPlanCounters *out);
 void render_plan_counters_reset(void);
 
+/* ------------------------------------------------------------ fills */
+
+/* The sea and the land around the group (countries, neighbouring
+ * districts), chosen with the palettes' greys (render-fill.c). */
+extern const GeoRgb render_sea_colour;
+extern const GeoRgb render_land_colour;
+/* Each --mono class is darker than the one below by at least this many
+ * grey levels (mean over its texture tile). */
+#define RENDER_MONO_STEP_MIN 15.0
+
+/* Fills the current path (kept when `preserve`) as class `cls` (-1: no
+ * data) of `style`: its colour, the no-data hatch, or with `mono` a grey
+ * texture. */
+void render_fill_path(cairo_t *cr, const GeoStyle *style, gboolean mono, int cls,
+                      gboolean preserve);
+/* The grey (0..255, geo_rgb_grey) a black-and-white copy makes of that
+ * fill: the mean over one tile of a texture. */
+double render_fill_grey(const GeoStyle *style, gboolean mono, int cls);
+/* The mean grey (0..255) of --mono class `cls` (-1: no data) of
+ * `n_classes`. */
+double render_fill_mono_mean(guint n_classes, int cls);
+/* The colour of district lines drawn on class `cls`'s fill: dark on light
+ * fills, light on dark ones, so they stay visible on every class. */
+GeoRgb render_fill_line(const GeoStyle *style, gboolean mono, int cls);
+/* Strokes (and clears) the current path as district lines `width` wide on
+ * class `cls`'s fill: in render_fill_line's grey, and on a --mono texture
+ * over a white casing. */
+void render_fill_stroke_line(cairo_t *cr, const GeoStyle *style, gboolean mono, int cls,
+                             double width);
+
 G_END_DECLS

@@ -5,9 +5,12 @@
  * white: classes must step down in lightness, and no-data must never pass
  * for a class.  These tests keep that promise checked as styles change.
  * The Lab conversion used for checking is written independently here, so
- * the library is not only checked against itself.
+ * the library is not only checked against itself.  Greys are what poppler's
+ * pdftoppm -gray (and a photocopier) make of a colour; tests/greys.sh
+ * measures the same steps on rasterised sheets.
  */
 #include "geo.h"
+#include "render.h"
 
 #include <math.h>
 #include <string.h>
@@ -325,6 +328,133 @@ static void test_colour_blind(void)
   g_strfreev(paths);
 }
 
+/* The grey of a colour is poppler's DeviceRGB to grey: these are the
+ * values pdftoppm -gray printed for these colours filled in a PDF. */
+static void test_grey_formula(void)
+{
+  static const struct {
+    const char *rgb;
+    int poppler;
+  } seen[] = {
+    {"#fdf2ae", 238}, {"#f0c94e", 199}, {"#e4e4e1", 228}, {"#eef5fa", 243},
+    {"#9e1f1c", 69},  {"#0000ff", 28},  {"#ff0000", 77},  {"#00ff00", 150},
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(seen); i++) {
+    double g = geo_rgb_grey(test_colour_rgb(seen[i].rgb));
+    if (fabs(g - seen[i].poppler) > 0.5)
+      g_error("%s: grey %.2f, poppler gives %d", seen[i].rgb, g, seen[i].poppler);
+  }
+  g_assert_cmpfloat_with_epsilon(geo_rgb_grey(test_colour_rgb("#ffffff")), 255.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon(geo_rgb_grey(test_colour_rgb("#000000")), 0.0, 1e-9);
+  /* A plain fill's grey is its colour's; a texture's lies between its
+   * ground and its ink. */
+  GeoStyle st = {0};
+  GeoRgb colours[2] = {test_colour_rgb("#f0c94e"), test_colour_rgb("#9e1f1c")};
+  st.n_classes = 2;
+  st.colours = colours;
+  st.nodata = test_colour_rgb("#ffffff");
+  g_assert_cmpfloat_with_epsilon(render_fill_grey(&st, FALSE, 0), 199.17, 0.01);
+  double hatch = render_fill_grey(&st, FALSE, -1);
+  g_assert_cmpfloat(hatch, <, 250.0);
+  g_assert_cmpfloat(hatch, >, 0.55 * 255);
+}
+
+/* One palette as a photocopy sees it: sea, land, no data and every class,
+ * all apart by `min` (classes also darker and darker by `class_min`), and
+ * the district lines drawn on each fill well apart from it. */
+static guint test_colour_check_greys(const GeoStyle *st, gboolean mono, double min,
+                                     double class_min)
+{
+  guint n = st->n_classes, bad = 0;
+  g_autofree double *grey = g_new(double, n + 3);
+  char **what = g_new0(char *, n + 4); /* NULL-terminated */
+  grey[0] = geo_rgb_grey(render_sea_colour);
+  what[0] = g_strdup("sea");
+  grey[1] = geo_rgb_grey(render_land_colour);
+  what[1] = g_strdup("land");
+  grey[2] = render_fill_grey(st, mono, -1);
+  what[2] = g_strdup("no data");
+  for (guint i = 0; i < n; i++) {
+    grey[3 + i] = render_fill_grey(st, mono, (int)i);
+    what[3 + i] = g_strdup_printf("class %u", i + 1);
+  }
+  GString *line = g_string_new(NULL);
+  for (guint i = 0; i < n + 3; i++)
+    g_string_append_printf(line, " %s %.1f", what[i], grey[i]);
+  g_test_message("%s%s, %u classes:%s", st->name, mono ? " --mono" : "", n, line->str);
+  g_string_free(line, TRUE);
+  for (guint i = 0; i < n + 3; i++)
+    for (guint j = i + 1; j < n + 3; j++)
+      if (fabs(grey[i] - grey[j]) < min) {
+        g_printerr("%s%s, %u classes: %s (grey %.1f) and %s (grey %.1f) are under %.0f apart\n",
+                   st->name, mono ? " --mono" : "", n, what[i], grey[i], what[j], grey[j], min);
+        bad++;
+      }
+  for (guint i = 1; i < n; i++)
+    if (grey[2 + i] - grey[3 + i] < class_min) {
+      g_printerr("%s%s, %u classes: class %u (grey %.1f) is not %.0f darker than class %u "
+                 "(grey %.1f)\n",
+                 st->name, mono ? " --mono" : "", n, i + 1, grey[3 + i], class_min, i,
+                 grey[2 + i]);
+      bad++;
+    }
+  /* District lines differ from every fill they are drawn on by 50 levels
+   * (a constant dark grey, 71, was 27 from the darkest ramp class). */
+  for (int c = -1; c < (int)n; c++) {
+    double line = geo_rgb_grey(render_fill_line(st, mono, c));
+    if (fabs(line - grey[3 + c]) < 50.0) {
+      g_printerr("%s%s, %u classes: district line grey %.1f on %s (grey %.1f)\n", st->name,
+                 mono ? " --mono" : "", n, line, what[3 + c], grey[3 + c]);
+      bad++;
+    }
+  }
+  g_strfreev(what);
+  return bad;
+}
+
+/* Every built-in style, data-driven ones at 3 to 7 classes, in colour
+ * (photocopied) and with --mono. */
+static void test_grey_steps(gconstpointer data)
+{
+  gboolean mono = GPOINTER_TO_INT(data);
+  const char *dir = test_colour_styles_dir();
+  if (dir == NULL) {
+    g_test_skip("PETARAWAN_STYLES not set");
+    return;
+  }
+  char **paths = geo_style_list(dir);
+  guint bad = 0, checked = 0;
+  for (guint p = 0; paths[p] != NULL; p++) {
+    for (guint n = 3; n <= 7; n++) {
+      GError *error = NULL;
+      GeoStyle *st = geo_style_load(paths[p], NULL, &error);
+      g_assert_no_error(error);
+      gboolean data_driven = st->ramp != NULL && st->method != GEO_METHOD_FIXED &&
+                             st->method != GEO_METHOD_CATEGORICAL;
+      if (!data_driven && n > 3) {
+        geo_style_free(st);
+        break;
+      }
+      if (data_driven) {
+        double values[40];
+        for (guint i = 0; i < G_N_ELEMENTS(values); i++)
+          values[i] = i;
+        g_assert_true(geo_style_resolve(st, values, G_N_ELEMENTS(values), n, &error));
+        g_assert_no_error(error);
+        g_assert_cmpuint(st->n_classes, ==, n);
+      }
+      bad += test_colour_check_greys(st, mono, GEO_GREY_STEP_MIN,
+                                     mono ? RENDER_MONO_STEP_MIN : GEO_GREY_STEP_MIN);
+      checked++;
+      geo_style_free(st);
+    }
+  }
+  g_strfreev(paths);
+  g_assert_cmpuint(checked, >=, 18);
+  if (bad > 0)
+    g_error("%u grey steps too small (see above)", bad);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -335,5 +465,8 @@ int main(int argc, char **argv)
   g_test_add_func("/colour/ramp-gamut", test_ramp_gamut);
   g_test_add_func("/colour/style-palettes", test_style_palettes);
   g_test_add_func("/colour/colour-blind", test_colour_blind);
+  g_test_add_func("/colour/grey-formula", test_grey_formula);
+  g_test_add_data_func("/colour/grey-steps", GINT_TO_POINTER(FALSE), test_grey_steps);
+  g_test_add_data_func("/colour/mono-steps", GINT_TO_POINTER(TRUE), test_grey_steps);
   return g_test_run();
 }
