@@ -79,7 +79,7 @@ builder_run_read(BuilderRun *r, GError **error)
                        .name_field = c->name, .group_field = c->group, .where = c->where,
                        .group_name_field = c->group_name, .key_option = "--key",
                        .name_option = "--name", .group_option = "--group",
-                       .group_name_option = "--group-name"};
+                       .group_name_option = "--group-name", .where_option = "--where"};
   r->layer = geo_layer_read(&spec, error);
   if (r->layer == NULL)
     return FALSE;

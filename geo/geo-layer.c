@@ -254,8 +254,9 @@ geo_layer_check_lonlat(const GeoLayer *layer, const GeoLayerSpec *spec, const ch
         g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
                     "%s %s: a vertex lies off the globe at longitude %g, latitude %g "
                     "(converted from %s; |lon| must be <= %g and |lat| <= %g): a wrong "
-                    "coordinate system or a broken geometry; leave the feature out with --where",
-                    source, label, x, y, layer->crs_name, GEO_LIMIT_LON, GEO_LIMIT_LAT);
+                    "coordinate system or a broken geometry; leave the feature out with %s",
+                    source, label, x, y, layer->crs_name, GEO_LIMIT_LON, GEO_LIMIT_LAT,
+                    spec->where_option ? spec->where_option : "an attribute filter");
       return FALSE;
     }
   }

@@ -240,6 +240,7 @@ typedef struct {
   /* What the caller calls the fields, for messages ("--key": "no field
    * 'X' for the key (--key)"); NULL: the role alone ("for the key"). */
   const char *key_option, *name_option, *group_option, *group_name_option;
+  const char *where_option; /* what the caller calls `where` ("--where"), or NULL */
 } GeoLayerSpec;
 
 /* Reads every polygon of the layer, transformed to WGS84 lon/lat with PROJ
