@@ -5,9 +5,10 @@ TAP_FAILED=0
 # Every script's temporary folders (mktemp -d) go under a root of its own,
 # so that done_testing can check every PDF the script wrote for filled
 # slivers (check-slivers.py) before the script's own cleanup removes them.
-TAP_TMP=$(mktemp -d "${TMPDIR:-/tmp}/petarawan-tap.XXXXXX") && export TMPDIR="$TAP_TMP"
-# Other users (postgis.sh runs its server as postgres) pass through it.
-chmod 755 "$TAP_TMP"
+# The root is world-traversable like /tmp (postgis.sh hands its folder to
+# an unprivileged server); each mktemp -d folder in it is still 0700.
+TAP_TMP=$(mktemp -d "${TMPDIR:-/tmp}/petarawan-tap.XXXXXX") && chmod 755 "$TAP_TMP" &&
+  export TMPDIR="$TAP_TMP"
 ok() { TAP_N=$((TAP_N + 1)); echo "ok $TAP_N - $*"; }
 not_ok() { TAP_N=$((TAP_N + 1)); TAP_FAILED=$((TAP_FAILED + 1)); echo "not ok $TAP_N - $*"; }
 skip() { TAP_N=$((TAP_N + 1)); echo "ok $TAP_N # SKIP $*"; }
