@@ -200,12 +200,30 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     }
     if (!any)
       continue;
-    render_class_source(cr, m, c);
-    if (line <= 0) {
-      cairo_fill(cr);
-      continue;
+    if (render_debug_ids()) {
+      /* Test drawing mode: each district in its own colour, then the
+       * class's path again for its lines. */
+      cairo_new_path(cr);
+      for (guint f = 0; f < gs->n_features; f++) {
+        if (m->classes[sel[f]] != c)
+          continue;
+        render_map_path_feature(cr, gs, f, &t);
+        render_feature_source(cr, m, sel[f]);
+        cairo_fill(cr);
+      }
+      for (guint f = 0; f < gs->n_features && line > 0; f++)
+        if (m->classes[sel[f]] == c)
+          render_map_path_feature(cr, gs, f, &t);
+      if (line <= 0)
+        continue;
+    } else {
+      render_class_source(cr, m, c);
+      if (line <= 0) {
+        cairo_fill(cr);
+        continue;
+      }
+      cairo_fill_preserve(cr);
     }
-    cairo_fill_preserve(cr);
     /* District lines with the class's own path: each shared border is
      * stroked twice when its two sides differ, identically. */
     render_set_rgb(cr, render_map_line);

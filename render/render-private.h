@@ -30,6 +30,12 @@ void render_set_rgb(cairo_t *cr, GeoRgb c);
 /* Sets the source for class `cls` (-1: no data): the style's colour, or
  * with --mono a grey with a texture per class. */
 void render_class_source(cairo_t *cr, const RenderModel *m, int cls);
+/* The fill of model feature `feature` on the map: its class's
+ * (render_class_source), or its own colour in the test drawing mode
+ * (render-debug.c). */
+void render_feature_source(cairo_t *cr, const RenderModel *m, guint feature);
+/* TRUE in the hidden test drawing mode (PETARAWAN_DEBUG_IDS=1). */
+gboolean render_debug_ids(void);
 /* A diagonal hatch over `base`, for no data.  Caller destroys. */
 cairo_pattern_t *render_hatch_pattern(GeoRgb base);
 
@@ -107,7 +113,24 @@ void render_label_space_init(RenderLabelSpace *sp, RenderRect frame);
 void render_label_space_clear(RenderLabelSpace *sp);
 /* TRUE when `b` lies inside the frame (1 pt in) and meets no box. */
 gboolean render_label_space_fits(const RenderLabelSpace *sp, RenderBox b);
+/* The same, ignoring the box taken `skip`-th (G_MAXUINT: none). */
+gboolean render_label_space_fits_except(const RenderLabelSpace *sp, RenderBox b, guint skip);
 void render_label_space_take(RenderLabelSpace *sp, RenderBox b);
+
+/* Where the group's land lies inside a map frame, one cell per layout
+ * point (render-label-mask.c). */
+typedef struct {
+  cairo_surface_t *surface; /* A8, 255 on land */
+  RenderRect frame;
+  int w, h;
+} RenderLabelMask;
+/* The mask of every feature of `gs` drawn with `t` inside `frame`.
+ * Caller frees with render_label_mask_free. */
+RenderLabelMask *render_label_mask_new(const GeoShapes *gs, const RenderMapXf *t, RenderRect frame);
+void render_label_mask_free(RenderLabelMask *mask);
+/* The share (0..1) of box `b` that lies on the group's land; 1 outside
+ * the frame. */
+double render_label_mask_land(const RenderLabelMask *mask, RenderBox b);
 
 /* Degree ticks on the frame (render-graticule.c).  A tick is where a
  * meridian (top and bottom edges) or a parallel (left and right) crosses

@@ -25,7 +25,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 NS = '{http://www.w3.org/1999/xhtml}'
-PREFIXES = ('Kab. Administrasi ', 'Kab. ', 'Kota Adm. ')
+PREFIXES = ('Kab. Administrasi ', 'Kab. Adm. ', 'Kab. ', 'Kota Adm. ')
 # A degree label of the graticule: 8°LS, 106°15′BT, 0°, 8°S, 122°E.
 TICK = re.compile(r'^\d{1,3}°(\d\d′)?(LS|LU|BT|BB|S|N|E|W)?$')
 
@@ -207,6 +207,8 @@ def check(pdf, papers, neighbours=frozenset()):
                 break
         # pdftotext may split a word of small table type ("L umajang").
         by_name[short.replace(' ', '')] = rank
+        # A Kabupaten sharing its name with a Kota of the sheet keeps "Kab.".
+        by_name.setdefault(name.replace(' ', ''), rank)
     squeezed = {n.replace(' ', '') for n in neighbours}
 
     def known(key):
