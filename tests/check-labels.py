@@ -2,7 +2,9 @@
 """check-labels.py — reads the text layer of briefing sheets (pdftotext
 -bbox-layout) and fails when two map labels overlap, when a label leaves the
 map frame, or when a district of the ranked table is neither named nor
-numbered on the map (or is labelled twice).  Names of neighbouring
+numbered on the map (or is labelled twice), when a number sits against a
+name (closer than NUMBER_GAP: "10 Kediri" reads as one label) or when the
+same name is on the map twice ("Madiun" for Kota and Kabupaten).  Names of neighbouring
 provinces and countries (grey, around the group) and degree labels of the
 graticule count as labels too: they must not overlap anything, leave the
 frame or sit in the reserved corners.
@@ -181,6 +183,16 @@ def inside(box, area):
     return area[0] <= cx <= area[2] and area[1] <= cy <= area[3]
 
 
+# Least gap between a number's digits and a name (times the page's em):
+# the disc's edge plus a clear space.
+NUMBER_GAP = 2.0
+
+
+def gap(a, b):
+    """The clear space between boxes a and b (0 when they meet)."""
+    return max(0.0, max(a[0], b[0]) - min(a[2], b[2]), max(a[1], b[1]) - min(a[3], b[3]))
+
+
 def overlap(a, b, tol):
     return (min(a[2], b[2]) - max(a[0], b[0]) > tol) and (min(a[3], b[3]) - max(a[1], b[1]) > tol)
 
@@ -248,6 +260,16 @@ def check(pdf, papers, neighbours=frozenset()):
         for j in range(i + 1, len(labels)):
             if overlap(labels[i][1], labels[j][1], tol):
                 problems.append('labels %r and %r overlap' % (labels[i][0], labels[j][0]))
+            elif (labels[i][0].isdigit() != labels[j][0].isdigit()
+                  and not TICK.match(labels[i][0]) and not TICK.match(labels[j][0])
+                  and gap(labels[i][1], labels[j][1]) < NUMBER_GAP * page.em):
+                # "10 Kediri": a number against a name reads as one label.
+                problems.append('number and name %r and %r only %.1f pt apart (< %.1f)'
+                                % (labels[i][0], labels[j][0], gap(labels[i][1], labels[j][1]),
+                                   NUMBER_GAP * page.em))
+    texts = [t for t, _ in labels if not t.isdigit() and not TICK.match(t)]
+    for t in sorted(set(x for x in texts if texts.count(x) > 1)):
+        problems.append('name %r on the map %d times' % (t, texts.count(t)))
     named = sum(1 for t in seen.values() if not t.isdigit())
     return problems, len(table), named, furniture, page.name
 

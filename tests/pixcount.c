@@ -2,6 +2,8 @@
  * sheet) inside a box, for tests that count what the reader sees: one
  * line "RRGGBB COUNT" per colour present, most frequent first.
  *   pixcount IMAGE.png [X0 Y0 X1 Y1]   (pixels; default the whole image)
+ *   pixcount IMAGE.png -               (one box "X0 Y0 X1 Y1" a line on
+ *                                       stdin; each histogram ends "end")
  * Exit: 0, or 2 when the image cannot be read. */
 #include <cairo.h>
 #include <glib.h>
@@ -22,27 +24,15 @@ pixcount_cmp(gconstpointer a, gconstpointer b)
   return x->rgb < y->rgb ? -1 : x->rgb > y->rgb;
 }
 
-int
-main(int argc, char **argv)
+/* Prints the histogram of [x0, x1) x [y0, y1) of `s`, clamped to it. */
+static void
+pixcount_box(cairo_surface_t *s, int x0, int y0, int x1, int y1)
 {
-  if (argc != 2 && argc != 6) {
-    fprintf(stderr, "usage: pixcount IMAGE.png [X0 Y0 X1 Y1]\n");
-    return 2;
-  }
-  cairo_surface_t *s = cairo_image_surface_create_from_png(argv[1]);
-  if (cairo_surface_status(s)) {
-    fprintf(stderr, "pixcount: cannot read %s\n", argv[1]);
-    return 2;
-  }
   int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
-  int x0 = 0, y0 = 0, x1 = w, y1 = h;
-  if (argc == 6) {
-    x0 = CLAMP(atoi(argv[2]), 0, w);
-    y0 = CLAMP(atoi(argv[3]), 0, h);
-    x1 = CLAMP(atoi(argv[4]), x0, w);
-    y1 = CLAMP(atoi(argv[5]), y0, h);
-  }
-  cairo_surface_flush(s);
+  x0 = CLAMP(x0, 0, w);
+  y0 = CLAMP(y0, 0, h);
+  x1 = CLAMP(x1, x0, w);
+  y1 = CLAMP(y1, y0, h);
   const unsigned char *data = cairo_image_surface_get_data(s);
   int stride = cairo_image_surface_get_stride(s);
   GHashTable *counts = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -69,6 +59,33 @@ main(int argc, char **argv)
   }
   g_array_unref(out);
   g_hash_table_destroy(counts);
+}
+
+int
+main(int argc, char **argv)
+{
+  if (argc != 2 && argc != 3 && argc != 6) {
+    fprintf(stderr, "usage: pixcount IMAGE.png [X0 Y0 X1 Y1 | -]\n");
+    return 2;
+  }
+  cairo_surface_t *s = cairo_image_surface_create_from_png(argv[1]);
+  if (cairo_surface_status(s)) {
+    fprintf(stderr, "pixcount: cannot read %s\n", argv[1]);
+    return 2;
+  }
+  cairo_surface_flush(s);
+  int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+  if (argc == 3) {
+    int x0, y0, x1, y1;
+    while (scanf("%d %d %d %d", &x0, &y0, &x1, &y1) == 4) {
+      pixcount_box(s, x0, y0, x1, y1);
+      printf("end\n");
+    }
+  } else if (argc == 6) {
+    pixcount_box(s, atoi(argv[2]), atoi(argv[3]), atoi(argv[4]), atoi(argv[5]));
+  } else {
+    pixcount_box(s, 0, 0, w, h);
+  }
   cairo_surface_destroy(s);
   return 0;
 }
