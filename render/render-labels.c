@@ -208,7 +208,7 @@ render_labels_name_outside(cairo_t *cr, const RenderLabelMask *mask, RenderLabel
                            double w, double h)
 {
   for (int ring = 0; ring < 4; ring++) {
-    double dist = RENDER_LABELS_PATCH + 3 + ring * 5.0;
+    double dist = RENDER_LABELS_PATCH + 4.5 + ring * 5.0;
     for (int k = 0; k < 16; k++) {
       double a = -G_PI / 4 + k * 2 * G_PI / 16, ca = cos(a), sa = sin(a);
       double x = c->x + ca * (dist + w / 2 * fabs(ca)), y = c->y + sa * (dist + h / 2 * fabs(sa));
@@ -244,6 +244,12 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const
   const RenderPage *page = render_page_of(m);
   const double size = page->label_size, nsize = page->number_size;
   gboolean *priority = render_figures_priority_flags(m, g);
+  /* What shows where (not on crowded sheets: see the numbers below). */
+  guint n_drawn = 0;
+  for (guint i = 0; i < gs->n_features; i++)
+    n_drawn += gs->feature_part[i] != gs->feature_part[i + 1];
+  gboolean crowded = n_drawn > RENDER_MAP_MAX_LEADERS;
+  RenderLabelMask *mask = crowded ? NULL : render_label_mask_new(m, gs, g->features, t, sp->frame);
   GArray *cand = g_array_new(FALSE, FALSE, sizeof(RenderLabelCandidate));
   for (guint i = 0; i < gs->n_features; i++) {
     if (gs->feature_part[i] == gs->feature_part[i + 1])
@@ -253,6 +259,15 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const
     double d = geo_shapes_pole(gs, p, 0.5 / t->s, &x, &y);
     RenderLabelCandidate c = {i, 0, 0, d * t->s, 0, 0, FALSE};
     render_map_xf(t, x, y, &c.x, &c.y);
+    /* A pole under another district (overlapping source polygons) moves
+     * to the middle of what shows of this one. */
+    double mx, my, md;
+    if (mask && render_label_mask_owner(mask, c.x, c.y) != i + 1 &&
+        render_label_mask_pole(mask, i, &mx, &my, &md)) {
+      c.x = mx;
+      c.y = my;
+      c.d = md;
+    }
     /* What its own lines take inside it: half the district line, the
      * white casing of a priority outline, half a printer's dot. */
     double eat = page->district_line / 2 + (priority && priority[i] ? 1.9 : 0) + 0.5;
@@ -265,7 +280,6 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const
   }
   g_free(priority);
   g_array_sort(cand, render_labels_cmp_candidate);
-  gboolean crowded = cand->len > RENDER_MAP_MAX_LEADERS;
 
   /* Cores and patches, candidate i's taken i-th; patches drawn now, under
    * every label (a crowded sheet has neither: see the numbers below). */
@@ -332,7 +346,6 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const
 
   /* Pass 2: names that did not fit inside, in the sea on a leader. */
   if (!crowded) {
-    RenderLabelMask *mask = render_label_mask_new(gs, t, sp->frame);
     for (guint i = 0; i < cand->len; i++) {
       const RenderLabelCandidate *c = &g_array_index(cand, RenderLabelCandidate, i);
       if (done[c->feature])
@@ -342,8 +355,8 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const
       done[c->feature] = render_labels_name_outside(cr, mask, sp, &cores, i, c,
                                                     texts[c->feature], size, w, h);
     }
-    render_label_mask_free(mask);
   }
+  render_label_mask_free(mask);
 
   /* Pass 3: numbers for the rest, at the pole or on rings around it. */
   guint lost = 0;

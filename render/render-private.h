@@ -117,20 +117,28 @@ gboolean render_label_space_fits(const RenderLabelSpace *sp, RenderBox b);
 gboolean render_label_space_fits_except(const RenderLabelSpace *sp, RenderBox b, guint skip);
 void render_label_space_take(RenderLabelSpace *sp, RenderBox b);
 
-/* Where the group's land lies inside a map frame, one cell per layout
- * point (render-label-mask.c). */
+/* Which of the group's districts shows where inside a map frame, one
+ * cell per layout point (render-label-mask.c). */
 typedef struct {
-  cairo_surface_t *surface; /* A8, 255 on land */
+  guint32 *owner; /* w x h: feature index + 1 of the district drawn on top, 0 none */
   RenderRect frame;
   int w, h;
 } RenderLabelMask;
-/* The mask of every feature of `gs` drawn with `t` inside `frame`.
- * Caller frees with render_label_mask_free. */
-RenderLabelMask *render_label_mask_new(const GeoShapes *gs, const RenderMapXf *t, RenderRect frame);
+/* The mask of the features of `gs` (model features sel[i]) drawn with `t`
+ * inside `frame`, in the order render_map_draw fills them.  Caller frees
+ * with render_label_mask_free. */
+RenderLabelMask *render_label_mask_new(const RenderModel *m, const GeoShapes *gs,
+                                       const guint *sel, const RenderMapXf *t, RenderRect frame);
 void render_label_mask_free(RenderLabelMask *mask);
+/* The feature index + 1 drawn on top at page point (x, y), 0 for none. */
+guint render_label_mask_owner(const RenderLabelMask *mask, double x, double y);
 /* The share (0..1) of box `b` that lies on the group's land; 1 outside
  * the frame. */
 double render_label_mask_land(const RenderLabelMask *mask, RenderBox b);
+/* The point of feature `feature` farthest inside what shows of it, and
+ * that distance (points).  FALSE when none of it shows. */
+gboolean render_label_mask_pole(const RenderLabelMask *mask, guint feature, double *x, double *y,
+                                double *d);
 
 /* Degree ticks on the frame (render-graticule.c).  A tick is where a
  * meridian (top and bottom edges) or a parallel (left and right) crosses
