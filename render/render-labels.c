@@ -35,6 +35,10 @@
  * pt², shows its colour through a patch. */
 #define RENDER_LABELS_PATCH_CLEARANCE 4.3
 #define RENDER_LABELS_PATCH_AREA 64.0
+/* Smaller names a poster tries, layout points (A4's 6.5 is 26 pt on A0;
+ * these are 22.4 and 19.2 pt, 6.8 mm high: read from 3 m). */
+#define RENDER_LABELS_POSTER_SIZE 5.6
+#define RENDER_LABELS_POSTER_SIZE_MIN 4.8
 
 /* "Kabupaten Kupang" -> "Kupang"; "Kota Administrasi Jakarta Timur" ->
  * "Jakarta Timur"; "Kota Kupang" stays.  With `keep_kab` (a Kota of the
@@ -200,14 +204,15 @@ render_labels_patch(cairo_t *cr, const RenderModel *m, guint feature, const Rend
 }
 
 /* Tries to put c's name, w x h, beside the district where it covers no
- * land of the group, joined to it by a leader; returns TRUE when drawn. */
+ * land of the group, joined to it by a leader at most `rings` steps of
+ * 5 pt long; returns TRUE when drawn. */
 static gboolean
 render_labels_name_outside(cairo_t *cr, const RenderLabelMask *mask, RenderLabelSpace *sp,
                            const RenderLabelSpace *cores, guint index,
                            const RenderLabelCandidate *c, const char *text, double size,
-                           double w, double h)
+                           double w, double h, int rings)
 {
-  for (int ring = 0; ring < 4; ring++) {
+  for (int ring = 0; ring < rings; ring++) {
     double dist = RENDER_LABELS_PATCH + 4.5 + ring * 5.0;
     for (int k = 0; k < 16; k++) {
       double a = -G_PI / 4 + k * 2 * G_PI / 16, ca = cos(a), sa = sin(a);
@@ -325,37 +330,46 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const
 
   gboolean *done = g_new0(gboolean, MAX(gs->n_features, 1));
 
+  /* Name sizes to try: the page's; on a poster, whose names are larger
+   * than the A4 sheet's enlarged, also smaller ones down to A4's enlarged
+   * to the poster's map (its frame is up to a quarter smaller in layout
+   * units), so that a poster names at least the districts the A4 sheet
+   * names. */
+  double sizes[3] = {size, RENDER_LABELS_POSTER_SIZE, RENDER_LABELS_POSTER_SIZE_MIN};
+  guint n_sizes = page->k > 1.01 && size > RENDER_LABELS_POSTER_SIZE ? 3 : 1;
+
   /* Pass 1: names at the pole, most room first. */
-  for (guint i = 0; i < cand->len; i++) {
-    const RenderLabelCandidate *c = &g_array_index(cand, RenderLabelCandidate, i);
-    if (c->patch)
-      continue;
-    const char *text = texts[c->feature];
-    double w, h;
-    render_text_size(cr, text, size, FALSE, &w, &h);
-    /* The name may reach past the inscribed circle a little, not far. */
-    if (w / 2 > c->d * 1.6 + 4 || h / 2 > c->d + 2)
-      continue;
-    RenderBox b = {c->x - w / 2 - 1, c->y - h / 2, c->x + w / 2 + 1, c->y + h / 2};
-    if (!render_labels_fits(sp, &cores, i, c, b))
-      continue;
-    render_label_space_take(sp, b);
-    render_text_halo(cr, text, size, c->x, c->y);
-    done[c->feature] = TRUE;
-  }
+  for (guint s = 0; s < n_sizes; s++)
+    for (guint i = 0; i < cand->len; i++) {
+      const RenderLabelCandidate *c = &g_array_index(cand, RenderLabelCandidate, i);
+      if (c->patch || done[c->feature])
+        continue;
+      const char *text = texts[c->feature];
+      double w, h;
+      render_text_size(cr, text, sizes[s], FALSE, &w, &h);
+      /* The name may reach past the inscribed circle a little, not far. */
+      if (w / 2 > c->d * 1.6 + 4 || h / 2 > c->d + 2)
+        continue;
+      RenderBox b = {c->x - w / 2 - 1, c->y - h / 2, c->x + w / 2 + 1, c->y + h / 2};
+      if (!render_labels_fits(sp, &cores, i, c, b))
+        continue;
+      render_label_space_take(sp, b);
+      render_text_halo(cr, text, sizes[s], c->x, c->y);
+      done[c->feature] = TRUE;
+    }
 
   /* Pass 2: names that did not fit inside, in the sea on a leader. */
-  if (!crowded) {
+  for (guint s = 0; s < n_sizes && !crowded; s++)
     for (guint i = 0; i < cand->len; i++) {
       const RenderLabelCandidate *c = &g_array_index(cand, RenderLabelCandidate, i);
       if (done[c->feature])
         continue;
       double w, h;
-      render_text_size(cr, texts[c->feature], size, FALSE, &w, &h);
+      render_text_size(cr, texts[c->feature], sizes[s], FALSE, &w, &h);
       done[c->feature] = render_labels_name_outside(cr, mask, sp, &cores, i, c,
-                                                    texts[c->feature], size, w, h);
+                                                    texts[c->feature], sizes[s], w, h,
+                                                    s == 0 ? 4 : 6);
     }
-  }
   render_label_mask_free(mask);
 
   /* Pass 3: numbers for the rest, at the pole or on rings around it. */

@@ -14,7 +14,11 @@ and projection note, where the table is) comes from `petarawan papers
 --json`, matched by page size, so A0 posters and portrait pages are checked
 as the A4 sheet is.
 
-usage: check-labels.py [--names FILE] PAPERS.json SHEET.pdf...   (prints TAP)
+usage: check-labels.py [--names FILE] [--not-fewer A4DIR POSTERDIR] PAPERS.json SHEET.pdf...
+  (prints TAP)
+  --not-fewer: each sheet of POSTERDIR names at least as many districts as
+  the sheet of the same name in A4DIR (both among the SHEETs).  No text of
+  any page may be cut with an ellipsis.
   FILE: more neighbour names, one a line (e.g. the context layer's
   countries); province and island-region names come from
   $PETARAWAN_DATA/provinsi.csv and pulau.csv."""
@@ -274,20 +278,36 @@ def check(pdf, papers, neighbours=frozenset()):
     return problems, len(table), named, furniture, page.name
 
 
+def ellipsised(pdf):
+    """Lines of the sheet's text (every page) cut with an ellipsis."""
+    text = subprocess.run(['pdftotext', '-layout', pdf, '-'], check=True, capture_output=True,
+                          text=True).stdout
+    return [line.strip() for line in text.splitlines() if '\u2026' in line]
+
+
 def main():
     args = sys.argv[1:]
     extra = None
-    if args[:1] == ['--names']:
-        extra = args[1]
-        args = args[2:]
+    pairs = []  # (directory of A4 sheets, directory of posters)
+    while args[:1] in (['--names'], ['--not-fewer']):
+        if args[0] == '--names':
+            extra = args[1]
+            args = args[2:]
+        else:
+            pairs.append((args[1], args[2]))
+            args = args[3:]
     neighbours = neighbour_names(extra)
     with open(args[0]) as f:
         papers = [Page(e) for e in json.load(f)]
     n = 0
     failed = 0
+    named_of = {}
     for pdf in args[1:]:
         n += 1
         problems, total, named, furniture, paper = check(pdf, papers, neighbours)
+        named_of[os.path.abspath(pdf)] = (named, total)
+        for line in ellipsised(pdf):
+            problems.append('text cut with an ellipsis: %r' % line)
         name = '%s (%s)' % (pdf.rsplit('/', 1)[-1], paper)
         if problems:
             failed += 1
@@ -299,6 +319,20 @@ def main():
             nt = sum(1 for k, _, _ in furniture if k == 'tick')
             print('ok %d - %s: %d districts, %d named, %d numbered, %d neighbour names, '
                   '%d degree labels, no overlap' % (n, name, total, named, total - named, nn, nt))
+    for small, big in pairs:
+        for pdf in sorted(args[1:]):
+            a = os.path.abspath(pdf)
+            if os.path.dirname(a) != os.path.abspath(small):
+                continue
+            b = os.path.join(os.path.abspath(big), os.path.basename(a))
+            if b not in named_of:
+                continue
+            n += 1
+            (na, total), (nb, _) = named_of[a], named_of[b]
+            verdict = 'ok' if nb >= na else 'not ok'
+            failed += verdict != 'ok'
+            print('%s %d - %s: the poster names %d of %d districts, the A4 sheet %d'
+                  % (verdict, n, os.path.basename(a), nb, total, na))
     print('1..%d' % n)
     return 1 if failed else 0
 
