@@ -12,8 +12,9 @@
 typedef enum { RENDER_ALIGN_LEFT, RENDER_ALIGN_CENTER, RENDER_ALIGN_RIGHT } RenderAlign;
 
 /* Draws `text` (pango markup when `markup`) with its top-left (or top
- * centre / top right per `align`) at (x, y), at most `max_w` wide
- * (ellipsised; 0 = unlimited).  Returns the height used. */
+ * centre / top right per `align`) at (x, y), at most `max_w` wide (0 =
+ * unlimited): never cut, a text too wide is set smaller, down to 80 %,
+ * then wrapped.  Returns the height used. */
 double render_text(cairo_t *cr, const char *text, double size, gboolean bold, double x, double y,
                    double max_w, RenderAlign align);
 /* A pango layout of `text` in the sheet's font.  Returns: (transfer full)

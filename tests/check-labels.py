@@ -279,10 +279,21 @@ def check(pdf, papers, neighbours=frozenset()):
 
 
 def ellipsised(pdf):
-    """Lines of the sheet's text (every page) cut with an ellipsis."""
-    text = subprocess.run(['pdftotext', '-layout', pdf, '-'], check=True, capture_output=True,
-                          text=True).stdout
-    return [line.strip() for line in text.splitlines() if '\u2026' in line]
+    """Text cut with an ellipsis anywhere in `pdf`.  pdftotext cannot see
+    it: cairo keeps the whole text as the ActualText of the one ellipsis
+    glyph that stands for the characters cut away, so a span whose
+    ActualText is longer than any ligature (3 characters) is a cut."""
+    import tempfile
+    with tempfile.NamedTemporaryFile(suffix='.pdf') as tmp:
+        subprocess.run(['qpdf', '--qdf', '--object-streams=disable', pdf, tmp.name], check=True)
+        with open(tmp.name, 'rb') as f:
+            data = f.read()
+    cuts = []
+    for hexs in re.findall(rb'/ActualText <([0-9a-fA-F]+)>', data):
+        text = bytes.fromhex(hexs.decode()).decode('utf-16')
+        if len(text.lstrip('\ufeff')) > 3:
+            cuts.append(text.lstrip('\ufeff'))
+    return cuts
 
 
 def main():
@@ -307,7 +318,7 @@ def main():
         problems, total, named, furniture, paper = check(pdf, papers, neighbours)
         named_of[os.path.abspath(pdf)] = (named, total)
         for line in ellipsised(pdf):
-            problems.append('text cut with an ellipsis: %r' % line)
+            problems.append('text cut with an ellipsis, losing %r' % line)
         name = '%s (%s)' % (pdf.rsplit('/', 1)[-1], paper)
         if problems:
             failed += 1
