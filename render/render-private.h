@@ -222,7 +222,7 @@ guint *render_table_order(const RenderModel *m, const RenderGroup *g);
  * tables.  Caller frees with g_free. */
 char *render_table_name(const char *name);
 
-/* Smallest table row on A4, in points (type about 4.8 pt): below this the
+/* Smallest table row on A4, in points (type 5.9 pt): below this the
  * table continues on another page instead of shrinking.  Posters have
  * their own (RenderPage.table_min_row). */
 #define RENDER_TABLE_MIN_ROW 7.2

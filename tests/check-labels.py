@@ -4,7 +4,9 @@
 map frame, or when a district of the ranked table is neither named nor
 numbered on the map (or is labelled twice), when a number sits against a
 name (closer than NUMBER_GAP: "10 Kediri" reads as one label) or when the
-same name is on the map twice ("Madiun" for Kota and Kabupaten).  Names of neighbouring
+same name is on the map twice ("Madiun" for Kota and Kabupaten); when the
+ranked table on an A4 sheet is set under 6 pt, or a table of at most 38
+rows continues on another page (the first page holds 38).  Names of neighbouring
 provinces and countries (grey, around the group) and degree labels of the
 graticule count as labels too: they must not overlap anything, leave the
 frame or sit in the reserved corners.
@@ -47,6 +49,7 @@ class Page:
         self.frame = box(entry['map'])
         self.reserved = [box(r) for r in entry['map_reserved']]
         self.table_x = entry['table'][0]
+        self.column_x = entry['column'][0]
         self.k = entry['scale']
         # Gaps and tolerances grow with the labels.
         self.em = entry['sizes_pt']['label'] / 6.5
@@ -108,13 +111,19 @@ def table_rows(pages, page):
     rows = {}
     k = page.k
     for n, root in enumerate(pages):
-        words = [(w.text or '', float(w.get('xMin')), float(w.get('xMax')), float(w.get('yMin')))
-                 for w in root.iter(NS + 'word')]
-        heads = [(x0, y0) for t, x0, _, y0 in words if t in ('No', 'No.')]
+        words = [(w.text or '', float(w.get('xMin')), float(w.get('xMax')), float(w.get('yMin')),
+                  float(w.get('yMax'))) for w in root.iter(NS + 'word')]
+        heads = [(x0, y0) for t, x0, _, y0, _ in words if t in ('No', 'No.')]
         if n == 0:
-            heads = [h for h in heads if page.table_x - 2 * k <= h[0] < page.table_x + 14 * k]
-            heads = [max(heads, key=lambda h: h[1])] if heads else []
-        for text, x0, x1, y0 in words:
+            # The table's column, and in portrait the legend's column, where
+            # a long table starts below the legend.
+            lowest = []
+            for cx in sorted({page.table_x, page.column_x}):
+                hs = [h for h in heads if cx - 2 * k <= h[0] < cx + 14 * k]
+                if hs:
+                    lowest.append(max(hs, key=lambda h: h[1]))
+            heads = lowest
+        for text, x0, x1, y0, y1 in words:
             if not text.isdigit():
                 continue
             if not any(hx - 12 * k <= x0 < hx + 12 * k and y0 > hy for hx, hy in heads):
@@ -122,14 +131,27 @@ def table_rows(pages, page):
             after = sorted((w for w in words if abs(w[3] - y0) < 0.5 and w[1] > x0),
                            key=lambda w: w[1])
             name, end = [], x1
-            for t, a, b, _ in after:
+            for t, a, b, _, _ in after:
                 if a - end > (6 if not name else 3) * k:
                     break
                 name.append(t)
                 end = b
             if name:
                 rows[int(text)] = ' '.join(name)
+                if n == 0:
+                    TYPE_SIZES.append((y1 - y0) / NOTO_EM_HEIGHT)
     return rows
+
+
+# A word's box in pdftotext is the font's ascent plus descent: 1.362 em
+# for Noto Sans (the sheet's title, 15 pt, is 20.43 pt high).
+NOTO_EM_HEIGHT = 1.362
+# Type sizes of the first page's table rows, filled by table_rows.
+TYPE_SIZES = []
+# Smallest table type on an A4 sheet, and most rows an A4 sheet's table
+# holds on its first page (render-page.c: RENDER_PAGE_ROWS).
+MIN_TABLE_PT = 5.95
+ONE_PAGE_ROWS = 38
 
 
 def lines_of(root, page, known):
@@ -211,9 +233,15 @@ def check(pdf, papers, neighbours=frozenset()):
     page = page_for(papers, root)
     FRAME = page.frame
     tol = 0.6 * page.em
+    TYPE_SIZES.clear()
     table = table_rows(pages, page)
     if not table:
         return ['no ranked table found'], 0, 0, [], page.name
+    if page.name.startswith('A4') and TYPE_SIZES and min(TYPE_SIZES) < MIN_TABLE_PT:
+        problems.append('table type %.2f pt on A4 (at least %.2f)' % (min(TYPE_SIZES), MIN_TABLE_PT))
+    if len(pages) > 1 and len(table) <= ONE_PAGE_ROWS:
+        problems.append('%d rows continue on %d more pages (one page holds %d)'
+                        % (len(table), len(pages) - 1, ONE_PAGE_ROWS))
     by_name = {}
     for rank, name in table.items():
         short = name
@@ -241,6 +269,7 @@ def check(pdf, papers, neighbours=frozenset()):
             continue
         labels.append((text, box))
     seen = {}
+    names_seen = []  # district labels, as written
     for text, box in labels:
         if box[0] < FRAME[0] or box[1] < FRAME[1] or box[2] > FRAME[2] or box[3] > FRAME[3]:
             problems.append('label %r leaves the map frame' % text)
@@ -257,6 +286,7 @@ def check(pdf, papers, neighbours=frozenset()):
         if rank in seen:
             problems.append('district %d %s labelled twice' % (rank, table[rank]))
         seen[rank] = text
+        names_seen.append(text)
     for rank in sorted(table):
         if rank not in seen:
             problems.append('district %d %s neither named nor numbered' % (rank, table[rank]))
@@ -271,7 +301,7 @@ def check(pdf, papers, neighbours=frozenset()):
                 problems.append('number and name %r and %r only %.1f pt apart (< %.1f)'
                                 % (labels[i][0], labels[j][0], gap(labels[i][1], labels[j][1]),
                                    NUMBER_GAP * page.em))
-    texts = [t for t, _ in labels if not t.isdigit() and not TICK.match(t)]
+    texts = [t for t in names_seen if not t.isdigit()]
     for t in sorted(set(x for x in texts if texts.count(x) > 1)):
         problems.append('name %r on the map %d times' % (t, texts.count(t)))
     named = sum(1 for t in seen.values() if not t.isdigit())
