@@ -170,14 +170,16 @@ render_table_draw(cairo_t *cr, const RenderModel *m, const guint *order, guint f
   cairo_line_to(cr, x + w, y - 1);
   cairo_stroke(cr);
 
+  /* Stripes first: drawn row by row, a stripe would cover the descenders
+   * of the row above ("Ngawi", "Bojonegoro" at 6 pt on 7.2 pt rows). */
+  cairo_set_source_rgb(cr, 0.95, 0.95, 0.95);
+  for (guint i = first; i < first + count; i++)
+    if (i % 2 == 1)
+      cairo_rectangle(cr, x, y + (i - first) * row - 0.5, w, row);
+  cairo_fill(cr);
   for (guint i = first; i < first + count; i++) {
     guint f = order[i];
     char **cell = cells + (gsize)(i - first) * RENDER_N_COLS;
-    if (i % 2 == 1) {
-      cairo_set_source_rgb(cr, 0.95, 0.95, 0.95);
-      cairo_rectangle(cr, x, y - 0.5, w, row);
-      cairo_fill(cr);
-    }
     int cls = m->classes[f];
     double sw = row * 0.62;
     render_class_source(cr, m, cls);
