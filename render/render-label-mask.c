@@ -138,3 +138,22 @@ render_label_mask_pole(const RenderLabelMask *mask, guint feature, double *x, do
   *d = top / 3.0 - 0.5;
   return TRUE;
 }
+
+double
+render_label_mask_other(const RenderLabelMask *mask, RenderBox b, guint feature)
+{
+  int x0 = (int)(b.x0 - mask->frame.x), x1 = (int)(b.x1 - mask->frame.x);
+  int y0 = (int)(b.y0 - mask->frame.y), y1 = (int)(b.y1 - mask->frame.y);
+  x0 = CLAMP(x0, 0, mask->w - 1);
+  x1 = CLAMP(x1, 0, mask->w - 1);
+  y0 = CLAMP(y0, 0, mask->h - 1);
+  y1 = CLAMP(y1, 0, mask->h - 1);
+  guint other = 0, all = 0;
+  for (int y = y0; y <= y1; y++)
+    for (int x = x0; x <= x1; x++) {
+      guint32 o = mask->owner[(gsize)y * mask->w + x];
+      all++;
+      other += o != 0 && o != feature + 1;
+    }
+  return all ? (double)other / all : 1;
+}

@@ -35,6 +35,8 @@
  * pt², shows its colour through a patch. */
 #define RENDER_LABELS_PATCH_CLEARANCE 4.3
 #define RENDER_LABELS_PATCH_AREA 64.0
+/* The most of a name's box that may lie over other districts. */
+#define RENDER_LABELS_SPILL 0.2
 /* Smaller names a poster tries, layout points (A4's 6.5 is 26 pt on A0;
  * these are 22.4 and 19.2 pt, 6.8 mm high: read from 3 m). */
 #define RENDER_LABELS_POSTER_SIZE 5.6
@@ -352,6 +354,10 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const
         continue;
       RenderBox b = {c->x - w / 2 - 1, c->y - h / 2, c->x + w / 2 + 1, c->y + h / 2};
       if (!render_labels_fits(sp, &cores, i, c, b))
+        continue;
+      /* Mostly inside: a name running far onto its neighbour reads as
+       * the neighbour's ("Trenggalek" onto Tulungagung). */
+      if (mask && render_label_mask_other(mask, b, c->feature) > RENDER_LABELS_SPILL)
         continue;
       render_label_space_take(sp, b);
       render_text_halo(cr, text, sizes[s], c->x, c->y);

@@ -136,6 +136,9 @@ guint render_label_mask_owner(const RenderLabelMask *mask, double x, double y);
 /* The share (0..1) of box `b` that lies on the group's land; 1 outside
  * the frame. */
 double render_label_mask_land(const RenderLabelMask *mask, RenderBox b);
+/* The share (0..1) of box `b` over another district of the group than
+ * `feature`. */
+double render_label_mask_other(const RenderLabelMask *mask, RenderBox b, guint feature);
 /* The point of feature `feature` farthest inside what shows of it, and
  * that distance (points).  FALSE when none of it shows. */
 gboolean render_label_mask_pole(const RenderLabelMask *mask, guint feature, double *x, double *y,
