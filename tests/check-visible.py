@@ -20,18 +20,20 @@ usage: check-visible.py PIXCOUNT PAPERS.json FEATURES.csv MIN_MM2 SHEET.pdf...
   features whose KODE_PROV is the two digits its file name starts with.
 Prints TAP."""
 import csv
+import math
 import json
 import os
 import subprocess
 import sys
 import tempfile
 
-DPI = 150
+DPI = int(os.environ.get('CHECK_VISIBLE_DPI', '150'))  # 150 prints; posters at less
 MM2_PER_PX = (25.4 / DPI) ** 2
 
 
 def frame_px(papers, pdf):
-    """The map frame of the sheet's first page, in pixels at DPI."""
+    """The map frame of the sheet's first page, in pixels at DPI, and the
+    page's scale (PDF points per layout point: 1 on A4, 4 on A0)."""
     info = subprocess.run(['pdfinfo', pdf], check=True, capture_output=True, text=True).stdout
     size = next(line for line in info.splitlines() if line.startswith('Page size:')).split()
     w, h = float(size[2]), float(size[4])
@@ -39,7 +41,7 @@ def frame_px(papers, pdf):
         if abs(p['width_pt'] - w) < 1 and abs(p['height_pt'] - h) < 1:
             x, y, fw, fh = p['map']
             k = DPI / 72.0
-            return [int(round(v * k)) for v in (x, y, x + fw, y + fh)]
+            return [int(round(v * k)) for v in (x, y, x + fw, y + fh)], p['scale']
     raise SystemExit('no paper is %.1f x %.1f pt' % (w, h))
 
 
@@ -104,7 +106,7 @@ def name_boxes(pdf, labels, frame):
     return out
 
 
-def check_names(pixcount, png, pdf, feats, mine, frame):
+def check_names(pixcount, png, pdf, feats, mine, frame, scale):
     """Problems of the names of districts `mine` on the sheet."""
     kota = {base_of(r['NAMA']) for _, r in mine if r['NAMA'].startswith('Kota ')}
     labels = {label_of(r['NAMA'], kota): i for i, r in mine}
@@ -115,7 +117,9 @@ def check_names(pixcount, png, pdf, feats, mine, frame):
         x0, y0, x1, y1 = (v * k for v in b)
         w = x1 - x0
         boxes.append((int(x0 + w / 4), int(y0), int(x1 - w / 4), int(y1)))   # the middle
-        boxes.append((int(x0) - 4, int(y0) - 4, int(x1) + 5, int(y1) + 5))  # with a band
+        # With a band 2 layout points wide, where a leader arrives.
+        band = int(math.ceil(2 * scale * k))
+        boxes.append((int(x0) - band, int(y0) - band, int(x1) + band + 1, int(y1) + band + 1))
         boxes.append((int(x0), int(y0), int(x1) + 1, int(y1) + 1))          # the box
     out = subprocess.run([pixcount, png, '-'], input=''.join('%d %d %d %d\n' % b for b in boxes),
                          check=True, capture_output=True, text=True).stdout
@@ -162,7 +166,7 @@ def main():
             png = os.path.join(tmp, 'p')
             subprocess.run(['pdftoppm', '-f', '1', '-l', '1', '-r', str(DPI), '-aa', 'no',
                             '-aaVector', 'no', '-png', '-singlefile', pdf, png], check=True)
-            frame = frame_px(papers, pdf)
+            frame, scale = frame_px(papers, pdf)
             c = counts(pixcount, png + '.png', frame)
             mine = [(i, r) for i, r in enumerate(feats) if r['KODE_PROV'] == code]
             low = []
@@ -173,7 +177,7 @@ def main():
                                                                    c.get(colour_of(i), 0)))
             smallest = min((c.get(colour_of(i), 0) * MM2_PER_PX, r['NAMA']) for i, r in mine)
             name = os.path.basename(pdf)
-            bad_names, n_names = check_names(pixcount, png + '.png', pdf, feats, mine, frame)
+            bad_names, n_names = check_names(pixcount, png + '.png', pdf, feats, mine, frame, scale)
             if bad_names:
                 failed += 1
                 print('not ok %d - %s: %d of %d names neither inside their district nor on a '

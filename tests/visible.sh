@@ -4,7 +4,8 @@
 # each district in a colour of its own under the real overlays: lines,
 # labels, number discs, leaders, neighbours' names, scale bar, north arrow)
 # and rasterised by poppler; check-visible.py counts what shows of each
-# district (at least 2 mm²).  Then a real sheet: Jawa Timur with a table
+# district (at least 2 mm²), and the A0 posters of seven hard provinces
+# likewise.  Then a real sheet: Jawa Timur with a table
 # edited so that Kota Mojokerto (35.76) is alone in the top class, every
 # other district in the lowest; the top class's colour must show on at
 # least 2 mm² of the map frame.
@@ -28,6 +29,21 @@ sed '/^1\.\./d' "$T/visible.tap"
 TAP_N=$(grep -c '^ok\|^not ok' "$T/visible.tap")
 TAP_FAILED=$(grep -c '^not ok' "$T/visible.tap")
 [ "$st" -eq 0 ] || [ "$TAP_FAILED" -gt 0 ] || not_ok "check-visible.py failed (status $st)"
+
+# The A0 posters of the hard provinces, rasterised at 100 dpi (an A0 at
+# 150 is 35 million pixels).
+PETARAWAN_DEBUG_IDS=1 "$PETARAWAN" build "$@" --table "$S/skor/ikp_kabkota_contoh.csv:kode_wilayah" \
+  --paper A0 --only 21,31,33,35,53,81,95 -o "$T/a0" ||
+  { echo "1..1"; echo "not ok 1 - A0 build in the test drawing mode failed"; exit 1; }
+CHECK_VISIBLE_DPI=100 python3 "$TESTS_SRC/check-visible.py" "$PIXCOUNT" "$T/papers.json" \
+  "$T/features.csv" 2 "$T"/a0/[1-9]*.pdf > "$T/a0.tap"
+st=$?
+awk -v n="$TAP_N" '/^1\.\./ { next }
+  /^(ok|not ok) [0-9]+ - / { v = $1 == "ok" ? "ok" : "not ok"; sub(/^(ok|not ok) [0-9]+ - /, "")
+    print v, ++n, "- A0 " $0; next } { print }' "$T/a0.tap"
+TAP_N=$((TAP_N + $(grep -c '^ok\|^not ok' "$T/a0.tap")))
+TAP_FAILED=$((TAP_FAILED + $(grep -c '^not ok' "$T/a0.tap")))
+[ "$st" -eq 0 ] || grep -q '^not ok' "$T/a0.tap" || not_ok "check-visible.py failed on A0 (status $st)"
 
 # Kota Mojokerto alone in Tinggi (#9e1f1c), every other district of Jawa
 # Timur in Rendah.
