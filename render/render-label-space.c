@@ -57,6 +57,12 @@ render_label_space_cells(const RenderLabelSpace *sp, RenderBox b, gint64 *c0, gi
 gboolean
 render_label_space_fits(const RenderLabelSpace *sp, RenderBox b)
 {
+  return render_label_space_fits_except(sp, b, G_MAXUINT);
+}
+
+gboolean
+render_label_space_fits_except(const RenderLabelSpace *sp, RenderBox b, guint skip)
+{
   const RenderRect *f = &sp->frame;
   if (b.x0 < f->x + 1 || b.y0 < f->y + 1 || b.x1 > f->x + f->w - 1 || b.y1 > f->y + f->h - 1)
     return FALSE;
@@ -67,7 +73,10 @@ render_label_space_fits(const RenderLabelSpace *sp, RenderBox b)
       gint64 key = render_label_space_key(r, c);
       GArray *in = g_hash_table_lookup(sp->grid, &key);
       for (guint k = 0; in && k < in->len; k++) {
-        const RenderBox *o = &g_array_index(sp->boxes, RenderBox, g_array_index(in, guint, k));
+        guint index = g_array_index(in, guint, k);
+        if (index == skip)
+          continue;
+        const RenderBox *o = &g_array_index(sp->boxes, RenderBox, index);
         if (!(b.x1 <= o->x0 || b.x0 >= o->x1 || b.y1 <= o->y0 || b.y0 >= o->y1))
           return FALSE;
       }

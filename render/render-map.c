@@ -94,11 +94,27 @@ render_map_draw(cairo_t *cr, const RenderPlan *plan, gboolean labels, guint *unl
     }
     if (!any)
       continue;
-    if (line <= 0) {
+    if (render_debug_ids()) {
+      /* Test drawing mode: each district in its own colour, then the
+       * class's path again for its lines. */
+      cairo_new_path(cr);
+      for (guint f = 0; f < gs->n_features; f++) {
+        if (m->classes[sel[f]] != c)
+          continue;
+        render_map_path_feature(cr, gs, f, tp);
+        render_feature_fill(cr, m, sel[f], FALSE);
+      }
+      for (guint f = 0; f < gs->n_features && line > 0; f++)
+        if (m->classes[sel[f]] == c)
+          render_map_path_feature(cr, gs, f, tp);
+      if (line <= 0)
+        continue;
+    } else if (line <= 0) {
       render_class_fill(cr, m, c, FALSE);
       continue;
+    } else {
+      render_class_fill(cr, m, c, TRUE);
     }
-    render_class_fill(cr, m, c, TRUE);
     /* District lines with the class's own path, in a grey that shows on
      * its fill (light on the dark classes, cased on --mono textures): a
      * border between two classes is stroked twice, the darker class's
@@ -130,7 +146,7 @@ render_map_draw(cairo_t *cr, const RenderPlan *plan, gboolean labels, guint *unl
                                              res[k].y + res[k].h});
   render_graticule_draw(cr, m, plan->ticks, plan->tick_step, frame, &sp);
   if (labels && g) {
-    guint lost = render_map_labels(cr, m, g, gs, plan->rank, tp, &sp);
+    guint lost = render_map_labels(cr, m, g, gs, plan->rank, plan->priority_flags, tp, &sp);
     if (unlabelled)
       *unlabelled = lost;
   }

@@ -13,8 +13,9 @@
 typedef enum { RENDER_ALIGN_LEFT, RENDER_ALIGN_CENTER, RENDER_ALIGN_RIGHT } RenderAlign;
 
 /* Draws `text` (pango markup when `markup`) with its top-left (or top
- * centre / top right per `align`) at (x, y), at most `max_w` wide
- * (ellipsised; 0 = unlimited).  Returns the height used. */
+ * centre / top right per `align`) at (x, y), at most `max_w` wide (0 =
+ * unlimited): never cut, a text too wide is set smaller, down to 80 %,
+ * then wrapped.  Returns the height used. */
 double render_text(cairo_t *cr, const char *text, double size, gboolean bold, double x, double y,
                    double max_w, RenderAlign align);
 /* A pango layout of `text` in the sheet's font.  Returns: (transfer full)
@@ -32,6 +33,12 @@ void render_set_rgb(cairo_t *cr, GeoRgb c);
  * data) of the map: the style's colour, or with --mono a grey with a
  * texture per class (render_fill_path). */
 void render_class_fill(cairo_t *cr, const RenderModel *m, int cls, gboolean preserve);
+/* Fills the current path (kept when `preserve`) as model feature
+ * `feature` on the map: its class's fill (render_class_fill), or its own
+ * colour in the test drawing mode (render-debug.c). */
+void render_feature_fill(cairo_t *cr, const RenderModel *m, guint feature, gboolean preserve);
+/* TRUE in the hidden test drawing mode (PETARAWAN_DEBUG_IDS=1). */
+gboolean render_debug_ids(void);
 
 /* Map coordinates (metres) to page points. */
 static inline void
@@ -92,7 +99,35 @@ void render_label_space_init(RenderLabelSpace *sp, RenderRect frame);
 void render_label_space_clear(RenderLabelSpace *sp);
 /* TRUE when `b` lies inside the frame (1 pt in) and meets no box. */
 gboolean render_label_space_fits(const RenderLabelSpace *sp, RenderBox b);
+/* The same, ignoring the box taken `skip`-th (G_MAXUINT: none). */
+gboolean render_label_space_fits_except(const RenderLabelSpace *sp, RenderBox b, guint skip);
 void render_label_space_take(RenderLabelSpace *sp, RenderBox b);
+
+/* Which of the group's districts shows where inside a map frame, one
+ * cell per layout point (render-label-mask.c). */
+typedef struct {
+  guint32 *owner; /* w x h: feature index + 1 of the district drawn on top, 0 none */
+  RenderRect frame;
+  int w, h;
+} RenderLabelMask;
+/* The mask of the features of `gs` (model features sel[i]) drawn with `t`
+ * inside `frame`, in the order render_map_draw fills them.  Caller frees
+ * with render_label_mask_free. */
+RenderLabelMask *render_label_mask_new(const RenderModel *m, const GeoShapes *gs,
+                                       const guint *sel, const RenderMapXf *t, RenderRect frame);
+void render_label_mask_free(RenderLabelMask *mask);
+/* The feature index + 1 drawn on top at page point (x, y), 0 for none. */
+guint render_label_mask_owner(const RenderLabelMask *mask, double x, double y);
+/* The share (0..1) of box `b` that lies on the group's land; 1 outside
+ * the frame. */
+double render_label_mask_land(const RenderLabelMask *mask, RenderBox b);
+/* The share (0..1) of box `b` over another district of the group than
+ * `feature`. */
+double render_label_mask_other(const RenderLabelMask *mask, RenderBox b, guint feature);
+/* The point of feature `feature` farthest inside what shows of it, and
+ * that distance (points).  FALSE when none of it shows. */
+gboolean render_label_mask_pole(const RenderLabelMask *mask, guint feature, double *x, double *y,
+                                double *d);
 
 /* Degree ticks on the frame (render-graticule.c).  A tick is where a
  * meridian (top and bottom edges) or a parallel (left and right) crosses
@@ -149,10 +184,12 @@ const char *render_style_title(const RenderModel *m);
 const char *render_style_label(const RenderModel *m, guint i);
 
 /* Labels every district of group g drawn as `gs` with `t` (render-labels.c),
- * numbering them by `rank` (1-based, rank[i] for feature i of gs), taking
+ * numbering them by `rank` (1-based, rank[i] for feature i of gs), with
+ * `priority` (may be NULL) flagging reinforcement priorities, taking
  * their room in `sp`.  Returns the number that could not be placed. */
 guint render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const GeoShapes *gs,
-                        const guint *rank, const RenderMapXf *t, RenderLabelSpace *sp);
+                        const guint *rank, const gboolean *priority, const RenderMapXf *t,
+                        RenderLabelSpace *sp);
 
 /* The overview's map by group (render-overview-map.c).  A mark is a
  * group's number disc (page points) with its anchor on the group, and its
@@ -210,7 +247,7 @@ guint *render_table_order(const RenderModel *m, const RenderGroup *g);
  * tables.  Caller frees with g_free. */
 char *render_table_name(const char *name);
 
-/* Smallest table row on A4, in points (type about 4.8 pt): below this the
+/* Smallest table row on A4, in points (type 5.9 pt): below this the
  * table continues on another page instead of shrinking.  Posters have
  * their own (RenderPage.table_min_row). */
 #define RENDER_TABLE_MIN_ROW 7.2

@@ -297,7 +297,19 @@ render_sheet_draw(cairo_t *cr, const RenderPlan *plan, int *pages_used, GError *
    * SVG) the last line says so. */
   cairo_surface_t *target = cairo_get_target(cr);
   gboolean paged = cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_PDF;
-  guint done = render_table_draw(cr, plan, 0, tb, !paged);
+  guint done = 0;
+  if (P->portrait) {
+    /* In portrait a table longer than its box starts in the legend's
+     * column, below the legend, and goes on beside it: the first page
+     * holds what would otherwise leave a continuation page mostly blank
+     * (Jawa Timur's 38 rows). */
+    const double min_row = P->table_min_row, top = y + 10;
+    RenderRect lb = {P->column.x, top, P->column.w, P->column.y + P->column.h - top};
+    guint holds = (guint)MAX(0, floor((tb.h - 4) / min_row - 1.3 + 1e-9));
+    if (g->n_features > holds && lb.h >= 4 + min_row * 6.3)
+      done = render_table_draw(cr, plan, 0, lb, FALSE);
+  }
+  done += render_table_draw(cr, plan, done, tb, !paged);
   g_autofree char *mark = g_strdup_printf(render_tr(m->lang, "Lembar %s"), g->code);
   render_page_footer(cr, m, mark);
   int pages = 1;

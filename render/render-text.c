@@ -1,4 +1,4 @@
-/* render-text.c — text with pango: page text, ellipsised cells and map
+/* render-text.c — text with pango: page text, cells set smaller (never cut) and map
  * labels with a halo.  Text stays text in the PDF (searchable, and
  * pdftotext can check label placement). */
 #include "render-private.h"
@@ -61,15 +61,29 @@ render_text_layout(cairo_t *cr, const char *text, double size, gboolean bold)
   return render_text_layout_new(cr, text, size, bold, FALSE);
 }
 
+/* How far text may narrow to fit its box before it wraps. */
+#define RENDER_TEXT_SHRINK 0.8
+
 double
 render_text(cairo_t *cr, const char *text, double size, gboolean bold, double x, double y,
             double max_w, RenderAlign align)
 {
   PangoLayout *layout = render_text_layout(cr, text, size, bold);
   if (max_w > 0) {
+    /* Text is never cut: too wide for its box, it narrows to at most
+     * RENDER_TEXT_SHRINK of its size, and what still does not fit wraps
+     * onto more lines (the height returned says how many). */
+    int nw, nh;
+    pango_layout_get_size(layout, &nw, &nh);
+    double natural = (double)nw / PANGO_SCALE;
+    if (natural > max_w) {
+      double fit = MAX(size * max_w / natural * 0.999, size * RENDER_TEXT_SHRINK);
+      g_object_unref(layout);
+      layout = render_text_layout(cr, text, fit, bold);
+      pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    }
     /* Pango aligns within the box; the box sits per `align` at x. */
     pango_layout_set_width(layout, (int)(max_w * PANGO_SCALE));
-    pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
     pango_layout_set_alignment(layout, align == RENDER_ALIGN_RIGHT    ? PANGO_ALIGN_RIGHT
                                        : align == RENDER_ALIGN_CENTER ? PANGO_ALIGN_CENTER
                                                                       : PANGO_ALIGN_LEFT);

@@ -2,7 +2,11 @@
 """check-labels.py — reads the text layer of briefing sheets (pdftotext
 -bbox-layout) and fails when two map labels overlap, when a label leaves the
 map frame, or when a district of the ranked table is neither named nor
-numbered on the map (or is labelled twice).  Names of neighbouring
+numbered on the map (or is labelled twice), when a number sits against a
+name (closer than NUMBER_GAP: "10 Kediri" reads as one label) or when the
+same name is on the map twice ("Madiun" for Kota and Kabupaten); when the
+ranked table on an A4 sheet is set under 6 pt, or a table of at most 38
+rows continues on another page (the first page holds 38).  Names of neighbouring
 provinces and countries (grey, around the group) and degree labels of the
 graticule count as labels too: they must not overlap anything, leave the
 frame or sit in the reserved corners.
@@ -12,7 +16,11 @@ and projection note, where the table is) comes from `petarawan papers
 --json`, matched by page size, so A0 posters and portrait pages are checked
 as the A4 sheet is.
 
-usage: check-labels.py [--names FILE] PAPERS.json SHEET.pdf...   (prints TAP)
+usage: check-labels.py [--names FILE] [--not-fewer A4DIR POSTERDIR] PAPERS.json SHEET.pdf...
+  (prints TAP)
+  --not-fewer: each sheet of POSTERDIR names at least as many districts as
+  the sheet of the same name in A4DIR (both among the SHEETs).  No text of
+  any page may be cut with an ellipsis.
   FILE: more neighbour names, one a line (e.g. the context layer's
   countries); province and island-region names come from
   $PETARAWAN_DATA/provinsi.csv and pulau.csv."""
@@ -25,7 +33,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 NS = '{http://www.w3.org/1999/xhtml}'
-PREFIXES = ('Kab. Administrasi ', 'Kab. ', 'Kota Adm. ')
+PREFIXES = ('Kab. Administrasi ', 'Kab. Adm. ', 'Kab. ', 'Kota Adm. ')
 # A degree label of the graticule: 8°LS, 106°15′BT, 0°, 8°S, 122°E.
 TICK = re.compile(r'^\d{1,3}°(\d\d′)?(LS|LU|BT|BB|S|N|E|W)?$')
 
@@ -41,6 +49,7 @@ class Page:
         self.frame = box(entry['map'])
         self.reserved = [box(r) for r in entry['map_reserved']]
         self.table_x = entry['table'][0]
+        self.column_x = entry['column'][0]
         self.k = entry['scale']
         # Gaps and tolerances grow with the labels.
         self.em = entry['sizes_pt']['label'] / 6.5
@@ -102,13 +111,19 @@ def table_rows(pages, page):
     rows = {}
     k = page.k
     for n, root in enumerate(pages):
-        words = [(w.text or '', float(w.get('xMin')), float(w.get('xMax')), float(w.get('yMin')))
-                 for w in root.iter(NS + 'word')]
-        heads = [(x0, y0) for t, x0, _, y0 in words if t in ('No', 'No.')]
+        words = [(w.text or '', float(w.get('xMin')), float(w.get('xMax')), float(w.get('yMin')),
+                  float(w.get('yMax'))) for w in root.iter(NS + 'word')]
+        heads = [(x0, y0) for t, x0, _, y0, _ in words if t in ('No', 'No.')]
         if n == 0:
-            heads = [h for h in heads if page.table_x - 2 * k <= h[0] < page.table_x + 14 * k]
-            heads = [max(heads, key=lambda h: h[1])] if heads else []
-        for text, x0, x1, y0 in words:
+            # The table's column, and in portrait the legend's column, where
+            # a long table starts below the legend.
+            lowest = []
+            for cx in sorted({page.table_x, page.column_x}):
+                hs = [h for h in heads if cx - 2 * k <= h[0] < cx + 14 * k]
+                if hs:
+                    lowest.append(max(hs, key=lambda h: h[1]))
+            heads = lowest
+        for text, x0, x1, y0, y1 in words:
             if not text.isdigit():
                 continue
             if not any(hx - 12 * k <= x0 < hx + 12 * k and y0 > hy for hx, hy in heads):
@@ -116,14 +131,27 @@ def table_rows(pages, page):
             after = sorted((w for w in words if abs(w[3] - y0) < 0.5 and w[1] > x0),
                            key=lambda w: w[1])
             name, end = [], x1
-            for t, a, b, _ in after:
+            for t, a, b, _, _ in after:
                 if a - end > (6 if not name else 3) * k:
                     break
                 name.append(t)
                 end = b
             if name:
                 rows[int(text)] = ' '.join(name)
+                if n == 0:
+                    TYPE_SIZES.append((y1 - y0) / NOTO_EM_HEIGHT)
     return rows
+
+
+# A word's box in pdftotext is the font's ascent plus descent: 1.362 em
+# for Noto Sans (the sheet's title, 15 pt, is 20.43 pt high).
+NOTO_EM_HEIGHT = 1.362
+# Type sizes of the first page's table rows, filled by table_rows.
+TYPE_SIZES = []
+# Smallest table type on an A4 sheet, and most rows an A4 sheet's table
+# holds on its first page (render-page.c: RENDER_PAGE_ROWS).
+MIN_TABLE_PT = 5.95
+ONE_PAGE_ROWS = 38
 
 
 def lines_of(root, page, known):
@@ -181,6 +209,16 @@ def inside(box, area):
     return area[0] <= cx <= area[2] and area[1] <= cy <= area[3]
 
 
+# Least gap between a number's digits and a name (times the page's em):
+# the disc's edge plus a clear space.
+NUMBER_GAP = 2.0
+
+
+def gap(a, b):
+    """The clear space between boxes a and b (0 when they meet)."""
+    return max(0.0, max(a[0], b[0]) - min(a[2], b[2]), max(a[1], b[1]) - min(a[3], b[3]))
+
+
 def overlap(a, b, tol):
     return (min(a[2], b[2]) - max(a[0], b[0]) > tol) and (min(a[3], b[3]) - max(a[1], b[1]) > tol)
 
@@ -195,9 +233,15 @@ def check(pdf, papers, neighbours=frozenset()):
     page = page_for(papers, root)
     FRAME = page.frame
     tol = 0.6 * page.em
+    TYPE_SIZES.clear()
     table = table_rows(pages, page)
     if not table:
         return ['no ranked table found'], 0, 0, [], page.name
+    if page.name.startswith('A4') and TYPE_SIZES and min(TYPE_SIZES) < MIN_TABLE_PT:
+        problems.append('table type %.2f pt on A4 (at least %.2f)' % (min(TYPE_SIZES), MIN_TABLE_PT))
+    if len(pages) > 1 and len(table) <= ONE_PAGE_ROWS:
+        problems.append('%d rows continue on %d more pages (one page holds %d)'
+                        % (len(table), len(pages) - 1, ONE_PAGE_ROWS))
     by_name = {}
     for rank, name in table.items():
         short = name
@@ -207,6 +251,8 @@ def check(pdf, papers, neighbours=frozenset()):
                 break
         # pdftotext may split a word of small table type ("L umajang").
         by_name[short.replace(' ', '')] = rank
+        # A Kabupaten sharing its name with a Kota of the sheet keeps "Kab.".
+        by_name.setdefault(name.replace(' ', ''), rank)
     squeezed = {n.replace(' ', '') for n in neighbours}
 
     def known(key):
@@ -223,6 +269,7 @@ def check(pdf, papers, neighbours=frozenset()):
             continue
         labels.append((text, box))
     seen = {}
+    names_seen = []  # district labels, as written
     for text, box in labels:
         if box[0] < FRAME[0] or box[1] < FRAME[1] or box[2] > FRAME[2] or box[3] > FRAME[3]:
             problems.append('label %r leaves the map frame' % text)
@@ -239,6 +286,7 @@ def check(pdf, papers, neighbours=frozenset()):
         if rank in seen:
             problems.append('district %d %s labelled twice' % (rank, table[rank]))
         seen[rank] = text
+        names_seen.append(text)
     for rank in sorted(table):
         if rank not in seen:
             problems.append('district %d %s neither named nor numbered' % (rank, table[rank]))
@@ -246,24 +294,61 @@ def check(pdf, papers, neighbours=frozenset()):
         for j in range(i + 1, len(labels)):
             if overlap(labels[i][1], labels[j][1], tol):
                 problems.append('labels %r and %r overlap' % (labels[i][0], labels[j][0]))
+            elif (labels[i][0].isdigit() != labels[j][0].isdigit()
+                  and not TICK.match(labels[i][0]) and not TICK.match(labels[j][0])
+                  and gap(labels[i][1], labels[j][1]) < NUMBER_GAP * page.em):
+                # "10 Kediri": a number against a name reads as one label.
+                problems.append('number and name %r and %r only %.1f pt apart (< %.1f)'
+                                % (labels[i][0], labels[j][0], gap(labels[i][1], labels[j][1]),
+                                   NUMBER_GAP * page.em))
+    texts = [t for t in names_seen if not t.isdigit()]
+    for t in sorted(set(x for x in texts if texts.count(x) > 1)):
+        problems.append('name %r on the map %d times' % (t, texts.count(t)))
     named = sum(1 for t in seen.values() if not t.isdigit())
     return problems, len(table), named, furniture, page.name
+
+
+def ellipsised(pdf):
+    """Text cut with an ellipsis anywhere in `pdf`.  pdftotext cannot see
+    it: cairo keeps the whole text as the ActualText of the one ellipsis
+    glyph that stands for the characters cut away, so a span whose
+    ActualText is longer than any ligature (3 characters) is a cut."""
+    import tempfile
+    with tempfile.NamedTemporaryFile(suffix='.pdf') as tmp:
+        subprocess.run(['qpdf', '--qdf', '--object-streams=disable', pdf, tmp.name], check=True)
+        with open(tmp.name, 'rb') as f:
+            data = f.read()
+    cuts = []
+    for hexs in re.findall(rb'/ActualText <([0-9a-fA-F]+)>', data):
+        text = bytes.fromhex(hexs.decode()).decode('utf-16')
+        if len(text.lstrip('\ufeff')) > 3:
+            cuts.append(text.lstrip('\ufeff'))
+    return cuts
 
 
 def main():
     args = sys.argv[1:]
     extra = None
-    if args[:1] == ['--names']:
-        extra = args[1]
-        args = args[2:]
+    pairs = []  # (directory of A4 sheets, directory of posters)
+    while args[:1] in (['--names'], ['--not-fewer']):
+        if args[0] == '--names':
+            extra = args[1]
+            args = args[2:]
+        else:
+            pairs.append((args[1], args[2]))
+            args = args[3:]
     neighbours = neighbour_names(extra)
     with open(args[0]) as f:
         papers = [Page(e) for e in json.load(f)]
     n = 0
     failed = 0
+    named_of = {}
     for pdf in args[1:]:
         n += 1
         problems, total, named, furniture, paper = check(pdf, papers, neighbours)
+        named_of[os.path.abspath(pdf)] = (named, total)
+        for line in ellipsised(pdf):
+            problems.append('text cut with an ellipsis, losing %r' % line)
         name = '%s (%s)' % (pdf.rsplit('/', 1)[-1], paper)
         if problems:
             failed += 1
@@ -275,6 +360,20 @@ def main():
             nt = sum(1 for k, _, _ in furniture if k == 'tick')
             print('ok %d - %s: %d districts, %d named, %d numbered, %d neighbour names, '
                   '%d degree labels, no overlap' % (n, name, total, named, total - named, nn, nt))
+    for small, big in pairs:
+        for pdf in sorted(args[1:]):
+            a = os.path.abspath(pdf)
+            if os.path.dirname(a) != os.path.abspath(small):
+                continue
+            b = os.path.join(os.path.abspath(big), os.path.basename(a))
+            if b not in named_of:
+                continue
+            n += 1
+            (na, total), (nb, _) = named_of[a], named_of[b]
+            verdict = 'ok' if nb >= na else 'not ok'
+            failed += verdict != 'ok'
+            print('%s %d - %s: the poster names %d of %d districts, the A4 sheet %d'
+                  % (verdict, n, os.path.basename(a), nb, total, na))
     print('1..%d' % n)
     return 1 if failed else 0
 

@@ -6,7 +6,9 @@
 # with degree labels (--graticule) and the demo's countries as context, on
 # A4 landscape (the briefing sheet), as A0 posters and on A4 portrait,
 # check that those names and the neighbouring provinces' keep clear of the
-# district labels, the corners and each other as well.
+# district labels, the corners and each other as well.  The A0 posters name
+# at least as many districts as the A4 sheets, and no text on any sheet is
+# cut with an ellipsis.
 . "$TESTS_SRC/tap.sh"
 shared_or_skip_all
 S=$SHARED_DATA
@@ -35,5 +37,6 @@ build portrait --orientation portrait $context
 ogr2ogr -f CSV /vsistdout/ "$PETARAWAN_BUILD_DATA/demo.gpkg" \
   -sql "SELECT NAMA AS n FROM negara UNION SELECT NAME FROM negara" |
   tail -n +2 | tr -d '"' > "$T/countries.txt"
-exec python3 "$TESTS_SRC/check-labels.py" --names "$T/countries.txt" "$T/papers.json" \
+exec python3 "$TESTS_SRC/check-labels.py" --names "$T/countries.txt" \
+  --not-fewer "$T/context" "$T/a0" "$T/papers.json" \
   "$T"/plain/[1-9]*.pdf "$T"/context/[1-9]*.pdf "$T"/a0/[1-9]*.pdf "$T"/portrait/[1-9]*.pdf
