@@ -8,30 +8,6 @@
 
 #include <string.h>
 
-char *
-geo_text_repair(const char *s)
-{
-  if (s == NULL || g_utf8_validate(s, -1, NULL))
-    return NULL;
-  return g_utf8_make_valid(s, -1);
-}
-
-char *
-geo_text_printable(const char *s, guint max_chars)
-{
-  char *valid = g_utf8_make_valid(s ? s : "", -1);
-  for (char *p = valid; *p; p++)
-    if ((guchar)*p < 0x20 || (guchar)*p == 0x7f)
-      *p = ' ';
-  if (max_chars > 3 && g_utf8_strlen(valid, -1) > (glong)max_chars) {
-    char *cut = g_utf8_substring(valid, 0, max_chars - 3);
-    g_free(valid);
-    valid = g_strconcat(cut, "...", NULL);
-    g_free(cut);
-  }
-  return valid;
-}
-
 /* Appends `s` as a JSON string literal; invalid UTF-8 becomes U+FFFD so
  * the document stays valid JSON. */
 static void
