@@ -113,6 +113,20 @@ gboolean geo_name_kinds_agree(GeoNameKind a, GeoNameKind b);
 /* "Kabupaten", "Kota" or "". */
 const char *geo_name_kind_word(GeoNameKind kind);
 
+/* A kind prefix as the boundaries write it ("Kabupaten Administrasi",
+ * "Kab.", "Kota Adm.", "Provinsi"...): one table (geo-name.c) for
+ * matching, map labels and table names. */
+typedef struct {
+  const char *written;      /* "Kabupaten Administrasi" */
+  GeoNameKind kind;         /* GEO_NAME_ANY: a province's, which gives no kind */
+  const char *abbreviation; /* in tables: "Kab. Adm."; NULL: as written */
+  gboolean label_drops;     /* map labels leave it out ("Kupang"; "Kota Kupang" stays) */
+} GeoNamePrefix;
+/* The prefix `name` begins with, exactly as written and followed by a
+ * space and more, or NULL; *rest (may be NULL) gets the text after it
+ * (`name` when there is none).  Returns: (transfer none) a static entry. */
+const GeoNamePrefix *geo_name_prefix(const char *name, const char **rest);
+
 /* ---------------------------------------------------------- gazetteer */
 
 /* Other names of places (historic, common, abbreviated) and when places

@@ -362,12 +362,9 @@ render_map_select(const GeoShapes *s, const double bb[4], const gboolean *skip)
 static char *
 render_map_label_text(const char *name)
 {
-  static const char *drop[] = {"Kabupaten Administrasi ", "Kabupaten ", "Kab. ",
-                               "Kota Administrasi ", "Kota Adm. "};
-  for (guint i = 0; i < G_N_ELEMENTS(drop); i++)
-    if (g_str_has_prefix(name, drop[i]))
-      return g_strdup(name + strlen(drop[i]));
-  return g_strdup(name);
+  const char *rest;
+  const GeoNamePrefix *p = geo_name_prefix(name, &rest);
+  return g_strdup(p && p->label_drops ? rest : name);
 }
 
 typedef struct {
