@@ -843,14 +843,10 @@ cli_build_run(CliConfig *c)
   if (join == NULL)
     goto fail;
   if (geo_join_find_field(join, c->value) < 0) {
-    GString *names = g_string_new(NULL);
-    for (guint i = 0; i < join->fields->len && i < 20; i++)
-      g_string_append_printf(names, "%s%s", i ? ", " : "", (char *)g_ptr_array_index(join->fields, i));
-    if (join->fields->len > 20)
-      g_string_append_printf(names, " and %u more", join->fields->len - 20);
+    g_autofree char *names = geo_text_field_list((const char *const *)join->fields->pdata,
+                                                 join->fields->len, "none: give --table");
     g_set_error(&error, GEO_ERROR, GEO_ERROR_USAGE, "--value: no field '%s' in the tables (fields: %s)",
-                c->value, names->len ? names->str : "none: give --table");
-    g_string_free(names, TRUE);
+                c->value, names);
     goto fail;
   }
   classes = g_new(int, MAX(layer->n_features, 1));

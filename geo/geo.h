@@ -77,6 +77,12 @@ char *geo_number_format_id(double v, int decimals);
  * valid UTF-8, control characters replaced, at most max_chars characters
  * (0: no limit).  Caller frees with g_free. */
 char *geo_text_printable(const char *s, guint max_chars);
+/* How many names geo_text_field_list shows before "and N more". */
+#define GEO_TEXT_FIELDS_SHOWN 20
+/* "KODE, NAMA, KODE_PROV": the fields an error says there are, the first
+ * GEO_TEXT_FIELDS_SHOWN of `names` then "and N more", printable; `none`
+ * when n is 0.  Caller frees with g_free. */
+char *geo_text_field_list(const char *const *names, guint n, const char *none);
 
 /* --------------------------------------------------------------- keys */
 
