@@ -2,6 +2,8 @@
  * and styles are, temporary folders and fixture files. */
 #include "testutil.h"
 
+#include <json-glib/json-glib.h>
+
 #include <glib/gstdio.h>
 
 char *
@@ -42,4 +44,15 @@ testutil_write(const char *dir, const char *name, const char *text)
   g_file_set_contents(path, text, -1, &err);
   g_assert_no_error(err);
   return path;
+}
+
+char *
+testutil_json_query(const char *json, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) doc = json_from_string(json, &error);
+  g_assert_no_error(error);
+  g_autoptr(JsonNode) found = json_path_query(path, doc, &error);
+  g_assert_no_error(error);
+  return json_to_string(found, FALSE);
 }

@@ -12,3 +12,7 @@ const char *testutil_styles_dir(void);
 char *testutil_tmpdir(void);
 /* Writes `text` to <dir>/<name> and returns the path; caller frees. */
 char *testutil_write(const char *dir, const char *name, const char *text);
+/* What JSONPath `path` finds in the document `json`, as compact JSON: the
+ * array of its matches ('[34]', '[{"row":3,"key":"99.99"}]').  Fails the
+ * test when `json` does not parse.  Caller frees. */
+char *testutil_json_query(const char *json, const char *path);
