@@ -71,8 +71,8 @@ main(int argc, char **argv)
     return 2;
   }
   GeoStyle *style = geo_style_load(argv[1], g_getenv("PETARAWAN_STYLES"), &error);
-  if (style == NULL || !geo_style_resolve(style, (double *)values->data, values->len, (guint)k,
-                                          &error)) {
+  if (style == NULL ||
+      !geo_style_resolve(style, (double *)values->data, values->len, (guint)k, &error)) {
     fprintf(stderr, "breaks-print: %s\n", error->message);
     geo_style_free(style);
     return 2;
