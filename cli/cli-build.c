@@ -872,7 +872,8 @@ cli_build_run(CliConfig *c)
   if (join->report->n_with_data == 0) {
     /* Nothing to map: a sheet of grey districts is not a briefing.  The
      * report says why (bad values, empty cells, unmatched keys). */
-    g_autofree char *report = geo_join_report_text(join->report, layer);
+    g_autofree char *report = check && c->json ? geo_join_report_json(join->report, layer)
+                                               : geo_join_report_text(join->report, layer);
     if (check)
       g_print("%s", report);
     else if (!c->quiet)

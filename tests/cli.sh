@@ -36,6 +36,15 @@ expect_status 0 "check with a bad table" "$PETARAWAN" check --boundaries "$D" --
 contains "bad value named" "rusak.csv row 3, field skor_ikp: 'x9' is not a number"
 contains "duplicate named" "rusak.csv row 4, kode '12' already given in row 3"
 contains "unknown code named" "rusak.csv row 5, kode '99' is not in the boundaries"
+# Nothing to map: exit 2, and with --json standard output is still the
+# JSON report (the error goes to standard error).
+printf 'kode,skor_ikp\n99,1\n' > "$T/kosong.csv"
+OUT=$("$PETARAWAN" check --json --boundaries "$D" --layer provinsi --key KODE --table "$T/kosong.csv:kode" \
+  --value skor_ikp --style ikp-provinsi 2>/dev/null)
+st=$?
+if [ "$st" -eq 2 ]; then ok "check --json with nothing to map (exit 2)"; else not_ok "check --json with nothing to map: exit $st, wanted 2"; fi
+json_has "check --json with nothing to map prints the JSON report" \
+  'j["with_data"] == 0 and j["tables"][0]["unmatched"][0]["key"] == "99"'
 
 expect_status 2 "unknown style" "$PETARAWAN" build "$@" --style nope -o "$T/y"
 contains "unknown style named with the choices" "ikp-kabkota"
