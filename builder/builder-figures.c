@@ -44,15 +44,12 @@ builder_figures_read(const BuilderConfig *c, RenderLang lang, GeoJoin *join, Geo
       values = g_memdup2(fig->officers, sizeof(double) * MAX(fig->n_features, 1));
       text = g_strdup_printf(render_tr(lang, "personel (%s)"), fig->officers_label);
     } else {
-      GString *names = g_string_new(NULL);
-      for (guint i = 0; i < join->fields->len && i < 20; i++)
-        g_string_append_printf(names, "%s%s", i ? ", " : "",
-                               (char *)g_ptr_array_index(join->fields, i));
+      g_autofree char *names =
+          geo_text_field_list((const char *const *)join->fields->pdata, join->fields->len, "none");
       g_autofree char *shown = geo_text_printable(c->symbols, 80);
       g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
-                  "--symbols: no field '%s' in the tables (fields: %s%s)", shown,
-                  names->len ? names->str : "none", fig->n_officer_types ? ", or officers" : "");
-      g_string_free(names, TRUE);
+                  "--symbols: no field '%s' in the tables (fields: %s%s)", shown, names,
+                  fig->n_officer_types ? ", or officers" : "");
       geo_figures_free(fig);
       return FALSE;
     }

@@ -78,7 +78,9 @@ cli_build_report(const CliBuildView *v, const BuilderEvent *ev)
 {
   const CliConfig *c = v->c;
   if (ev->nothing_to_map) {
-    g_autofree char *report = geo_join_report_text(ev->report, ev->layer);
+    /* check --json prints JSON whatever happened: scripts parse it. */
+    g_autofree char *report = v->check && c->json ? geo_join_report_json(ev->report, ev->layer)
+                                                  : geo_join_report_text(ev->report, ev->layer);
     if (v->check)
       g_print("%s", report);
     else if (!c->quiet)

@@ -4,7 +4,11 @@
 
 #include <cpl_error.h>
 
+/* The quark's name is the macro's argument as written: clang-format would
+ * space it as a subtraction and so rename the domain. */
+/* clang-format off */
 G_DEFINE_QUARK(petarawan-geo-error-quark, geo_error)
+/* clang-format on */
 
 void
 geo_error_set_from_gdal(GError **error, GeoErrorCode code, const char *what)

@@ -64,14 +64,7 @@ geo_figures_ratio(double num, double den)
 static char *
 geo_figures_field_names(const GeoJoin *join)
 {
-  GString *s = g_string_new(NULL);
-  for (guint i = 0; i < join->fields->len && i < 20; i++)
-    g_string_append_printf(s, "%s%s", i ? ", " : "", (char *)g_ptr_array_index(join->fields, i));
-  if (join->fields->len > 20)
-    g_string_append_printf(s, " and %u more", join->fields->len - 20);
-  if (s->len == 0)
-    g_string_append(s, "none");
-  return g_string_free(s, FALSE);
+  return geo_text_field_list((const char *const *)join->fields->pdata, join->fields->len, "none");
 }
 
 /* Adds the types of `list` ("FIELD[=LABEL],...") to `types`.  With

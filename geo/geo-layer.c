@@ -151,18 +151,15 @@ geo_layer_field(OGRFeatureDefnH defn, const char *name, const char *source, cons
   int i = OGR_FD_GetFieldIndex(defn, name);
   if (i >= 0)
     return i;
-  GString *names = g_string_new(NULL);
   int n = OGR_FD_GetFieldCount(defn);
-  for (int k = 0; k < n && k < 20; k++)
-    g_string_append_printf(names, "%s%s", k ? ", " : "",
-                           OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, k)));
-  if (n > 20)
-    g_string_append_printf(names, " and %d more", n - 20);
-  g_autofree char *pnames = geo_text_printable(names->len ? names->str : "none", 2000);
+  g_autoptr(GPtrArray) names = g_ptr_array_new(); /* borrowed from defn */
+  for (int k = 0; k < n; k++)
+    g_ptr_array_add(names, (gpointer)OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, k)));
+  g_autofree char *pnames = geo_text_field_list((const char *const *)names->pdata, names->len,
+                                                "none");
   g_autofree char *pname = geo_text_printable(name, 200);
   g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
               "%s: no field '%s' for the %s (fields: %s)", source, pname, role, pnames);
-  g_string_free(names, TRUE);
   return -1;
 }
 

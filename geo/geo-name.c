@@ -83,29 +83,93 @@ geo_name_tokens_free(GArray *tokens)
   g_array_free(tokens, TRUE);
 }
 
-static gboolean
-geo_name_is(const char *token, const char *const *words)
-{
-  for (guint i = 0; words[i]; i++)
-    if (strcmp(token, words[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
+/* The kind prefixes of place names as they are written, longest first:
+ * the one table that matching (below), map labels and table names read.
+ * Matching compares words, case and full stops aside: an entry's first
+ * word is a kind word ("kab"), its second an administrative one ("adm");
+ * a province's prefix (GEO_NAME_ANY) is dropped and gives no kind. */
+static const GeoNamePrefix geo_name_prefixes[] = {
+  /* written                kind                abbreviation label drops */
+  {"Kabupaten Administrasi", GEO_NAME_KABUPATEN, "Kab. Adm.", TRUE},
+  {"Kab. Adm.", GEO_NAME_KABUPATEN, "Kab. Adm.", TRUE},
+  {"Kabupaten", GEO_NAME_KABUPATEN, "Kab.", TRUE},
+  {"Kab.", GEO_NAME_KABUPATEN, "Kab.", TRUE},
+  {"Kab", GEO_NAME_KABUPATEN, "Kab.", TRUE},
+  {"Kota Administrasi", GEO_NAME_KOTA, "Kota Adm.", TRUE},
+  {"Kota Adm.", GEO_NAME_KOTA, "Kota Adm.", TRUE},
+  {"Kotamadya", GEO_NAME_KOTA, NULL, FALSE},
+  {"Kodya", GEO_NAME_KOTA, NULL, FALSE},
+  {"Kotip", GEO_NAME_KOTA, NULL, FALSE}, /* kota administratif, before 1999 */
+  {"Kota", GEO_NAME_KOTA, NULL, FALSE},
+  {"Provinsi", GEO_NAME_ANY, NULL, FALSE},
+  {"Propinsi", GEO_NAME_ANY, NULL, FALSE},
+  {"Prov.", GEO_NAME_ANY, NULL, FALSE},
+  {"Prov", GEO_NAME_ANY, NULL, FALSE},
+};
 
-static const char *const geo_name_kab_words[] = {"kabupaten", "kab", NULL};
-static const char *const geo_name_kota_words[] = {"kota", "kotamadya", "kodya", "kotip", NULL};
-static const char *const geo_name_adm_words[] = {"administrasi", "adm", NULL};
-static const char *const geo_name_prov_words[] = {"provinsi", "propinsi", "prov", NULL};
+/* TRUE when word `index` (0 or 1) of `written` is `token` (lower case,
+ * letters and digits), case and full stops aside. */
+static gboolean
+geo_name_prefix_word_is(const char *written, guint index, const char *token)
+{
+  const char *w = written;
+  for (guint i = 0; i < index && w; i++) {
+    w = strchr(w, ' ');
+    w = w ? w + 1 : NULL;
+  }
+  if (w == NULL)
+    return FALSE;
+  gsize len = strcspn(w, " .");
+  return strlen(token) == len && g_ascii_strncasecmp(w, token, len) == 0;
+}
 
 /* The kind a word gives, or -1 for a word that is not a kind. */
 static int
 geo_name_word_kind(const char *token)
 {
-  if (geo_name_is(token, geo_name_kab_words))
-    return GEO_NAME_KABUPATEN;
-  if (geo_name_is(token, geo_name_kota_words))
-    return GEO_NAME_KOTA;
+  for (guint i = 0; i < G_N_ELEMENTS(geo_name_prefixes); i++)
+    if (geo_name_prefixes[i].kind != GEO_NAME_ANY &&
+        geo_name_prefix_word_is(geo_name_prefixes[i].written, 0, token))
+      return (int)geo_name_prefixes[i].kind;
   return -1;
+}
+
+/* "administrasi", "adm": the second word of a kind prefix. */
+static gboolean
+geo_name_word_is_adm(const char *token)
+{
+  for (guint i = 0; i < G_N_ELEMENTS(geo_name_prefixes); i++)
+    if (geo_name_prefix_word_is(geo_name_prefixes[i].written, 1, token))
+      return TRUE;
+  return FALSE;
+}
+
+/* "provinsi", "prov": a prefix that gives no kind. */
+static gboolean
+geo_name_word_is_province(const char *token)
+{
+  for (guint i = 0; i < G_N_ELEMENTS(geo_name_prefixes); i++)
+    if (geo_name_prefixes[i].kind == GEO_NAME_ANY &&
+        geo_name_prefix_word_is(geo_name_prefixes[i].written, 0, token))
+      return TRUE;
+  return FALSE;
+}
+
+const GeoNamePrefix *
+geo_name_prefix(const char *name, const char **rest)
+{
+  for (guint i = 0; name && i < G_N_ELEMENTS(geo_name_prefixes); i++) {
+    const char *w = geo_name_prefixes[i].written;
+    gsize len = strlen(w);
+    if (strncmp(name, w, len) == 0 && name[len] == ' ' && name[len + 1] != '\0') {
+      if (rest)
+        *rest = name + len + 1;
+      return &geo_name_prefixes[i];
+    }
+  }
+  if (rest)
+    *rest = name;
+  return NULL;
 }
 
 char *
@@ -124,7 +188,7 @@ geo_name_normalise(const char *raw, GeoNameKind *kind_out)
     int k = geo_name_word_kind(TOK(i));
     gboolean only_kind = k >= 0;
     for (guint j = i + 1; only_kind && j < end; j++)
-      only_kind = geo_name_is(TOK(j), geo_name_adm_words);
+      only_kind = geo_name_word_is_adm(TOK(j));
     if (only_kind) {
       kind = (GeoNameKind)k;
       end = i;
@@ -137,9 +201,9 @@ geo_name_normalise(const char *raw, GeoNameKind *kind_out)
     if (k >= 0) {
       kind = (GeoNameKind)k;
       first++;
-      if (end - first >= 2 && geo_name_is(TOK(first), geo_name_adm_words))
+      if (end - first >= 2 && geo_name_word_is_adm(TOK(first)))
         first++;
-    } else if (geo_name_is(TOK(first), geo_name_prov_words)) {
+    } else if (geo_name_word_is_province(TOK(first))) {
       first++;
     }
   }

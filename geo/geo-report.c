@@ -6,56 +6,8 @@
  * summary line ends it. */
 #include "geo-private.h"
 
+#include <json-glib/json-glib.h>
 #include <string.h>
-
-char *
-geo_text_repair(const char *s)
-{
-  if (s == NULL || g_utf8_validate(s, -1, NULL))
-    return NULL;
-  return g_utf8_make_valid(s, -1);
-}
-
-char *
-geo_text_printable(const char *s, guint max_chars)
-{
-  char *valid = g_utf8_make_valid(s ? s : "", -1);
-  for (char *p = valid; *p; p++)
-    if ((guchar)*p < 0x20 || (guchar)*p == 0x7f)
-      *p = ' ';
-  if (max_chars > 3 && g_utf8_strlen(valid, -1) > (glong)max_chars) {
-    char *cut = g_utf8_substring(valid, 0, max_chars - 3);
-    g_free(valid);
-    valid = g_strconcat(cut, "...", NULL);
-    g_free(cut);
-  }
-  return valid;
-}
-
-/* Appends `s` as a JSON string literal; invalid UTF-8 becomes U+FFFD so
- * the document stays valid JSON. */
-static void
-geo_report_json_string(GString *out, const char *s)
-{
-  g_autofree char *valid = g_utf8_make_valid(s ? s : "", -1);
-  g_string_append_c(out, '"');
-  for (const char *p = valid; *p; p++) {
-    guchar c = (guchar)*p;
-    switch (c) {
-    case '"': g_string_append(out, "\\\""); break;
-    case '\\': g_string_append(out, "\\\\"); break;
-    case '\n': g_string_append(out, "\\n"); break;
-    case '\r': g_string_append(out, "\\r"); break;
-    case '\t': g_string_append(out, "\\t"); break;
-    default:
-      if (c < 0x20)
-        g_string_append_printf(out, "\\u%04x", c);
-      else
-        g_string_append_c(out, (char)c);
-    }
-  }
-  g_string_append_c(out, '"');
-}
 
 /* A printable version of text that may hold invalid UTF-8 or controls:
  * keys and values cut to 60 characters, names of files, layers, CRSs and
@@ -325,129 +277,182 @@ geo_join_report_summary(const GeoJoinReport *r)
   return g_string_free(o, FALSE);
 }
 
-char *
-geo_join_report_json(const GeoJoinReport *r, const GeoLayer *layer)
+/* Adds member `name` with string `s` (invalid UTF-8 becomes U+FFFD so
+ * the document stays valid JSON), or null for NULL. */
+static void
+geo_report_json_string(JsonBuilder *b, const char *name, const char *s)
 {
-  GString *o = g_string_new("{\n  \"boundaries\": ");
-  geo_report_json_string(o, r->boundaries);
-  g_string_append(o, ",\n  \"layer\": ");
-  geo_report_json_string(o, layer->layer_name);
-  g_string_append_printf(o, ",\n  \"districts\": %u,\n  \"duplicate_keys\": [", r->n_features);
-  for (guint i = 0; i < r->dup_features->len; i++) {
-    const GeoDuplicate *d = g_ptr_array_index(r->dup_features, i);
-    g_string_append_printf(o, "%s\n    {\"key\": ", i ? "," : "");
-    geo_report_json_string(o, d->key);
-    g_string_append_printf(o, ", \"feature\": %u, \"first_feature\": %u}", d->line, d->first_line);
+  json_builder_set_member_name(b, name);
+  if (s == NULL) {
+    json_builder_add_null_value(b);
+    return;
   }
-  g_string_append(o, "],\n  \"tables\": [");
-  for (guint i = 0; i < r->tables->len; i++) {
-    const GeoTableReport *t = g_ptr_array_index(r->tables, i);
-    g_string_append_printf(o, "%s\n    {\"source\": ", i ? "," : "");
-    geo_report_json_string(o, t->source);
-    g_string_append(o, ", \"key_field\": ");
-    geo_report_json_string(o, t->key_field);
-    g_string_append_printf(o, ", \"match\": \"%s\", \"group_field\": ",
-                           t->by_name ? "name" : "code");
-    if (t->group_field)
-      geo_report_json_string(o, t->group_field);
-    else
-      g_string_append(o, "null");
-    g_string_append_printf(o, ", \"rows\": %u, \"matched\": %u,\n     \"unmatched\": [", t->n_rows,
-                           t->n_matched);
-    for (guint k = 0; k < t->unmatched->len; k++) {
-      const GeoRowRef *u = g_ptr_array_index(t->unmatched, k);
-      g_string_append_printf(o, "%s{\"row\": %u, \"key\": ", k ? ", " : "", u->line);
-      geo_report_json_string(o, u->raw_key);
-      if (u->note) {
-        g_string_append(o, ", \"note\": ");
-        geo_report_json_string(o, u->note);
-      }
-      g_string_append_c(o, '}');
-    }
-    g_string_append(o, "],\n     \"ambiguous\": [");
-    for (guint k = 0; k < t->ambiguous->len; k++) {
-      const GeoAmbiguous *a = g_ptr_array_index(t->ambiguous, k);
-      g_string_append_printf(o, "%s{\"row\": %u, \"key\": ", k ? ", " : "", a->line);
-      geo_report_json_string(o, a->raw_key);
-      g_string_append(o, ", \"candidates\": [");
-      for (guint c = 0; c < a->candidates->len; c++) {
-        const GeoFeature *f = &layer->features[g_array_index(a->candidates, guint, c)];
-        g_string_append(o, c ? ", {\"key\": " : "{\"key\": ");
-        geo_report_json_string(o, f->key);
-        g_string_append(o, ", \"name\": ");
-        geo_report_json_string(o, f->name);
-        g_string_append_c(o, '}');
-      }
-      g_string_append(o, "]}");
-    }
-    g_string_append(o, "],\n     \"duplicates\": [");
-    for (guint k = 0; k < t->duplicates->len; k++) {
-      const GeoDuplicate *d = g_ptr_array_index(t->duplicates, k);
-      g_string_append_printf(o, "%s{\"row\": %u, \"first_row\": %u, \"key\": ", k ? ", " : "",
-                             d->line, d->first_line);
-      geo_report_json_string(o, d->key);
-      g_string_append_c(o, '}');
-    }
-    g_string_append(o, "]}");
+  g_autofree char *valid = g_utf8_make_valid(s, -1);
+  json_builder_add_string_value(b, valid);
+}
+
+static void
+geo_report_json_int(JsonBuilder *b, const char *name, gint64 v)
+{
+  json_builder_set_member_name(b, name);
+  json_builder_add_int_value(b, v);
+}
+
+/* One table's account: how it was matched, what did not join. */
+static void
+geo_report_json_table(JsonBuilder *b, const GeoTableReport *t, const GeoLayer *layer)
+{
+  json_builder_begin_object(b);
+  geo_report_json_string(b, "source", t->source);
+  geo_report_json_string(b, "key_field", t->key_field);
+  geo_report_json_string(b, "match", t->by_name ? "name" : "code");
+  geo_report_json_string(b, "group_field", t->group_field);
+  geo_report_json_int(b, "rows", t->n_rows);
+  geo_report_json_int(b, "matched", t->n_matched);
+  json_builder_set_member_name(b, "unmatched");
+  json_builder_begin_array(b);
+  for (guint k = 0; k < t->unmatched->len; k++) {
+    const GeoRowRef *u = g_ptr_array_index(t->unmatched, k);
+    json_builder_begin_object(b);
+    geo_report_json_int(b, "row", u->line);
+    geo_report_json_string(b, "key", u->raw_key);
+    if (u->note)
+      geo_report_json_string(b, "note", u->note);
+    json_builder_end_object(b);
   }
-  g_string_append(o, "],\n  \"value_field\": ");
-  if (r->value_field)
-    geo_report_json_string(o, r->value_field);
-  else
-    g_string_append(o, "null");
-  g_string_append_printf(o, ",\n  \"with_data\": %u,\n  \"missing_values\": %u,\n  \"bad_values\": [",
-                         r->n_with_data, r->n_missing_values);
-  for (guint i = 0; i < r->bad_values->len; i++) {
-    const GeoBadValue *b = g_ptr_array_index(r->bad_values, i);
-    g_string_append_printf(o, "%s\n    {\"source\": ", i ? "," : "");
-    geo_report_json_string(o, b->source);
-    g_string_append_printf(o, ", \"row\": %u, \"field\": ", b->line);
-    geo_report_json_string(o, b->field);
-    g_string_append(o, ", \"value\": ");
-    geo_report_json_string(o, b->raw);
-    g_string_append_c(o, '}');
+  json_builder_end_array(b);
+  json_builder_set_member_name(b, "ambiguous");
+  json_builder_begin_array(b);
+  for (guint k = 0; k < t->ambiguous->len; k++) {
+    const GeoAmbiguous *a = g_ptr_array_index(t->ambiguous, k);
+    json_builder_begin_object(b);
+    geo_report_json_int(b, "row", a->line);
+    geo_report_json_string(b, "key", a->raw_key);
+    json_builder_set_member_name(b, "candidates");
+    json_builder_begin_array(b);
+    for (guint c = 0; c < a->candidates->len; c++) {
+      const GeoFeature *f = &layer->features[g_array_index(a->candidates, guint, c)];
+      json_builder_begin_object(b);
+      geo_report_json_string(b, "key", f->key);
+      geo_report_json_string(b, "name", f->name);
+      json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    json_builder_end_object(b);
   }
-  g_string_append(o, "],\n  \"without_data\": [");
-  guint edition = 0;
-  g_autoptr(GArray) formed = geo_vintage_explain(r, layer, &edition);
+  json_builder_end_array(b);
+  json_builder_set_member_name(b, "duplicates");
+  json_builder_begin_array(b);
+  for (guint k = 0; k < t->duplicates->len; k++) {
+    const GeoDuplicate *d = g_ptr_array_index(t->duplicates, k);
+    json_builder_begin_object(b);
+    geo_report_json_int(b, "row", d->line);
+    geo_report_json_int(b, "first_row", d->first_line);
+    geo_report_json_string(b, "key", d->key);
+    json_builder_end_object(b);
+  }
+  json_builder_end_array(b);
+  json_builder_end_object(b);
+}
+
+/* The districts without data, with when they (or their province) were
+ * formed when that explains it. */
+static void
+geo_report_json_without_data(JsonBuilder *b, const GeoJoinReport *r, const GeoLayer *layer,
+                             const GArray *formed)
+{
+  json_builder_set_member_name(b, "without_data");
+  json_builder_begin_array(b);
   guint next = 0; /* formed is in without_data order */
   for (guint i = 0; i < r->without_data->len; i++) {
     guint fi = g_array_index(r->without_data, guint, i);
     const GeoFeature *f = &layer->features[fi];
-    g_string_append_printf(o, "%s\n    {\"key\": ", i ? "," : "");
-    geo_report_json_string(o, f->key);
-    g_string_append(o, ", \"name\": ");
-    geo_report_json_string(o, f->name);
+    json_builder_begin_object(b);
+    geo_report_json_string(b, "key", f->key);
+    geo_report_json_string(b, "name", f->name);
     if (next < formed->len && g_array_index(formed, GeoFormed, next).feature == fi) {
       const GeoFormed *e = &g_array_index(formed, GeoFormed, next++);
-      g_string_append_printf(o, ", \"%s\": {\"code\": ",
-                             e->of_province ? "province_formed" : "formed");
-      geo_report_json_string(o, e->formed->code);
-      g_string_append_printf(o, ", \"year\": %d, \"parent\": ", e->formed->year);
-      geo_report_json_string(o, e->formed->parent);
-      const char *pname = geo_report_place_name(r, layer, e->formed->parent);
-      g_string_append(o, ", \"parent_name\": ");
-      if (pname)
-        geo_report_json_string(o, pname);
-      else
-        g_string_append(o, "null");
-      g_string_append_c(o, '}');
+      json_builder_set_member_name(b, e->of_province ? "province_formed" : "formed");
+      json_builder_begin_object(b);
+      geo_report_json_string(b, "code", e->formed->code);
+      geo_report_json_int(b, "year", e->formed->year);
+      geo_report_json_string(b, "parent", e->formed->parent);
+      geo_report_json_string(b, "parent_name",
+                             geo_report_place_name(r, layer, e->formed->parent));
+      json_builder_end_object(b);
     }
-    g_string_append_c(o, '}');
+    json_builder_end_object(b);
   }
-  GeoReportTotals t = geo_report_totals(r);
-  g_string_append(o, "],\n  \"table_edition\": ");
+  json_builder_end_array(b);
+}
+
+char *
+geo_join_report_json(const GeoJoinReport *r, const GeoLayer *layer)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new();
+  json_builder_begin_object(b);
+  geo_report_json_string(b, "boundaries", r->boundaries);
+  geo_report_json_string(b, "layer", layer->layer_name);
+  geo_report_json_int(b, "districts", r->n_features);
+  json_builder_set_member_name(b, "duplicate_keys");
+  json_builder_begin_array(b);
+  for (guint i = 0; i < r->dup_features->len; i++) {
+    const GeoDuplicate *d = g_ptr_array_index(r->dup_features, i);
+    json_builder_begin_object(b);
+    geo_report_json_string(b, "key", d->key);
+    geo_report_json_int(b, "feature", d->line);
+    geo_report_json_int(b, "first_feature", d->first_line);
+    json_builder_end_object(b);
+  }
+  json_builder_end_array(b);
+  json_builder_set_member_name(b, "tables");
+  json_builder_begin_array(b);
+  for (guint i = 0; i < r->tables->len; i++)
+    geo_report_json_table(b, g_ptr_array_index(r->tables, i), layer);
+  json_builder_end_array(b);
+  geo_report_json_string(b, "value_field", r->value_field);
+  geo_report_json_int(b, "with_data", r->n_with_data);
+  geo_report_json_int(b, "missing_values", r->n_missing_values);
+  json_builder_set_member_name(b, "bad_values");
+  json_builder_begin_array(b);
+  for (guint i = 0; i < r->bad_values->len; i++) {
+    const GeoBadValue *v = g_ptr_array_index(r->bad_values, i);
+    json_builder_begin_object(b);
+    geo_report_json_string(b, "source", v->source);
+    geo_report_json_int(b, "row", v->line);
+    geo_report_json_string(b, "field", v->field);
+    geo_report_json_string(b, "value", v->raw);
+    json_builder_end_object(b);
+  }
+  json_builder_end_array(b);
+  guint edition = 0;
+  g_autoptr(GArray) formed = geo_vintage_explain(r, layer, &edition);
+  geo_report_json_without_data(b, r, layer, formed);
+  json_builder_set_member_name(b, "table_edition");
   if (edition)
-    g_string_append_printf(o, "%u", edition);
+    json_builder_add_int_value(b, edition);
   else
-    g_string_append(o, "null");
-  g_string_append_printf(o,
-                         ",\n  \"summary\": {\"rows\": %u, \"matched\": %u, \"unmatched\": %u, "
-                         "\"ambiguous\": %u, \"duplicates\": %u, \"bad_values\": %u, "
-                         "\"without_data\": %u}",
-                         t.rows, t.matched, t.unmatched, t.ambiguous, t.duplicates,
-                         r->bad_values->len, r->without_data->len);
-  g_string_append_printf(o, ",\n  \"problems\": %s\n}\n",
-                         geo_join_report_has_problems(r) ? "true" : "false");
-  return g_string_free(o, FALSE);
+    json_builder_add_null_value(b);
+  GeoReportTotals t = geo_report_totals(r);
+  json_builder_set_member_name(b, "summary");
+  json_builder_begin_object(b);
+  geo_report_json_int(b, "rows", t.rows);
+  geo_report_json_int(b, "matched", t.matched);
+  geo_report_json_int(b, "unmatched", t.unmatched);
+  geo_report_json_int(b, "ambiguous", t.ambiguous);
+  geo_report_json_int(b, "duplicates", t.duplicates);
+  geo_report_json_int(b, "bad_values", r->bad_values->len);
+  geo_report_json_int(b, "without_data", r->without_data->len);
+  json_builder_end_object(b);
+  json_builder_set_member_name(b, "problems");
+  json_builder_add_boolean_value(b, geo_join_report_has_problems(r));
+  json_builder_end_object(b);
+
+  g_autoptr(JsonNode) root = json_builder_get_root(b);
+  g_autoptr(JsonGenerator) gen = json_generator_new();
+  json_generator_set_root(gen, root);
+  json_generator_set_pretty(gen, TRUE);
+  json_generator_set_indent(gen, 2);
+  g_autofree char *text = json_generator_to_data(gen, NULL);
+  return g_strconcat(text, "\n", NULL);
 }

@@ -367,13 +367,8 @@ geo_table_set_key(GeoTable *t, const char *name, const char *key, GError **error
   if (key != NULL) {
     t->key_column = geo_table_find_field(t, key);
     if (t->key_column < 0) {
-      GString *names = g_string_new(NULL);
-      for (guint i = 0; i < t->n_fields && i < 20; i++)
-        g_string_append_printf(names, "%s%s", i ? ", " : "", t->fields[i]);
-      if (t->n_fields > 20)
-        g_string_append_printf(names, " and %u more", t->n_fields - 20);
-      g_autofree char *pnames = geo_text_printable(names->str, 2000);
-      g_string_free(names, TRUE);
+      g_autofree char *pnames =
+          geo_text_field_list((const char *const *)t->fields, t->n_fields, "none");
       g_autofree char *pkey = geo_text_printable(key, 200);
       g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "%s: no key field '%s' (fields: %s)", name,
                   pkey, pnames);

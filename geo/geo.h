@@ -86,6 +86,12 @@ char *geo_number_format_id(double v, int decimals);
  * valid UTF-8, control characters replaced, at most max_chars characters
  * (0: no limit).  Caller frees with g_free. */
 char *geo_text_printable(const char *s, guint max_chars);
+/* How many names geo_text_field_list shows before "and N more". */
+#define GEO_TEXT_FIELDS_SHOWN 20
+/* "KODE, NAMA, KODE_PROV": the fields an error says there are, the first
+ * GEO_TEXT_FIELDS_SHOWN of `names` then "and N more", printable; `none`
+ * when n is 0.  Caller frees with g_free. */
+char *geo_text_field_list(const char *const *names, guint n, const char *none);
 
 /* --------------------------------------------------------------- keys */
 
@@ -121,6 +127,20 @@ char *geo_name_normalise(const char *raw, GeoNameKind *kind);
 gboolean geo_name_kinds_agree(GeoNameKind a, GeoNameKind b);
 /* "Kabupaten", "Kota" or "". */
 const char *geo_name_kind_word(GeoNameKind kind);
+
+/* A kind prefix as the boundaries write it ("Kabupaten Administrasi",
+ * "Kab.", "Kota Adm.", "Provinsi"...): one table (geo-name.c) for
+ * matching, map labels and table names. */
+typedef struct {
+  const char *written;      /* "Kabupaten Administrasi" */
+  GeoNameKind kind;         /* GEO_NAME_ANY: a province's, which gives no kind */
+  const char *abbreviation; /* in tables: "Kab. Adm."; NULL: as written */
+  gboolean label_drops;     /* map labels leave it out ("Kupang"; "Kota Kupang" stays) */
+} GeoNamePrefix;
+/* The prefix `name` begins with, exactly as written and followed by a
+ * space and more, or NULL; *rest (may be NULL) gets the text after it
+ * (`name` when there is none).  Returns: (transfer none) a static entry. */
+const GeoNamePrefix *geo_name_prefix(const char *name, const char **rest);
 
 /* ---------------------------------------------------------- gazetteer */
 

@@ -25,12 +25,10 @@ render_table_cmp(gconstpointer a, gconstpointer b, gpointer data)
 char *
 render_table_name(const char *name)
 {
-  if (g_str_has_prefix(name, "Kabupaten Administrasi "))
-    return g_strconcat("Kab. Adm. ", name + strlen("Kabupaten Administrasi "), NULL);
-  if (g_str_has_prefix(name, "Kabupaten "))
-    return g_strconcat("Kab. ", name + strlen("Kabupaten "), NULL);
-  if (g_str_has_prefix(name, "Kota Administrasi "))
-    return g_strconcat("Kota Adm. ", name + strlen("Kota Administrasi "), NULL);
+  const char *rest;
+  const GeoNamePrefix *p = geo_name_prefix(name, &rest);
+  if (p && p->abbreviation)
+    return g_strconcat(p->abbreviation, " ", rest, NULL);
   return g_strdup(name);
 }
 

@@ -45,14 +45,24 @@ contains "check counts matches as N of M" "matched 33 of 33 districts"
 contains "unmatched row named with file, row and key" "ikp2024_provinsi.csv row 28, kode '65' is not in the boundaries"
 expect_status 1 "--strict turns data problems into exit 1" "$PETARAWAN" check "$@" --strict
 expect_status 0 "check --json" "$PETARAWAN" check "$@" --json
-contains "json has the unmatched row" '{"row": 28, "key": "65"'
-contains "json says there are problems" '"problems": true'
+json_has "json has the unmatched row" \
+  'any(u["row"] == 28 and u["key"] == "65" for t in j["tables"] for u in t["unmatched"])'
+json_has "json says there are problems" 'j["problems"] is True'
 
 printf 'kode,skor_ikp\n11,40\n12,x9\n12,50\n99,1\n' > "$T/rusak.csv"
 expect_status 0 "check with a bad table" "$PETARAWAN" check --boundaries "$D" --layer provinsi --key KODE --table "$T/rusak.csv:kode" --value skor_ikp --style ikp-provinsi
 contains "bad value named" "rusak.csv row 3, field skor_ikp: 'x9' is not a number"
 contains "duplicate named" "rusak.csv row 4, kode '12' already given in row 3"
 contains "unknown code named" "rusak.csv row 5, kode '99' is not in the boundaries"
+# Nothing to map: exit 2, and with --json standard output is still the
+# JSON report (the error goes to standard error).
+printf 'kode,skor_ikp\n99,1\n' > "$T/kosong.csv"
+OUT=$("$PETARAWAN" check --json --boundaries "$D" --layer provinsi --key KODE --table "$T/kosong.csv:kode" \
+  --value skor_ikp --style ikp-provinsi 2>/dev/null)
+st=$?
+if [ "$st" -eq 2 ]; then ok "check --json with nothing to map (exit 2)"; else not_ok "check --json with nothing to map: exit $st, wanted 2"; fi
+json_has "check --json with nothing to map prints the JSON report" \
+  'j["with_data"] == 0 and j["tables"][0]["unmatched"][0]["key"] == "99"'
 
 expect_status 2 "unknown style" "$PETARAWAN" build "$@" --style nope -o "$T/y"
 contains "unknown style named with the choices" "ikp-kabkota"

@@ -26,6 +26,15 @@ expect_status() {
 contains() {
   case $OUT in *"$2"*) ok "$1";; *) not_ok "$1: output lacks '$2'"; printf '%s\n' "$OUT" | sed 's/^/# /' | head -20;; esac
 }
+# json_has DESCRIPTION PYTHON-EXPRESSION: ok when $OUT parses as JSON and
+# the expression (over the document `j`) is true; checks what a script
+# reads, not how the document is laid out.
+json_has() {
+  if printf '%s' "$OUT" | python3 -c 'import json, sys
+j = json.load(sys.stdin)
+sys.exit(0 if eval(sys.argv[1]) else 1)' "$2" 2>/dev/null; then ok "$1"; else
+    not_ok "$1: JSON without $2"; printf '%s\n' "$OUT" | sed 's/^/# /' | head -20; fi
+}
 # The last test of every script: no filled sliver in any PDF it wrote.
 tap_slivers() {
   n=$(find "$TAP_TMP" -type f -name '*.pdf' | wc -l)

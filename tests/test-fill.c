@@ -110,15 +110,15 @@ check_layer(const char *rel, guint expect, int px, double tolerance)
     double want = OGR_G_Area(fixed);
 
     double got = raster_area(ps, 0, CAIRO_FILL_RULE_WINDING, px);
-    double rel = fabs(got - want) / want;
-    if (rel > worst) {
-      worst = rel;
+    double err_rel = fabs(got - want) / want;
+    if (err_rel > worst) {
+      worst = err_rel;
       worst_key = layer->features[fi].key;
     }
-    if (rel > tolerance)
+    if (err_rel > tolerance)
       g_test_message("%s %s: filled %.0f m2, GEOS %.0f m2 (%.2f%%)", kode, layer->features[fi].name,
-                     got, want, 100 * rel);
-    g_assert_cmpfloat(rel, <, tolerance);
+                     got, want, 100 * err_rel);
+    g_assert_cmpfloat(err_rel, <, tolerance);
     if (!valid) {
       defective++;
       double naive = raster_area(ps, 0, CAIRO_FILL_RULE_EVEN_ODD, px);

@@ -105,8 +105,10 @@ test_problems(void)
   g_assert_nonnull(strstr(text, "row 5, field skor_ikp: 'tinggi'"));
   g_assert_nonnull(strstr(text, "matched 2 of 514 districts"));
   g_autofree char *json = geo_join_report_json(r, layer);
-  g_assert_nonnull(strstr(json, "{\"row\": 3, \"key\": \"99.99\"}"));
-  g_assert_nonnull(strstr(json, "\"problems\": true"));
+  g_autofree char *unmatched = testutil_json_query(json, "$.tables[0].unmatched");
+  g_assert_cmpstr(unmatched, ==, "[[{\"row\":3,\"key\":\"99.99\"}]]");
+  g_autofree char *problems = testutil_json_query(json, "$.problems");
+  g_assert_cmpstr(problems, ==, "[true]");
   g_free(v);
   geo_join_free(j);
   geo_table_free(t);
@@ -163,9 +165,11 @@ test_ikp2024_by_name(void)
                                 "94 Papua Tengah (from 91 Papua), 95 Papua Pegunungan (from 91 "
                                 "Papua), 96 Papua Barat Daya (from 92 Papua Barat)"));
   g_autofree char *json = geo_join_report_json(r, layer);
-  g_assert_nonnull(strstr(json, "\"table_edition\": 34"));
-  g_assert_nonnull(strstr(json, "\"formed\": {\"code\": \"96\", \"year\": 2022, \"parent\": "
-                                "\"92\", \"parent_name\": \"Papua Barat\"}"));
+  g_autofree char *edition = testutil_json_query(json, "$.table_edition");
+  g_assert_cmpstr(edition, ==, "[34]");
+  g_autofree char *formed96 = testutil_json_query(json, "$.without_data[3].formed");
+  g_assert_cmpstr(formed96, ==,
+                  "[{\"code\":\"96\",\"year\":2022,\"parent\":\"92\",\"parent_name\":\"Papua Barat\"}]");
   guint papua_selatan = (guint)geo_layer_find(layer, "93");
   g_autofree char *q = render_quality_text_for(r, layer, &papua_selatan, 1, "provinsi", NULL);
   g_assert_cmpstr(q, ==, "Kualitas data: 1 provinsi tanpa data (1 dibentuk 2022)");

@@ -18,6 +18,46 @@ check(const char *raw, const char *want, GeoNameKind want_kind)
   g_assert_cmpint(kind, ==, want_kind);
 }
 
+/* The prefix table as written: what a map label drops, what a table
+ * abbreviates, and what is not a prefix at all. */
+static void
+check_written(const char *name, const char *label, const char *table)
+{
+  const char *rest = NULL;
+  const GeoNamePrefix *p = geo_name_prefix(name, &rest);
+  g_assert_nonnull(rest);
+  g_assert_cmpstr(p && p->label_drops ? rest : name, ==, label);
+  g_autofree char *abbr = p && p->abbreviation ? g_strconcat(p->abbreviation, " ", rest, NULL)
+                                               : g_strdup(name);
+  g_assert_cmpstr(abbr, ==, table);
+}
+
+static void
+test_written_prefixes(void)
+{
+  check_written("Kabupaten Kupang", "Kupang", "Kab. Kupang");
+  check_written("Kota Kupang", "Kota Kupang", "Kota Kupang");
+  check_written("Kota Administrasi Jakarta Timur", "Jakarta Timur", "Kota Adm. Jakarta Timur");
+  check_written("Kabupaten Administrasi Kepulauan Seribu", "Kepulauan Seribu",
+                "Kab. Adm. Kepulauan Seribu");
+  check_written("Kab. Adm. Kepulauan Seribu", "Kepulauan Seribu", "Kab. Adm. Kepulauan Seribu");
+  check_written("Kab. Belu", "Belu", "Kab. Belu");
+  check_written("Kotamadya Surabaya", "Kotamadya Surabaya", "Kotamadya Surabaya");
+  /* Not prefixes: a word that only begins like one, a name that is only
+   * the prefix, a kecamatan called Kota Baru keeps its name. */
+  check_written("Kotabaru", "Kotabaru", "Kotabaru");
+  check_written("Kabupaten", "Kabupaten", "Kabupaten");
+  check_written("Kabupaten ", "Kabupaten ", "Kabupaten ");
+  check_written("Kota Baru", "Kota Baru", "Kota Baru");
+  g_assert_null(geo_name_prefix("Kupang", NULL));
+  g_assert_null(geo_name_prefix(NULL, NULL));
+  const char *rest = NULL;
+  const GeoNamePrefix *p = geo_name_prefix("Provinsi Bali", &rest);
+  g_assert_nonnull(p);
+  g_assert_cmpint(p->kind, ==, GEO_NAME_ANY);
+  g_assert_cmpstr(rest, ==, "Bali");
+}
+
 static void
 test_prefixes(void)
 {
@@ -286,6 +326,7 @@ main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/name/prefixes", test_prefixes);
+  g_test_add_func("/name/written-prefixes", test_written_prefixes);
   g_test_add_func("/name/not-prefixes", test_not_prefixes);
   g_test_add_func("/name/spelling", test_spelling);
   g_test_add_func("/name/kinds", test_kinds);

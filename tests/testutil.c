@@ -3,6 +3,8 @@
 #include "testutil.h"
 
 #include <builder.h>
+#include <json-glib/json-glib.h>
+
 #include <glib/gstdio.h>
 
 char *
@@ -60,4 +62,15 @@ GeoTable *
 testutil_table_read(const char *text, GError **error)
 {
   return testutil_table_read_options(text, NULL, error);
+}
+
+char *
+testutil_json_query(const char *json, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) doc = json_from_string(json, &error);
+  g_assert_no_error(error);
+  g_autoptr(JsonNode) found = json_path_query(path, doc, &error);
+  g_assert_no_error(error);
+  return json_to_string(found, FALSE);
 }

@@ -22,3 +22,7 @@ GeoTable *testutil_table_read_options(const char *text, const GeoTableOptions *d
                                       GError **error);
 /* testutil_table_read_options with everything detected. */
 GeoTable *testutil_table_read(const char *text, GError **error);
+/* What JSONPath `path` finds in the document `json`, as compact JSON: the
+ * array of its matches ('[34]', '[{"row":3,"key":"99.99"}]').  Fails the
+ * test when `json` does not parse.  Caller frees. */
+char *testutil_json_query(const char *json, const char *path);
