@@ -258,11 +258,17 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
   geo_layer_init_gdal();
   g_autofree char *source = geo_text_printable(spec->source, 0);
   g_autofree char *lname = NULL; /* the layer's name, printable */
+  /* A FIFO or a device is refused before GDAL opens it (open() on a FIFO
+   * blocks); a folder of shapefiles is a source; PG: gets its timeouts. */
+  g_autofree char *opened = geo_source_prepare(spec->source, "boundaries", TRUE, error);
+  if (opened == NULL)
+    return NULL;
   CPLErrorReset();
-  GDALDatasetH ds = GDALOpenEx(spec->source, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+  GDALDatasetH ds = GDALOpenEx(opened, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
   if (ds == NULL) {
     g_autofree char *what = g_strdup_printf("%s: cannot open as a vector source", source);
     geo_error_set_from_gdal(error, GEO_ERROR_INPUT, what);
+    geo_source_explain_pg(opened, error);
     return NULL;
   }
   GeoLayer *layer = NULL;

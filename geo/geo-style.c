@@ -648,10 +648,8 @@ GeoStyle *geo_style_load(const char *name_or_path, const char *styles_dir, GErro
   char *contents = NULL;
   gsize length = 0;
   GError *err = NULL;
-  if (!g_file_get_contents(path, &contents, &length, &err)) {
-    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "cannot read style %s: %s", path,
-                err->message);
-    g_error_free(err);
+  if (!geo_file_read(path, "style", GEO_LIMIT_SMALL_FILE_BYTES, &contents, &length, &err)) {
+    g_propagate_error(error, err);
     g_free(path);
     return NULL;
   }

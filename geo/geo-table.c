@@ -118,9 +118,12 @@ geo_table_is_options(const char *suffix)
 }
 
 /* Splits "SRC[:KEYFIELD][#OPTIONS]".  A trailing "#name=value,..." is
- * options when its names are known and the whole spec is not a file; a
- * trailing ":name" is a key field when `name` looks like a field name and
- * SRC is not just a driver prefix ("PG"). */
+ * options when its names are known and the whole spec is not a file.  The
+ * last ':' splits off a key field when the whole is not a file and SRC is
+ * not just a driver prefix ("PG"), and either SRC is an existing file (then
+ * the key may hold anything: "ikp.csv:kode (bps)"), or the key is quoted
+ * ("'kode (bps)'", "\"kode\""), or it looks like a field name (letters,
+ * digits, '_', '-', spaces: "PG:... tables=skor:kode"). */
 static void
 geo_table_split_spec(const char *spec, char **src, char **key, char **options)
 {
@@ -132,14 +135,19 @@ geo_table_split_spec(const char *spec, char **src, char **key, char **options)
     rest[hash - spec] = '\0';
   }
   const char *colon = strrchr(rest, ':');
-  if (colon != NULL && colon[1] != '\0' && colon - rest > 2) {
+  if (colon != NULL && colon[1] != '\0' && colon - rest > 2 &&
+      !g_file_test(rest, G_FILE_TEST_EXISTS)) {
+    const char *k = colon + 1;
+    gsize kn = strlen(k);
+    g_autofree char *before = g_strndup(rest, (gsize)(colon - rest));
+    gboolean quoted = kn >= 3 && (k[0] == '\'' || k[0] == '"') && k[kn - 1] == k[0];
     gboolean fieldlike = TRUE;
-    for (const char *p = colon + 1; *p; p++)
+    for (const char *p = k; *p; p++)
       if (!(g_ascii_isalnum(*p) || *p == '_' || *p == ' ' || *p == '-' || (guchar)*p >= 0x80))
         fieldlike = FALSE;
-    if (fieldlike && !g_file_test(rest, G_FILE_TEST_EXISTS)) {
-      *src = g_strndup(rest, (gsize)(colon - rest));
-      *key = g_strdup(colon + 1);
+    if (quoted || fieldlike || g_file_test(before, G_FILE_TEST_EXISTS)) {
+      *src = g_steal_pointer(&before);
+      *key = quoted ? g_strndup(k + 1, kn - 2) : g_strdup(k);
       return;
     }
   }
@@ -260,6 +268,7 @@ geo_table_read_layer(const char *src, const char *name, const char *sheet, gbool
   if (ds == NULL) {
     g_autofree char *what = g_strdup_printf("%s: cannot open as a table", name);
     geo_error_set_from_gdal(error, GEO_ERROR_INPUT, what);
+    geo_source_explain_pg(src, error);
     return NULL;
   }
   GeoTable *t = NULL;
@@ -452,6 +461,7 @@ geo_table_read_options(const char *spec, const GeoTableOptions *defaults, GError
   g_autofree char *src = NULL, *key = NULL, *options = NULL;
   geo_table_split_spec(spec, &src, &key, &options);
   g_autofree char *name = geo_table_display_name(src);
+  g_autofree char *opened = NULL; /* src as GDAL is given it */
   GeoTableOptions o = {0};
   if (defaults != NULL) {
     o = *defaults;
@@ -464,8 +474,15 @@ geo_table_read_options(const char *spec, const GeoTableOptions *defaults, GError
   if (options != NULL && !geo_table_apply_options(&o, name, options, error))
     goto out;
 
+  /* A FIFO or a device is refused before anything opens it (open() on a
+   * FIFO blocks); a PG: string gets its timeouts. */
+  opened = geo_source_prepare(src, "table", FALSE, error);
+  if (opened == NULL ||
+      (g_ascii_strncasecmp(src, "CSV:", 4) == 0 &&
+       !geo_file_check_regular(src + 4, "table", FALSE, error)))
+    goto out;
   const char *path;
-  switch (geo_table_kind(src, &path)) {
+  switch (geo_table_kind(opened, &path)) {
   case GEO_TABLE_CSV:
     grid = geo_csv_read(path, o.separator, error);
     break;

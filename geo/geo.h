@@ -30,6 +30,25 @@ typedef enum {
 /* Collects GDAL's last error message for `what` into a GError. */
 void geo_error_set_from_gdal(GError **error, GeoErrorCode code, const char *what);
 
+/* ------------------------------------------------------------- files */
+
+/* Bytes of a style or project file: they are a few KiB; more is a mistake
+ * (a wrong path, /dev/zero). */
+#define GEO_LIMIT_SMALL_FILE_BYTES (4 * 1024 * 1024)
+
+/* Reads the regular file `path` (`what` names it in messages: "style",
+ * "logo") into *contents, NUL-terminated, *length bytes (may be NULL).
+ * A FIFO, device, socket or folder is refused before anything is read, and
+ * so is a file of more than `limit` bytes, even one that grows while read.
+ * Returns FALSE with GEO_ERROR_USAGE.  Caller frees *contents with g_free. */
+gboolean geo_file_read(const char *path, const char *what, gsize limit, char **contents,
+                       gsize *length, GError **error);
+/* FALSE (GEO_ERROR_INPUT) when `path` exists and is a FIFO, a device, a
+ * socket, or (unless folder_ok) a folder; TRUE when it is a regular file or
+ * does not exist (the opener reports that). */
+gboolean geo_file_check_regular(const char *path, const char *what, gboolean folder_ok,
+                                GError **error);
+
 /* ------------------------------------------------------------ colours */
 
 typedef struct {

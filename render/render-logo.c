@@ -147,17 +147,9 @@ render_logo_load(const char *path, GError **error)
   GError *err = NULL;
   char *data = NULL;
   gsize len = 0;
-  if (!g_file_get_contents(path, &data, &len, &err)) {
-    g_autofree char *msg = geo_text_printable(err->message, 300);
-    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "%s: cannot read the logo: %s", path, msg);
-    g_error_free(err);
-    return NULL;
-  }
-  if (len > RENDER_LOGO_MAX_BYTES) {
-    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
-                "%s: the logo is %" G_GSIZE_FORMAT " bytes; at most %d MiB are accepted", path,
-                len, RENDER_LOGO_MAX_BYTES / (1024 * 1024));
-    g_free(data);
+  /* Only a regular file, and never more than the limit read (/dev/zero). */
+  if (!geo_file_read(path, "logo", RENDER_LOGO_MAX_BYTES, &data, &len, &err)) {
+    g_propagate_error(error, err);
     return NULL;
   }
   RenderLogo *logo = g_new0(RenderLogo, 1);

@@ -1,0 +1,75 @@
+#!/bin/sh
+# hardening.sh — issue 14: inputs and situations that once hung, read without
+# end, lost data outside the output folder or left it half-replaced.  Each
+# command runs under `timeout` (a hang is a failure here, not a stuck CI
+# job) and, outside ASan, with a bounded address space (a read without end
+# fails instead of taking the machine's memory).
+. "$TESTS_SRC/tap.sh"
+BAD=$TESTS_SRC/bad
+T=$(mktemp -d)
+LISTENER=""
+cleanup() {
+  [ -n "$LISTENER" ] && kill "$LISTENER" 2>/dev/null
+  rm -rf "$T"
+}
+trap cleanup EXIT
+# ASan reserves terabytes of address space: no ulimit -v under it.
+if ldd "$PETARAWAN" 2>/dev/null | grep -q libasan; then LIMIT_VM=unlimited; else LIMIT_VM=3000000; fi
+# bounded SECONDS COMMAND...: COMMAND with a time and memory limit.
+bounded() { s=$1; shift; (ulimit -v $LIMIT_VM; exec timeout -k 5 "$s" "$@"); }
+set -- --boundaries "$BAD/good.geojson" --key KODE --name NAMA --group KODE_PROV \
+  --table "$BAD/good.csv:kode" --value skor --style ikp-kabkota
+GOOD="$*"
+
+# ---- 4: a PostgreSQL server that accepts and never answers (loopback only)
+cat > "$T/silent.py" <<'PY'
+import socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8)
+print(s.getsockname()[1], flush=True)
+held, end = [], time.time() + float(sys.argv[1])
+s.settimeout(0.5)
+while time.time() < end:
+    try: held.append(s.accept()[0])
+    except socket.timeout: pass
+PY
+if command -v python3 > /dev/null; then
+  python3 "$T/silent.py" 120 > "$T/port" & LISTENER=$!
+  i=0; while [ ! -s "$T/port" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+  PORT=$(cat "$T/port")
+  expect_status 2 "PG: boundaries on a server that never answers" bounded 60 "$PETARAWAN" check \
+    --boundaries "PG:host=127.0.0.1 port=$PORT dbname=batas" --key KODE \
+    --table "$BAD/good.csv:kode" --value skor
+  contains "names the host, port and timeout" "the PostgreSQL server at host 127.0.0.1, port $PORT did not answer within 10 s (connect_timeout)"
+  expect_status 2 "PG: table on a server that never answers" bounded 60 "$PETARAWAN" check \
+    --boundaries "$BAD/good.geojson" --key KODE \
+    --table "PG:host=127.0.0.1 port=$PORT dbname=skor tables=skor:kode" --value skor
+  contains "names the host and port" "host 127.0.0.1, port $PORT did not answer"
+  expect_status 2 "PG: the user's own connect_timeout is kept" bounded 60 "$PETARAWAN" check \
+    --boundaries "PG:host=127.0.0.1 port=$PORT dbname=batas connect_timeout=2" --key KODE \
+    --table "$BAD/good.csv:kode" --value skor
+  contains "says the user's timeout" "did not answer within 2 s"
+  kill "$LISTENER" 2>/dev/null; LISTENER=""
+else
+  skip "PG hang: python3 is needed for the silent listener"
+fi
+
+# ---- 5: what is not a regular file where a file is expected
+mkfifo "$T/fifo.csv" "$T/fifo.geojson" "$T/fifo.style"
+for c in "table|--boundaries $BAD/good.geojson --key KODE --table $T/fifo.csv:kode --value skor|$T/fifo.csv: is a FIFO (named pipe), not a regular file; give the table as a file" \
+         "boundaries|--boundaries $T/fifo.geojson --key KODE --table $BAD/good.csv:kode --value skor|$T/fifo.geojson: is a FIFO (named pipe), not a regular file; give the boundaries as a file" \
+         "style|$GOOD --style $T/fifo.style|$T/fifo.style: is a FIFO (named pipe), not a regular file; give the style as a file" \
+         "style /dev/zero|$GOOD --style /dev/zero|/dev/zero: is a character device, not a regular file; give the style as a file" \
+         "logo /dev/zero|$GOOD --logo /dev/zero|/dev/zero: is a character device, not a regular file; give the logo as a file" \
+         "project /dev/zero|/dev/zero|/dev/zero: is a character device, not a regular file; give the project file as a file" \
+         "project FIFO|$T/fifo.style|$T/fifo.style: is a FIFO (named pipe), not a regular file; give the project file as a file"; do
+  what=${c%%|*}; rest=${c#*|}; args=${rest%%|*}; msg=${rest#*|}
+  # shellcheck disable=SC2086
+  expect_status 2 "$what: refused" bounded 30 "$PETARAWAN" build $args -o "$T/out-5"
+  contains "$what: says what it is" "$msg"
+  check "$what: nothing written" test ! -e "$T/out-5"
+done
+head -c $((4 * 1024 * 1024 + 1)) /dev/zero | tr '\0' '#' > "$T/big.style"
+expect_status 2 "a style over 4 MiB" bounded 30 "$PETARAWAN" build "$@" --style "$T/big.style" -o "$T/out-5"
+contains "says the size and the limit" "big.style: the style is 4194305 bytes; the limit is 4194304 bytes"
+
+done_testing
