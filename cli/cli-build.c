@@ -842,14 +842,26 @@ cli_build_run(CliConfig *c)
   join = geo_join_run_full(layer, (GeoTable **)tables->pdata, tables->len, &jopt, &error);
   if (join == NULL)
     goto fail;
+  for (guint i = 0; i < tables->len && geo_join_find_field(join, c->value) < 0; i++) {
+    const GeoTable *t = g_ptr_array_index(tables, i);
+    if (g_ascii_strcasecmp(t->key_field, c->value) == 0) {
+      g_autofree char *v = geo_text_printable(c->value, 200);
+      g_autofree char *src = geo_text_printable(t->source, 300);
+      g_set_error(&error, GEO_ERROR, GEO_ERROR_USAGE,
+                  "--value %s: is the key column of %s (it joins the table to the boundaries); "
+                  "give a column of values to map", v, src);
+      goto fail;
+    }
+  }
   if (geo_join_find_field(join, c->value) < 0) {
     GString *names = g_string_new(NULL);
     for (guint i = 0; i < join->fields->len && i < 20; i++)
       g_string_append_printf(names, "%s%s", i ? ", " : "", (char *)g_ptr_array_index(join->fields, i));
     if (join->fields->len > 20)
       g_string_append_printf(names, " and %u more", join->fields->len - 20);
+    g_autofree char *v = geo_text_printable(c->value, 200);
     g_set_error(&error, GEO_ERROR, GEO_ERROR_USAGE, "--value: no field '%s' in the tables (fields: %s)",
-                c->value, names->len ? names->str : "none: give --table");
+                v, names->len ? names->str : "none: give --table");
     g_string_free(names, TRUE);
     goto fail;
   }
@@ -949,7 +961,8 @@ cli_build_run(CliConfig *c)
     g_array_free(groups, TRUE);
     groups = kept;
     if (groups->len == 0) {
-      g_set_error(&error, GEO_ERROR, GEO_ERROR_USAGE, "--only %s: no such group in %s", c->only,
+      g_autofree char *only = geo_text_printable(c->only, 200);
+      g_set_error(&error, GEO_ERROR, GEO_ERROR_USAGE, "--only %s: no such group in %s", only,
                   c->group ? c->group : "(no --group)");
       goto fail;
     }

@@ -4,6 +4,9 @@
 
 #include <glib.h>
 
+/* -j: sheets drawn in parallel, at most (one thread each). */
+#define CLI_MAX_JOBS 256
+
 typedef struct {
   char *command; /* build, check */
   char *project; /* project file, or NULL */

@@ -108,6 +108,22 @@ geo_layer_add_polygon(GeoLayerReader *r, OGRGeometryH poly)
     geo_layer_add_ring(r, OGR_G_GetGeometryRef(poly, i), i == 0, &open);
 }
 
+/* Why a feature with geometry `g`, of which `polys` polygons were found,
+ * has nothing to draw: "has no geometry", "is a Point, not a polygon"...
+ * Caller frees. */
+static char *
+geo_layer_skip_reason(OGRGeometryH g, guint polys)
+{
+  if (g == NULL)
+    return g_strdup("has no geometry");
+  const char *type = OGRGeometryTypeToName(OGR_G_GetGeometryType(g));
+  if (OGR_G_IsEmpty(g))
+    return g_strdup_printf("has an empty geometry (%s EMPTY)", type);
+  if (polys == 0)
+    return g_strdup_printf("is a %s, not a polygon", type);
+  return g_strdup_printf("is a %s without area (no ring of 3 distinct points)", type);
+}
+
 /* Adds every polygon found in `g`; returns the number of polygons. */
 static guint
 geo_layer_add_geometry(GeoLayerReader *r, OGRGeometryH g)
@@ -258,6 +274,7 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
   geo_layer_init_gdal();
   g_autofree char *source = geo_text_printable(spec->source, 0);
   g_autofree char *lname = NULL; /* the layer's name, printable */
+  g_autofree char *first_skipped_why = NULL; /* of the first feature left out */
   /* A FIFO or a device is refused before GDAL opens it (open() on a FIFO
    * blocks); a folder of shapefiles is a source; PG: gets its timeouts. */
   g_autofree char *opened = geo_source_prepare(spec->source, "boundaries", TRUE, error);
@@ -325,7 +342,7 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
   };
   geo_shapes_builder_init(&r.b);
   long first_skipped = -1;
-  OGRwkbGeometryType first_skipped_type = wkbNone;
+  GArray *skipped = g_array_new(FALSE, TRUE, sizeof(GeoSkippedFeature));
   long n_read = 0, last_fid = -1;
 
   OGR_L_ResetReading(lyr);
@@ -371,8 +388,17 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
     if (polys == 0 || r.b.part_ring->len == parts_before) {
       if (first_skipped < 0) {
         first_skipped = f.fid;
-        first_skipped_type = g ? OGR_G_GetGeometryType(g) : wkbNone;
+        first_skipped_why = geo_layer_skip_reason(g, polys);
       }
+      GeoSkippedFeature sk = {f.fid, "", NULL, NULL};
+      if (key_i >= 0) {
+        g_autofree char *norm = geo_key_normalise(f.raw_key);
+        sk.key = g_string_chunk_insert_const(layer->strings, norm);
+        sk.raw_key = f.raw_key;
+      }
+      g_autofree char *why = geo_layer_skip_reason(g, polys);
+      sk.why = g_string_chunk_insert_const(layer->strings, why);
+      g_array_append_val(skipped, sk);
       layer->n_skipped_empty++;
       OGR_F_Destroy(feat);
       continue;
@@ -411,6 +437,7 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
   layer->shapes = geo_shapes_builder_finish(&r.b);
   layer->n_features = features->len;
   layer->features = (GeoFeature *)g_array_free(features, FALSE);
+  layer->skipped = (GeoSkippedFeature *)g_array_free(skipped, FALSE);
 
   if (r.failed) {
     geo_layer_free(layer);
@@ -435,10 +462,9 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
                   source, lname);
     else
       g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
-                  "%s: layer '%s' has no polygon features: none of its %ld features is a "
-                  "polygon (feature %ld is %s)", source, lname, n_read, first_skipped,
-                  first_skipped_type == wkbNone ? "without geometry"
-                                                : OGRGeometryTypeToName(first_skipped_type));
+                  "%s: layer '%s' has no polygon features: none of its %ld features has "
+                  "a polygon to draw (feature %ld %s)", source, lname, n_read, first_skipped,
+                  first_skipped_why);
     geo_layer_free(layer);
     layer = NULL;
     goto out;
@@ -483,6 +509,7 @@ geo_layer_free(GeoLayer *layer)
   g_free(layer->layer_name);
   g_free(layer->crs_name);
   g_free(layer->features);
+  g_free(layer->skipped);
   geo_shapes_free(layer->shapes);
   if (layer->strings)
     g_string_chunk_free(layer->strings);

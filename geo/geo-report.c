@@ -198,6 +198,15 @@ geo_join_report_text(const GeoJoinReport *r, const GeoLayer *layer)
     g_autofree char *c = geo_report_name(layer->crs_name);
     g_string_append_printf(o, "Boundaries %s (layer %s, %s): %u districts\n", b, l, c,
                            r->n_features);
+    for (guint i = 0; i < layer->n_skipped_empty && layer->skipped; i++) {
+      const GeoSkippedFeature *sk = &layer->skipped[i];
+      g_autofree char *key = sk->raw_key ? geo_report_clean(sk->raw_key) : NULL;
+      if (key)
+        g_string_append_printf(o, "  left out: %s feature %ld, key '%s': %s\n", b, sk->fid, key,
+                               sk->why);
+      else
+        g_string_append_printf(o, "  left out: %s feature %ld: %s\n", b, sk->fid, sk->why);
+    }
   }
   for (guint i = 0; i < r->dup_features->len; i++) {
     const GeoDuplicate *d = g_ptr_array_index(r->dup_features, i);
@@ -336,6 +345,18 @@ geo_join_report_json(const GeoJoinReport *r, const GeoLayer *layer)
     g_string_append_printf(o, "%s\n    {\"key\": ", i ? "," : "");
     geo_report_json_string(o, d->key);
     g_string_append_printf(o, ", \"feature\": %u, \"first_feature\": %u}", d->line, d->first_line);
+  }
+  g_string_append(o, "],\n  \"left_out_features\": [");
+  for (guint i = 0; i < layer->n_skipped_empty && layer->skipped; i++) {
+    const GeoSkippedFeature *sk = &layer->skipped[i];
+    g_string_append_printf(o, "%s\n    {\"feature\": %ld, \"key\": ", i ? "," : "", sk->fid);
+    if (sk->raw_key)
+      geo_report_json_string(o, sk->raw_key);
+    else
+      g_string_append(o, "null");
+    g_string_append(o, ", \"why\": ");
+    geo_report_json_string(o, sk->why);
+    g_string_append(o, "}");
   }
   g_string_append(o, "],\n  \"tables\": [");
   for (guint i = 0; i < r->tables->len; i++) {

@@ -24,8 +24,6 @@
 /* Optional: the coverage gap rule's doctrine (geo-figures.c). */
 #define GEO_STYLE_COVERAGE "coverage"
 #define GEO_STYLE_SUFFIX ".style"
-#define GEO_STYLE_MIN_CLASSES 2
-#define GEO_STYLE_MAX_CLASSES 20
 #define GEO_STYLE_DEFAULT_CLASSES 5
 #define GEO_STYLE_DEFAULT_NODATA "#c8c8c8"
 #define GEO_STYLE_MAX_DECIMALS 10

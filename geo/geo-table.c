@@ -454,6 +454,29 @@ geo_table_set_key(GeoTable *t, const char *name, const char *key, GError **error
   return TRUE;
 }
 
+/* When a spec with a ':' failed because nothing of that name exists, says
+ * which readings were tried: "x.csv:kode (bps)" is neither a file nor
+ * "x.csv" with key "kode (bps)". */
+static void
+geo_table_explain_spec(const char *src, const char *key, GError **error)
+{
+  const char *colon = strrchr(src, ':');
+  if (key != NULL || colon == NULL || colon - src <= 2 || error == NULL || *error == NULL ||
+      geo_source_is_pg(src) || g_str_has_prefix(src, "/vsi") ||
+      g_file_test(src, G_FILE_TEST_EXISTS))
+    return;
+  g_autofree char *before = g_strndup(src, (gsize)(colon - src));
+  if (g_file_test(before, G_FILE_TEST_EXISTS))
+    return;
+  g_autofree char *p_src = geo_text_printable(src, 300);
+  g_autofree char *p_before = geo_text_printable(before, 300);
+  g_autofree char *p_key = geo_text_printable(colon + 1, 200);
+  char *msg = g_strdup_printf("%s (neither '%s' nor '%s', with key field '%s', is a file)",
+                              (*error)->message, p_src, p_before, p_key);
+  g_free((*error)->message);
+  (*error)->message = msg;
+}
+
 GeoTable *
 geo_table_read_options(const char *spec, const GeoTableOptions *defaults, GError **error)
 {
@@ -516,6 +539,8 @@ geo_table_read_options(const char *spec, const GeoTableOptions *defaults, GError
   g_ptr_array_add(notes, NULL);
   t->notes = (char **)g_ptr_array_free(g_steal_pointer(&notes), FALSE);
 out:
+  if (t == NULL)
+    geo_table_explain_spec(src, key, error);
   if (notes != NULL)
     g_ptr_array_unref(notes);
   geo_grid_free(grid);

@@ -227,6 +227,15 @@ typedef struct {
   long fid;          /* feature id in the source, for messages */
 } GeoFeature;
 
+/* A feature of a boundary layer that has nothing to draw and was left out
+ * (no geometry, an empty one, not a polygon, no ring of 3 points). */
+typedef struct {
+  long fid;            /* feature id in the source */
+  const char *key;     /* normalised key, "" without --key; owned by the layer */
+  const char *raw_key; /* as stored, or NULL without --key */
+  const char *why;     /* "has no geometry", ...; owned by the layer */
+} GeoSkippedFeature;
+
 typedef struct {
   char *source;     /* as given by the user */
   char *layer_name; /* the layer actually read */
@@ -235,7 +244,8 @@ typedef struct {
   guint n_features;
   GeoShapes *shapes; /* in WGS84 longitude/latitude */
   GStringChunk *strings;
-  guint n_skipped_empty; /* features without polygon geometry */
+  guint n_skipped_empty; /* features without polygon geometry: */
+  GeoSkippedFeature *skipped; /* n_skipped_empty of them, in source order */
 } GeoLayer;
 
 typedef struct {
@@ -510,6 +520,9 @@ void geo_style_free(GeoStyle *style);
 char **geo_style_list(const char *styles_dir);
 /* For data-driven methods computes the breaks over `values` (NaN skipped)
  * with `n_classes` classes (0: the style's), and the palette. */
+/* The class counts a style may have (a style file's classes=, --classes). */
+#define GEO_STYLE_MIN_CLASSES 2
+#define GEO_STYLE_MAX_CLASSES 20
 gboolean geo_style_resolve(GeoStyle *style, const double *values, guint n, guint n_classes,
                            GError **error);
 /* Class of a value (numeric methods) or text (categorical): 0..n-1, or -1

@@ -72,4 +72,12 @@ head -c $((4 * 1024 * 1024 + 1)) /dev/zero | tr '\0' '#' > "$T/big.style"
 expect_status 2 "a style over 4 MiB" bounded 30 "$PETARAWAN" build "$@" --style "$T/big.style" -o "$T/out-5"
 contains "says the size and the limit" "big.style: the style is 4194305 bytes; the limit is 4194304 bytes"
 
+# ---- 12: messages say what is wrong without echoing megabytes back
+long=$(head -c 100000 /dev/zero | tr '\0' 9)
+expect_status 2 "--only with 100 KB of codes" bounded 60 "$PETARAWAN" build "$@" --only "$long" -o "$T/out-12"
+contains "says no such group" "no such group in KODE_PROV"
+check "the message is short (under 1 KB, not the 100 KB given)" test "$(printf '%s' "$OUT" | wc -c)" -lt 1024
+expect_status 2 "--dpi with 100 KB" bounded 60 "$PETARAWAN" build "$@" --dpi "$long" -o "$T/out-12"
+check "the message is short (under 1 KB)" test "$(printf '%s' "$OUT" | wc -c)" -lt 1024
+
 done_testing
