@@ -278,7 +278,7 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
   /* A FIFO or a device is refused before GDAL opens it (open() on a FIFO
    * blocks); a folder of shapefiles is a source; PG: gets its timeouts. */
   g_autofree char *opened = geo_source_prepare(spec->source, "boundaries", TRUE, error);
-  if (opened == NULL)
+  if (opened == NULL || !geo_shx_check(opened, error))
     return NULL;
   CPLErrorReset();
   GDALDatasetH ds = GDALOpenEx(opened, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);

@@ -75,6 +75,11 @@ char *geo_source_prepare(const char *src, const char *what, gboolean folder_ok, 
  * message to name the host and port and the timeout. */
 void geo_source_explain_pg(const char *src, GError **error);
 
+/* For a path ending in .shp with a .shx beside it: FALSE (GEO_ERROR_INPUT)
+ * when an index entry points before the end of the previous record (all
+ * at record 1, say).  TRUE otherwise. */
+gboolean geo_shx_check(const char *shp_path, GError **error);
+
 /* `s` as valid UTF-8 (bad bytes become U+FFFD), or NULL when it already is.
  * Caller frees with g_free. */
 char *geo_text_repair(const char *s);
