@@ -818,6 +818,12 @@ cli_build_run(CliConfig *c)
   layer = geo_layer_read(&spec, &error);
   if (layer == NULL)
     goto fail;
+  for (guint k = 0; layer->notes && layer->notes[k] && !c->quiet; k++) {
+    if (c->log_json)
+      cli_build_log(c, "note", "boundaries", layer->source, "message", layer->notes[k], NULL);
+    else
+      g_printerr("petarawan: note: %s\n", layer->notes[k]);
+  }
   if (c->context) {
     /* Names of the context areas, for the map: the field given, else
      * NAMA (NAME in English) when the layer has it. */

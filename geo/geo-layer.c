@@ -40,7 +40,13 @@ typedef struct {
   guint64 feature_points, layer_points;
   GError **error;
   gboolean failed;
+  GPtrArray *notes;     /* of the layer: names made visible */
+  guint n_name_notes;   /* names changed, noted or not */
+  gboolean blanked;     /* the last name read had nothing visible */
 } GeoLayerReader;
+
+/* Notes about names kept per layer; the rest are counted. */
+#define GEO_LAYER_MAX_NAME_NOTES 20
 
 /* "feature 17 (KODE '53.71')", for messages.  Caller frees. */
 static char *
@@ -213,9 +219,10 @@ geo_layer_check_has_fields(GDALDatasetH ds, OGRLayerH lyr, const char *source, G
 }
 
 /* Text of field i of `feat` ("" when unset), valid UTF-8 and not longer
- * than the limit; NULL with an error otherwise. */
+ * than the limit; NULL with an error otherwise.  `drawn`: a name for the
+ * map, made visible (geo_text_visible) with a note. */
 static const char *
-geo_layer_text(GeoLayer *layer, OGRFeatureH feat, int i, GeoLayerReader *r)
+geo_layer_text(GeoLayer *layer, OGRFeatureH feat, int i, gboolean drawn, GeoLayerReader *r)
 {
   const char *v = OGR_F_IsFieldSetAndNotNull(feat, i) ? OGR_F_GetFieldAsString(feat, i) : "";
   size_t len = strlen(v);
@@ -229,7 +236,22 @@ geo_layer_text(GeoLayer *layer, OGRFeatureH feat, int i, GeoLayerReader *r)
     return NULL;
   }
   g_autofree char *fixed = geo_text_repair(v);
-  return g_string_chunk_insert_const(layer->strings, fixed ? fixed : v);
+  const char *text = fixed ? fixed : v;
+  const char *why = NULL;
+  g_autofree char *visible = drawn ? geo_text_visible(text, &why) : NULL;
+  if (visible != NULL) {
+    if (r->n_name_notes++ < GEO_LAYER_MAX_NAME_NOTES) {
+      OGRFieldDefnH fd = OGR_FD_GetFieldDefn(OGR_F_GetDefnRef(feat), i);
+      g_autofree char *field = geo_text_printable(OGR_Fld_GetNameRef(fd), 100);
+      g_autofree char *label = geo_layer_feature_label(r->key_field, r->fid, r->raw_key);
+      g_autofree char *shown = geo_text_printable(visible, 80);
+      g_ptr_array_add(r->notes, g_strdup_printf("%s %s, field %s: the text %s: '%s'", r->source,
+                                                label, field, why, shown));
+    }
+    text = visible;
+    r->blanked = *visible == '\0';
+  }
+  return g_string_chunk_insert_const(layer->strings, text);
 }
 
 /* Every vertex, now in lon/lat, must be a finite point on the globe: a
@@ -339,6 +361,7 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
       .source = source,
       .key_field = spec->key_field,
       .error = error,
+      .notes = g_ptr_array_new_with_free_func(g_free),
   };
   geo_shapes_builder_init(&r.b);
   long first_skipped = -1;
@@ -364,7 +387,7 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
     r.feature_points = 0;
     if (key_i >= 0) {
       r.raw_key = OGR_F_IsFieldSetAndNotNull(feat, key_i) ? OGR_F_GetFieldAsString(feat, key_i) : "";
-      if ((f.raw_key = geo_layer_text(layer, feat, key_i, &r)) == NULL) {
+      if ((f.raw_key = geo_layer_text(layer, feat, key_i, FALSE, &r)) == NULL) {
         OGR_F_Destroy(feat);
         break;
       }
@@ -411,13 +434,16 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
       f.raw_key = f.key = "";
     }
     f.name = f.key;
-    if (name_i >= 0 && (f.name = geo_layer_text(layer, feat, name_i, &r)) == NULL) {
+    r.blanked = FALSE;
+    if (name_i >= 0 && (f.name = geo_layer_text(layer, feat, name_i, TRUE, &r)) == NULL) {
       OGR_F_Destroy(feat);
       break;
     }
+    if (r.blanked && key_i >= 0)
+      f.name = f.raw_key; /* a blank row or label says less than the code */
     f.group = "";
     if (group_i >= 0) {
-      const char *graw = geo_layer_text(layer, feat, group_i, &r);
+      const char *graw = geo_layer_text(layer, feat, group_i, FALSE, &r);
       if (graw == NULL) {
         OGR_F_Destroy(feat);
         break;
@@ -426,7 +452,7 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
       f.group = g_string_chunk_insert_const(layer->strings, gnorm);
     }
     f.group_name = "";
-    if (group_name_i >= 0 && (f.group_name = geo_layer_text(layer, feat, group_name_i, &r)) == NULL) {
+    if (group_name_i >= 0 && (f.group_name = geo_layer_text(layer, feat, group_name_i, TRUE, &r)) == NULL) {
       OGR_F_Destroy(feat);
       break;
     }
@@ -438,6 +464,11 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
   layer->n_features = features->len;
   layer->features = (GeoFeature *)g_array_free(features, FALSE);
   layer->skipped = (GeoSkippedFeature *)g_array_free(skipped, FALSE);
+  if (r.n_name_notes > GEO_LAYER_MAX_NAME_NOTES)
+    g_ptr_array_add(r.notes, g_strdup_printf("%s: %u more names made visible the same way",
+                                             source, r.n_name_notes - GEO_LAYER_MAX_NAME_NOTES));
+  g_ptr_array_add(r.notes, NULL);
+  layer->notes = (char **)g_ptr_array_free(r.notes, FALSE);
 
   if (r.failed) {
     geo_layer_free(layer);
@@ -510,6 +541,7 @@ geo_layer_free(GeoLayer *layer)
   g_free(layer->crs_name);
   g_free(layer->features);
   g_free(layer->skipped);
+  g_strfreev(layer->notes);
   geo_shapes_free(layer->shapes);
   if (layer->strings)
     g_string_chunk_free(layer->strings);

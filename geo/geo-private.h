@@ -80,6 +80,12 @@ void geo_source_explain_pg(const char *src, GError **error);
  * at record 1, say).  TRUE otherwise. */
 gboolean geo_shx_check(const char *shp_path, GError **error);
 
+/* `s` (valid UTF-8) as it should be drawn: without bidirectional controls
+ * (U+202A-U+202E, U+2066-U+2069, LRM, RLM, ALM), or "" when nothing in it is
+ * visible (zero-width spaces...).  NULL when `s` needs no change; else *why
+ * says what was done (static text).  Caller frees. */
+char *geo_text_visible(const char *s, const char **why);
+
 /* `s` as valid UTF-8 (bad bytes become U+FFFD), or NULL when it already is.
  * Caller frees with g_free. */
 char *geo_text_repair(const char *s);

@@ -246,6 +246,7 @@ typedef struct {
   GStringChunk *strings;
   guint n_skipped_empty; /* features without polygon geometry: */
   GeoSkippedFeature *skipped; /* n_skipped_empty of them, in source order */
+  char **notes; /* NULL-terminated: names changed to draw them (bidi controls...) */
 } GeoLayer;
 
 typedef struct {

@@ -72,6 +72,22 @@ head -c $((4 * 1024 * 1024 + 1)) /dev/zero | tr '\0' '#' > "$T/big.style"
 expect_status 2 "a style over 4 MiB" bounded 30 "$PETARAWAN" build "$@" --style "$T/big.style" -o "$T/out-5"
 contains "says the size and the limit" "big.style: the style is 4194305 bytes; the limit is 4194304 bytes"
 
+# ---- 14: names that draw reversed or blank
+expect_status 0 "names with U+202E, only zero-width spaces, isolates, ZWJ emoji" bounded 120 \
+  "$PETARAWAN" build --boundaries "$BAD/names-hidden.geojson" --key KODE --name NAMA \
+  --group KODE_PROV --table "$BAD/good.csv:kode" --value skor --style ikp-kabkota -o "$T/out-14"
+contains "notes the override, naming the feature" "names-hidden.geojson feature 0 (KODE '11.01'), field NAMA: the text holds bidirectional control characters"
+contains "notes the invisible name" "feature 1 (KODE '11.02'), field NAMA: the text has no visible character"
+if command -v pdftotext > /dev/null; then
+  pdftotext "$T/out-14/11-aceh.pdf" "$T/aceh.txt"
+  # Stored as U+202E + 'heceA hceA': drawn in stored order, not reversed.
+  check "the overridden name is drawn in its stored order" grep -q 'heceA hceA' "$T/aceh.txt"
+  check "the invisible name is shown as its code" grep -q '11\.02' "$T/aceh.txt"
+  check "the name with isolates is drawn" grep -q 'Aceh Selatan' "$T/aceh.txt"
+else
+  skip "PDF text: pdftotext (poppler-utils) is needed"
+fi
+
 # ---- 12: messages say what is wrong without echoing megabytes back
 long=$(head -c 100000 /dev/zero | tr '\0' 9)
 expect_status 2 "--only with 100 KB of codes" bounded 60 "$PETARAWAN" build "$@" --only "$long" -o "$T/out-12"
