@@ -92,9 +92,40 @@ render_logo_check_png(RenderLogo *logo, GError **error)
 }
 
 /* Checks the SVG (it parses, has a shape, and draws) and takes its size. */
+/* TRUE when the SVG declares XML entities ("<!ENTITY", also in UTF-16,
+ * whose NUL bytes are skipped).  A logo needs none, and entities that
+ * refer to each other make libxml2 expand without end or leak when it
+ * gives up: such a file is refused before librsvg sees it. */
+static gboolean
+render_logo_svg_has_entities(const guint8 *data, gsize len)
+{
+  static const char pat[] = "<!ENTITY";
+  gsize matched = 0;
+  for (gsize i = 0; i < len; i++) {
+    if (data[i] == '\0')
+      continue;
+    if (data[i] == (guint8)pat[matched]) {
+      if (++matched == sizeof pat - 1)
+        return TRUE;
+    } else {
+      matched = data[i] == (guint8)pat[0] ? 1 : 0;
+    }
+  }
+  return FALSE;
+}
+
 static gboolean
 render_logo_check_svg(RenderLogo *logo, GError **error)
 {
+  gsize len = 0;
+  const guint8 *data = g_bytes_get_data(logo->bytes, &len);
+  if (render_logo_svg_has_entities(data, len)) {
+    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
+                "%s: the SVG logo declares XML entities (<!ENTITY ...>); they are refused "
+                "(entities can expand without end): write the text out in the SVG",
+                logo->path);
+    return FALSE;
+  }
   GError *err = NULL;
   RsvgHandle *h = render_logo_svg(logo, &err);
   if (h == NULL) {

@@ -88,6 +88,19 @@ else
   skip "PDF text: pdftotext (poppler-utils) is needed"
 fi
 
+# ---- 16: an SVG logo whose entities refer to each other (libxml2 leaked
+# inside, so under ASan exit 2 turned into exit 1)
+expect_status 2 "an SVG logo with an entity loop" bounded 60 "$PETARAWAN" build "$@" \
+  --logo "$TESTS_SRC/logo/entity-loop.svg" -o "$T/out-16"
+contains "says entities are refused" "entity-loop.svg: the SVG logo declares XML entities (<!ENTITY ...>); they are refused"
+check "nothing written" test ! -e "$T/out-16"
+iconv -f UTF-8 -t UTF-16 "$TESTS_SRC/logo/entity-loop.svg" > "$T/entity-loop-16.svg"
+expect_status 2 "the same logo in UTF-16" bounded 60 "$PETARAWAN" build "$@" \
+  --logo "$T/entity-loop-16.svg" -o "$T/out-16"
+contains "says entities are refused" "the SVG logo declares XML entities"
+expect_status 0 "a plain SVG logo still draws" bounded 120 "$PETARAWAN" build "$@" \
+  --logo "$TESTS_SRC/logo/logo.svg" -o "$T/out-16" -q
+
 # ---- 12: messages say what is wrong without echoing megabytes back
 long=$(head -c 100000 /dev/zero | tr '\0' 9)
 expect_status 2 "--only with 100 KB of codes" bounded 60 "$PETARAWAN" build "$@" --only "$long" -o "$T/out-12"
