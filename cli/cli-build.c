@@ -759,6 +759,7 @@ cli_build_run(CliConfig *c)
   RenderLogo *logo = NULL;
   GHashTable *group_names = NULL;
   CliManifest *manifest = NULL;
+  g_autofree char *manifest_note = NULL; /* why the last manifest cannot be used */
   char *common = NULL, *all_hash = NULL;
   int lock_fd = -1;
   char *stage = NULL; /* the staging folder while files are written */
@@ -1062,7 +1063,13 @@ cli_build_run(CliConfig *c)
   if (stage == NULL)
     goto fail;
   gboolean had_manifest = FALSE;
-  manifest = cli_manifest_load(c->output, &had_manifest);
+  manifest = cli_manifest_load(c->output, &had_manifest, &manifest_note);
+  if (manifest_note != NULL && !c->quiet) {
+    if (c->log_json)
+      cli_build_log(c, "note", "message", manifest_note, NULL);
+    else
+      g_printerr("petarawan: note: %s\n", manifest_note);
+  }
   common = cli_manifest_hash_common(&model, formats, dpi);
   all_hash = cli_manifest_hash_all(common, &model);
 

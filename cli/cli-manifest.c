@@ -31,34 +31,13 @@ struct CliManifest {
 };
 
 CliManifest *
-cli_manifest_load(const char *dir, gboolean *had_one)
+cli_manifest_load(const char *dir, gboolean *had_one, char **note)
 {
   CliManifest *m = g_new0(CliManifest, 1);
   m->previous = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
   m->current = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
   g_mutex_init(&m->lock);
-  *had_one = FALSE;
-  g_autofree char *path = g_build_filename(dir, "manifest.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new();
-  if (!json_parser_load_from_file(parser, path, NULL))
-    return m; /* none yet, or unreadable: everything is drawn */
-  JsonNode *root = json_parser_get_root(parser);
-  if (!root || !JSON_NODE_HOLDS_OBJECT(root))
-    return m;
-  JsonObject *obj = json_node_get_object(root);
-  if (!json_object_has_member(obj, "output_hashes"))
-    return m;
-  JsonObject *hashes = json_object_get_object_member(obj, "output_hashes");
-  if (hashes == NULL)
-    return m;
-  GList *members = json_object_get_members(hashes);
-  for (GList *l = members; l; l = l->next) {
-    JsonNode *n = json_object_get_member(hashes, l->data);
-    if (JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == G_TYPE_STRING)
-      g_hash_table_insert(m->previous, g_strdup(l->data), g_strdup(json_node_get_string(n)));
-  }
-  g_list_free(members);
-  *had_one = TRUE;
+  *had_one = cli_manifest_read_hashes(dir, m->previous, note);
   return m;
 }
 

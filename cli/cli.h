@@ -44,10 +44,28 @@ gboolean cli_config_parse(CliConfig *c, int argc, char **argv, GError **error);
 /* Prints the options of build and check. */
 void cli_options_print_help(void);
 
+/* ---- cli-manifest-read.c: the previous manifest, read without trust ---- */
+/* A manifest.json larger than this, or nested deeper, is not parsed. */
+#define CLI_MANIFEST_MAX_BYTES (256 * 1024 * 1024)
+#define CLI_MANIFEST_MAX_DEPTH 32
+/* FALSE with *why (caller frees) when text[0..len) is nested more than
+ * CLI_MANIFEST_MAX_DEPTH deep or holds a NUL byte: checked before parsing,
+ * as the JSON parser recurses per level. */
+gboolean cli_manifest_text_check(const char *text, gsize len, char **why);
+/* Parses a manifest's output_hashes (file -> hash) into `into` (string
+ * keys and values, freed by the table).  FALSE with *why (caller frees)
+ * when it is not a manifest. */
+gboolean cli_manifest_parse_hashes(const char *text, gsize len, GHashTable *into, char **why);
+/* Reads <dir>/manifest.json's hashes into `into`.  FALSE when there is
+ * none, or, with *note (caller frees) saying why, when it cannot be used. */
+gboolean cli_manifest_read_hashes(const char *dir, GHashTable *into, char **note);
+
 /* ---- cli-manifest.c: incremental builds ---- */
 typedef struct CliManifest CliManifest;
-/* Reads <dir>/manifest.json if there is one.  Caller frees. */
-CliManifest *cli_manifest_load(const char *dir, gboolean *had_one);
+/* Reads <dir>/manifest.json if there is one; *note (caller frees) says why
+ * one that is there cannot be used (then everything is redrawn).  Caller
+ * frees with cli_manifest_free. */
+CliManifest *cli_manifest_load(const char *dir, gboolean *had_one, char **note);
 void cli_manifest_free(CliManifest *m);
 /* NULL when `file` in `dir` is up to date for `hash`, else why not:
  * "new", "changed" or "missing". */

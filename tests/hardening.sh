@@ -101,6 +101,22 @@ contains "says entities are refused" "the SVG logo declares XML entities"
 expect_status 0 "a plain SVG logo still draws" bounded 120 "$PETARAWAN" build "$@" \
   --logo "$TESTS_SRC/logo/logo.svg" -o "$T/out-16" -q
 
+# ---- 8: a manifest.json nested 10^6 deep (json-glib recursed until the
+# stack overflowed: every build into the folder crashed, each leaving a
+# staging folder), one that is a FIFO, one that is not JSON
+expect_status 0 "a first build" bounded 120 "$PETARAWAN" build "$@" -o "$T/out-8" -q
+python3 -c "print('[' * 1000000 + ']' * 1000000)" > "$T/out-8/manifest.json"
+expect_status 0 "a build over a manifest nested 10^6 deep" bounded 120 "$PETARAWAN" build "$@" -o "$T/out-8"
+contains "notes it and redraws everything" "manifest.json is nested more than 32 levels deep; treated as absent, everything is redrawn"
+check "no staging folder left" test -z "$(ls -A "$T/out-8" | grep '^\.petarawan-')"
+check "a sound manifest was written" grep -q output_hashes "$T/out-8/manifest.json"
+rm "$T/out-8/manifest.json" && mkfifo "$T/out-8/manifest.json"
+expect_status 0 "a build over a manifest that is a FIFO" bounded 120 "$PETARAWAN" build "$@" -o "$T/out-8"
+contains "notes it" "manifest.json: is a FIFO (named pipe), not a regular file; give the manifest as a file; treated as absent"
+printf '{"output_hashes": ' > "$T/out-8/manifest.json"
+expect_status 0 "a build over a manifest cut short" bounded 120 "$PETARAWAN" build "$@" -o "$T/out-8"
+contains "notes it" "manifest.json is not JSON"
+
 # ---- 12: messages say what is wrong without echoing megabytes back
 long=$(head -c 100000 /dev/zero | tr '\0' 9)
 expect_status 2 "--only with 100 KB of codes" bounded 60 "$PETARAWAN" build "$@" --only "$long" -o "$T/out-12"
