@@ -1,8 +1,7 @@
-/* cli-options.c — command-line options and project files for `build` and
- * `check`.  A project file is a key file whose [petarawan] keys are the
- * long option names; relative paths in it are relative to the file; the
- * command line overrides it.  All problems are reported in one go. */
-#include "cli.h"
+/* cli-options.c — command-line options for `build` and `check`, and the
+ * option table they share with project files (cli-project.c): the command
+ * line overrides the project.  All problems are reported in one go. */
+#include "cli-options.h"
 
 #include "geo.h"
 
@@ -11,18 +10,9 @@
 void
 cli_config_free(CliConfig *c)
 {
-  char **strs[] = {&c->command, &c->project, &c->boundaries, &c->layer, &c->key, &c->name,
-                   &c->group, &c->group_name, &c->where, &c->value, &c->style, &c->output,
-                   &c->format, &c->paper, &c->orientation, &c->tile, &c->context,
-                   &c->context_layer, &c->only, &c->title,
-                   &c->index_name, &c->index_date, &c->sources, &c->marking, &c->unit_name,
-                   &c->group_kind, &c->organisation, &c->date, &c->separator, &c->sheet,
-                   &c->header_row, &c->numbers, &c->officers, &c->personnel, &c->tps, &c->dpt,
-                   &c->symbols, &c->context_name, &c->lang, &c->logo, &c->match, &c->table_group};
-  for (guint i = 0; i < G_N_ELEMENTS(strs); i++)
-    g_clear_pointer(strs[i], g_free);
-  g_clear_pointer(&c->tables, g_strfreev);
-  g_clear_pointer(&c->aliases, g_strfreev);
+  g_clear_pointer(&c->command, g_free);
+  g_clear_pointer(&c->project, g_free);
+  builder_config_clear(&c->b);
 }
 
 /* The values a whole-number option accepts: --classes as many as a style
@@ -35,28 +25,16 @@ cli_options_int_range(const char *name, gint64 *min, gint64 *max)
     *max = GEO_STYLE_MAX_CLASSES;
   } else if (strcmp(name, "jobs") == 0) {
     *min = 1;
-    *max = CLI_MAX_JOBS;
+    *max = BUILDER_MAX_JOBS;
   } else {
     *min = 0;
     *max = 100000;
   }
 }
 
-/* The option table, shared by the parser and the project-file reader. */
-/* CLI_TABLE: a table-reading option, checked by geo_table_options_set and
- * kept as text for cli-build.c. */
-typedef enum { CLI_STR, CLI_PATH, CLI_PATHS, CLI_INT, CLI_BOOL, CLI_DOUBLE, CLI_TABLE } CliKind;
-
-typedef struct {
-  const char *name;
-  char short_name;
-  CliKind kind;
-  gsize offset;
-  const char *help;
-  const char *arg;
-} CliOption;
-
-#define O(field) G_STRUCT_OFFSET(CliConfig, field)
+/* O: a setting of the build; F: one of the front end's own. */
+#define O(field) G_STRUCT_OFFSET(CliConfig, b.field)
+#define F(field) G_STRUCT_OFFSET(CliConfig, field)
 static const CliOption cli_options[] = {
     {"boundaries", 'b', CLI_PATH, O(boundaries), "Boundary layer: any GDAL vector source", "SRC"},
     {"layer", 0, CLI_STR, O(layer), "Layer of the boundary source (default: the first)", "L"},
@@ -117,10 +95,10 @@ static const CliOption cli_options[] = {
     {"overview-only", 0, CLI_BOOL, O(overview_only),
      "Write only the national overview (00-nasional), no sheets or atlas", NULL},
     {"force", 0, CLI_BOOL, O(force), "Redraw everything", NULL},
-    {"strict", 0, CLI_BOOL, O(strict), "Exit 1 when the data has problems", NULL},
-    {"json", 0, CLI_BOOL, O(json), "check: print the report as JSON", NULL},
-    {"quiet", 'q', CLI_BOOL, O(quiet), "Print only errors", NULL},
-    {"log-json", 0, CLI_BOOL, O(log_json),
+    {"strict", 0, CLI_BOOL, F(strict), "Exit 1 when the data has problems", NULL},
+    {"json", 0, CLI_BOOL, F(json), "check: print the report as JSON", NULL},
+    {"quiet", 'q', CLI_BOOL, F(quiet), "Print only errors", NULL},
+    {"log-json", 0, CLI_BOOL, F(log_json),
      "Print progress and results as JSON lines on standard output, for scripts", NULL},
     {"title", 0, CLI_STR, O(title), "Sheet title", "TEXT"},
     {"organisation", 0, CLI_STR, O(organisation), "Who prepared the sheets (footer)", "TEXT"},
@@ -156,10 +134,11 @@ static const CliOption cli_options[] = {
     {"logo", 0, CLI_PATH, O(logo), "Logo for the title band: a PNG or SVG file", "FILE"},
 };
 #undef O
+#undef F
 
 /* Stores `value` (from a project file in `base_dir`, or the command line
  * when base_dir is NULL) into the field of `opt`. */
-static gboolean
+gboolean
 cli_options_set(CliConfig *c, const CliOption *opt, const char *value, const char *base_dir,
                 GString *problems, const char *where)
 {
@@ -277,83 +256,13 @@ cli_options_set(CliConfig *c, const CliOption *opt, const char *value, const cha
   return FALSE;
 }
 
-static const CliOption *
+const CliOption *
 cli_options_find(const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS(cli_options); i++)
     if (strcmp(cli_options[i].name, name) == 0)
       return &cli_options[i];
   return NULL;
-}
-
-/* The line (1-based) where `key` is set in section `group` of the file's
- * text, for messages; 0 when not found.  GKeyFile keeps no line numbers. */
-static guint
-cli_options_line_of(char **lines, const char *group, const char *key)
-{
-  gboolean in_group = FALSE;
-  for (guint i = 0; lines[i]; i++) {
-    const char *l = lines[i];
-    while (g_ascii_isspace(*l))
-      l++;
-    if (*l == '[') {
-      const char *end = strchr(l, ']');
-      in_group = end && (size_t)(end - l - 1) == strlen(group) && strncmp(l + 1, group, end - l - 1) == 0;
-      continue;
-    }
-    size_t n = strlen(key);
-    if (in_group && strncmp(l, key, n) == 0) {
-      const char *r = l + n;
-      while (*r == ' ' || *r == '\t')
-        r++;
-      if (*r == '=')
-        return i + 1;
-    }
-  }
-  return 0;
-}
-
-/* Reads the project file's [petarawan] group. */
-static gboolean
-cli_options_read_project(CliConfig *c, const char *path, GString *problems)
-{
-  g_autoptr(GKeyFile) kf = g_key_file_new();
-  g_autoptr(GError) err = NULL;
-  g_autofree char *text = NULL;
-  if (!geo_file_read(path, "project file", GEO_LIMIT_SMALL_FILE_BYTES, &text, NULL, &err)) {
-    g_string_append_printf(problems, "%s\n", err->message);
-    return FALSE;
-  }
-  if (!g_key_file_load_from_data(kf, text, (gsize)-1, G_KEY_FILE_NONE, &err)) {
-    g_autofree char *msg = geo_text_printable(err->message, 200);
-    g_string_append_printf(problems, "%s: cannot read project file: %s\n", path, msg);
-    return FALSE;
-  }
-  g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
-  g_autofree char *base = g_path_get_dirname(path);
-  g_auto(GStrv) groups = g_key_file_get_groups(kf, NULL);
-  for (guint gi = 0; groups[gi]; gi++) {
-    if (strcmp(groups[gi], "petarawan") != 0) {
-      g_autofree char *shown = geo_text_printable(groups[gi], 60);
-      g_string_append_printf(problems, "%s: unknown section [%s] (expected [petarawan])\n", path,
-                             shown);
-      continue;
-    }
-    g_auto(GStrv) keys = g_key_file_get_keys(kf, groups[gi], NULL, NULL);
-    for (guint k = 0; keys[k]; k++) {
-      const CliOption *opt = cli_options_find(keys[k]);
-      guint line = cli_options_line_of(lines, groups[gi], keys[k]);
-      g_autofree char *at = line ? g_strdup_printf("%s:%u", path, line) : g_strdup(path);
-      if (opt == NULL) {
-        g_autofree char *shown = geo_text_printable(keys[k], 60);
-        g_string_append_printf(problems, "%s: unknown key '%s'\n", at, shown);
-        continue;
-      }
-      g_autofree char *value = g_key_file_get_string(kf, groups[gi], keys[k], NULL);
-      cli_options_set(c, opt, value ? value : "", base, problems, at);
-    }
-  }
-  return TRUE;
 }
 
 gboolean

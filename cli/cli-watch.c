@@ -93,15 +93,15 @@ cli_watch_rebuild(CliWatch *w)
    * input triggers the next build. */
   if (c.project)
     g_ptr_array_add(paths, g_strdup(c.project));
-  cli_watch_add_paths(paths, c.boundaries, FALSE);
-  cli_watch_add_paths(paths, c.context, FALSE);
-  cli_watch_add_paths(paths, c.logo, FALSE);
-  for (guint i = 0; c.tables && c.tables[i]; i++)
-    cli_watch_add_paths(paths, c.tables[i], TRUE);
-  for (guint i = 0; c.aliases && c.aliases[i]; i++)
-    cli_watch_add_paths(paths, c.aliases[i], FALSE);
-  if (c.style && (strchr(c.style, '/') || g_str_has_suffix(c.style, ".style")))
-    cli_watch_add_paths(paths, c.style, FALSE);
+  cli_watch_add_paths(paths, c.b.boundaries, FALSE);
+  cli_watch_add_paths(paths, c.b.context, FALSE);
+  cli_watch_add_paths(paths, c.b.logo, FALSE);
+  for (guint i = 0; c.b.tables && c.b.tables[i]; i++)
+    cli_watch_add_paths(paths, c.b.tables[i], TRUE);
+  for (guint i = 0; c.b.aliases && c.b.aliases[i]; i++)
+    cli_watch_add_paths(paths, c.b.aliases[i], FALSE);
+  if (c.b.style && (strchr(c.b.style, '/') || g_str_has_suffix(c.b.style, ".style")))
+    cli_watch_add_paths(paths, c.b.style, FALSE);
   w->quiet = c.quiet;
   cli_config_free(&c);
 

@@ -1,39 +1,17 @@
 /* cli.h — the front end's own types: the settings of one run, gathered
- * from a project file and the command line. */
+ * from a project file and the command line (the build's own settings are
+ * builder/builder.h's BuilderConfig). */
 #pragma once
 
 #include <glib.h>
 
-/* -j: sheets drawn in parallel, at most (one thread each). */
-#define CLI_MAX_JOBS 256
+#include "builder.h"
 
 typedef struct {
   char *command; /* build, check */
   char *project; /* project file, or NULL */
-  char *boundaries, *layer, *key, *name, *group, *group_name, *where;
-  char **tables;
-  char *separator, *sheet, *header_row, *numbers; /* defaults for every table */
-  char *match, *table_group; /* how tables join: auto|code|name; their province column */
-  char **aliases;            /* more place names (kode,nama) besides data/alias-wilayah.csv */
-  char *value, *style;
-  int classes;
-  char *output, *format;
-  char *paper, *orientation, *tile; /* page: A0..A4, landscape|portrait, A4|A3 tiles */
-  char *context, *context_layer, *context_name;
-  char *only;
-  int jobs;
-  gboolean force, strict, json, quiet, overview_only, log_json, mono;
-  double dpi;
-  /* Texts. */
-  char *title, *index_name, *index_date, *sources, *marking, *unit_name, *group_kind;
-  char *organisation, *date;
-  char *lang, *logo;
-  gboolean graticule;
-  gboolean sample_personnel;
-  /* Derived figures (geo-figures.c): personnel columns, doctrine ratio,
-   * proportional circles. */
-  char *officers, *personnel, *tps, *dpt, *symbols;
-  double officers_per_tps;
+  gboolean strict, json, quiet, log_json; /* what the front end prints and returns */
+  BuilderConfig b; /* everything else: the build's settings */
 } CliConfig;
 
 void cli_config_free(CliConfig *c);
@@ -44,44 +22,6 @@ gboolean cli_config_parse(CliConfig *c, int argc, char **argv, GError **error);
 /* Prints the options of build and check. */
 void cli_options_print_help(void);
 
-/* ---- cli-manifest-read.c: the previous manifest, read without trust ---- */
-/* A manifest.json larger than this, or nested deeper, is not parsed. */
-#define CLI_MANIFEST_MAX_BYTES (256 * 1024 * 1024)
-#define CLI_MANIFEST_MAX_DEPTH 32
-/* FALSE with *why (caller frees) when text[0..len) is nested more than
- * CLI_MANIFEST_MAX_DEPTH deep or holds a NUL byte: checked before parsing,
- * as the JSON parser recurses per level. */
-gboolean cli_manifest_text_check(const char *text, gsize len, char **why);
-/* Parses a manifest's output_hashes (file -> hash) into `into` (string
- * keys and values, freed by the table).  FALSE with *why (caller frees)
- * when it is not a manifest. */
-gboolean cli_manifest_parse_hashes(const char *text, gsize len, GHashTable *into, char **why);
-/* Reads <dir>/manifest.json's hashes into `into`.  FALSE when there is
- * none, or, with *note (caller frees) saying why, when it cannot be used. */
-gboolean cli_manifest_read_hashes(const char *dir, GHashTable *into, char **note);
-
-/* ---- cli-manifest.c: incremental builds ---- */
-typedef struct CliManifest CliManifest;
-/* Reads <dir>/manifest.json if there is one; *note (caller frees) says why
- * one that is there cannot be used (then everything is redrawn).  Caller
- * frees with cli_manifest_free. */
-CliManifest *cli_manifest_load(const char *dir, gboolean *had_one, char **note);
-void cli_manifest_free(CliManifest *m);
-/* NULL when `file` in `dir` is up to date for `hash`, else why not:
- * "new", "changed" or "missing". */
-const char *cli_manifest_check(CliManifest *m, const char *dir, const char *file, const char *hash);
-/* Records the hash `file` was (or is still) drawn from.  Thread-safe. */
-void cli_manifest_set(CliManifest *m, const char *file, const char *hash);
-/* Takes the output folder's lock, waiting for another build; returns the
- * descriptor to pass to cli_manifest_unlock, or -1. */
-int cli_manifest_lock(const char *dir, gboolean quiet, GError **error);
-void cli_manifest_unlock(int fd);
-/* Removes a staging folder ".petarawan-XXXXXX" and the files in it. */
-void cli_build_stage_remove(const char *stage);
-/* Removes temporary files and staging folders a killed build left in
- * `dir` (hold the lock). */
-void cli_manifest_clean_temps(const char *dir);
-
 /* `watch`: builds, then rebuilds on every change of an input until
  * SIGINT/SIGTERM; argv as for build (argv[0] is the command word). */
 int cli_watch_run(int argc, char **argv);
@@ -90,5 +30,6 @@ int cli_watch_run(int argc, char **argv);
  * (cli-papers.c); argv[0] is the command word.  Returns the exit status. */
 int cli_papers_run(int argc, char **argv);
 
-/* Runs `build` or `check`; returns the exit status of the contract. */
+/* Runs `build` or `check` (builder_run) and prints what it says; returns
+ * the exit status of the contract. */
 int cli_build_run(CliConfig *c);

@@ -138,11 +138,11 @@ render_atlas_contents(const RenderModel *m, const RenderAtlasEntry *entries, gui
   return pdf;
 }
 
-/* "D:20260101000000Z" from SOURCE_DATE_EPOCH or now.  Caller frees. */
+/* "D:20260101000000Z" from the model's date.  Caller frees. */
 static char *
-render_atlas_pdf_date(void)
+render_atlas_pdf_date(const RenderModel *m)
 {
-  g_autofree char *iso = render_output_date_iso(); /* 2026-01-01T00:00:00 */
+  g_autofree char *iso = render_output_date_iso(m->date); /* 2026-01-01T00:00:00 */
   GString *d = g_string_new("D:");
   for (const char *p = iso; *p; p++)
     if (g_ascii_isdigit(*p))
@@ -294,7 +294,7 @@ render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint
   g_free(annots);
 
   /* Document information, dated like every other output. */
-  date = render_atlas_pdf_date();
+  date = render_atlas_pdf_date(m);
   title = g_strdup_printf("%s — %s", m->texts->title, render_tr(m->lang, "Atlas"));
   qpdf_oh info = qpdf_make_indirect_object(out, qpdf_oh_new_dictionary(out));
   qpdf_oh_replace_key(out, info, "/Title", qpdf_oh_new_unicode_string(out, title));

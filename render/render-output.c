@@ -6,8 +6,9 @@
  * Every file is written to a temporary file in its final folder and renamed
  * into place only after cairo finished it without error and the bytes
  * reached the disk: a failed run never leaves half a file and never
- * replaces a good one.  Dates come from SOURCE_DATE_EPOCH when set so the
- * same inputs give the same bytes. */
+ * replaces a good one.  Dates come from the model (RenderModel.date), so
+ * the same inputs and date give the same bytes.  render_output_file_name
+ * is the one place that names a sheet's files. */
 #include "render-private.h"
 
 #include "config.h"
@@ -43,20 +44,45 @@ render_slug(const char *name)
 }
 
 char *
-render_output_date_iso(void)
+render_output_date_iso(gint64 date)
 {
-  const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
-  GDateTime *dt = NULL;
-  if (epoch && *epoch) {
-    char *end = NULL;
-    gint64 s = g_ascii_strtoll(epoch, &end, 10);
-    if (end && *end == '\0')
-      dt = g_date_time_new_from_unix_utc(s);
-  }
-  if (dt == NULL)
-    dt = g_date_time_new_now_utc();
+  GDateTime *dt = g_date_time_new_from_unix_utc(date);
+  if (dt == NULL) /* out of GLib's range: the start of the epoch, not a crash */
+    dt = g_date_time_new_from_unix_utc(0);
   char *out = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%S");
   g_date_time_unref(dt);
+  return out;
+}
+
+char *
+render_output_file_name(const RenderModel *m, const RenderGroup *g, const char *kind)
+{
+  g_autofree char *base = g ? g_strdup_printf("%s-%s", g->code, g->slug) : g_strdup("00-nasional");
+  if (kind == NULL)
+    return g_steal_pointer(&base);
+  if (strcmp(kind, "tiles") == 0) {
+    g_autofree char *paper = g_ascii_strdown(render_paper_name(m->tile_paper), -1);
+    return g_strdup_printf("%s-tiles-%s.pdf", base, paper);
+  }
+  return g_strdup_printf("%s.%s", base, kind);
+}
+
+char **
+render_output_file_names(const RenderModel *m, const RenderGroup *g, RenderFormat formats)
+{
+  GStrvBuilder *b = g_strv_builder_new();
+  const char *ext[] = {"pdf", "png", "svg"};
+  for (guint i = 0; i < G_N_ELEMENTS(ext); i++)
+    if (formats & (1u << i)) {
+      g_autofree char *name = render_output_file_name(m, g, ext[i]);
+      g_strv_builder_add(b, name);
+    }
+  if (m->tiles) {
+    g_autofree char *name = render_output_file_name(m, g, "tiles");
+    g_strv_builder_add(b, name);
+  }
+  char **out = g_strv_builder_end(b);
+  g_strv_builder_unref(b);
   return out;
 }
 
@@ -138,9 +164,9 @@ render_output_check(cairo_surface_t *surface, RenderFile *rf, GError **error)
 }
 
 static void
-render_output_pdf_metadata(cairo_surface_t *s, const char *title)
+render_output_pdf_metadata(cairo_surface_t *s, const RenderModel *m, const char *title)
 {
-  g_autofree char *date = render_output_date_iso();
+  g_autofree char *date = render_output_date_iso(m->date);
   cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "petarawan " PETARAWAN_VERSION);
   cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
@@ -204,11 +230,10 @@ render_output_page_overview(cairo_t *cr, const RenderModel *m, const RenderGroup
  * recorded once, cut into tiles of m->tile_paper (render-tile.c). */
 static gboolean
 render_output_tiles(const RenderModel *m, const RenderGroup *g, RenderPageFunc draw,
-                    const char *dir, const char *base, const char *title, GError **error)
+                    const char *dir, const char *title, GError **error)
 {
   const RenderPage *P = render_page_of(m);
-  g_autofree char *paper = g_ascii_strdown(render_paper_name(m->tile_paper), -1);
-  g_autofree char *name = g_strdup_printf("%s-tiles-%s.pdf", base, paper);
+  g_autofree char *name = render_output_file_name(m, g, "tiles");
   RenderTiling t;
   if (!render_tile_plan(P->width, P->height, m->tile_paper, &t)) {
     g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: a %s page fits on one %s page: no tiles",
@@ -231,7 +256,7 @@ render_output_tiles(const RenderModel *m, const RenderGroup *g, RenderPageFunc d
                                                              t.height);
     g_autofree char *doc = g_strdup_printf("%s — %s, %d × %s", title, render_paper_name(P->paper),
                                            t.rows * t.cols, render_paper_name(t.paper));
-    render_output_pdf_metadata(s, doc);
+    render_output_pdf_metadata(s, m, doc);
     cairo_t *cr = cairo_create(s);
     ok = render_tile_draw(cr, poster, P->width, P->height, &t, title, m->lang);
     if (!ok)
@@ -253,20 +278,20 @@ render_output_tiles(const RenderModel *m, const RenderGroup *g, RenderPageFunc d
  * and its tiles with m->tiles. */
 static gboolean
 render_output_page(const RenderModel *m, const RenderGroup *g, RenderPageFunc draw,
-                   const char *dir, const char *base, const char *title, RenderFormat formats,
-                   double dpi, GError **error)
+                   const char *dir, const char *title, RenderFormat formats, double dpi,
+                   GError **error)
 {
   const RenderPage *P = render_page_of(m);
-  if (m->tiles && !render_output_tiles(m, g, draw, dir, base, title, error))
+  if (m->tiles && !render_output_tiles(m, g, draw, dir, title, error))
     return FALSE;
   if (formats & RENDER_FORMAT_PDF) {
-    g_autofree char *name = g_strconcat(base, ".pdf", NULL);
+    g_autofree char *name = render_output_file_name(m, g, "pdf");
     RenderFile rf;
     if (!render_file_open(&rf, dir, name, error))
       return FALSE;
     cairo_surface_t *s = cairo_pdf_surface_create_for_stream(render_file_write, &rf, P->width,
                                                              P->height);
-    render_output_pdf_metadata(s, title);
+    render_output_pdf_metadata(s, m, title);
     cairo_t *cr = cairo_create(s);
     gboolean ok = draw(cr, m, g, error);
     cairo_destroy(cr);
@@ -277,7 +302,7 @@ render_output_page(const RenderModel *m, const RenderGroup *g, RenderPageFunc dr
       return FALSE;
   }
   if (formats & RENDER_FORMAT_SVG) {
-    g_autofree char *name = g_strconcat(base, ".svg", NULL);
+    g_autofree char *name = render_output_file_name(m, g, "svg");
     RenderFile rf;
     if (!render_file_open(&rf, dir, name, error))
       return FALSE;
@@ -314,7 +339,7 @@ render_output_page(const RenderModel *m, const RenderGroup *g, RenderPageFunc dr
       return FALSE;
   }
   if (formats & RENDER_FORMAT_PNG) {
-    g_autofree char *name = g_strconcat(base, ".png", NULL);
+    g_autofree char *name = render_output_file_name(m, g, "png");
     double k = dpi / 72.0;
     int w = (int)(P->width * k + 0.5), h = (int)(P->height * k + 0.5);
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
@@ -351,11 +376,10 @@ gboolean
 render_output_sheet(const RenderModel *m, const RenderGroup *g, const char *dir,
                     RenderFormat formats, double dpi, GError **error)
 {
-  g_autofree char *base = g_strdup_printf("%s-%s", g->code, g->slug);
   g_autofree char *title = g_strdup_printf("%s — %s %s", m->texts->title,
                                            m->texts->group_kind ? m->texts->group_kind : "",
                                            g->name);
-  return render_output_page(m, g, render_output_page_sheet, dir, base, title, formats, dpi, error);
+  return render_output_page(m, g, render_output_page_sheet, dir, title, formats, dpi, error);
 }
 
 gboolean
@@ -364,6 +388,6 @@ render_output_overview(const RenderModel *m, const char *dir, RenderFormat forma
 {
   g_autofree char *title =
       g_strdup_printf("%s — %s", m->texts->title, render_tr(m->lang, "Ikhtisar nasional"));
-  return render_output_page(m, NULL, render_output_page_overview, dir, "00-nasional", title,
-                            formats, dpi, error);
+  return render_output_page(m, NULL, render_output_page_overview, dir, title, formats, dpi,
+                            error);
 }

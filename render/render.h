@@ -209,6 +209,7 @@ typedef struct {
    * (also those --only leaves out): names of neighbouring groups on a
    * sheet's map.  NULL: neighbours are not named. */
   GHashTable *group_names;
+  gint64 date; /* of the pages and the PDF metadata: seconds since 1970, UTC */
 } RenderModel;
 
 /* m->page, or the A4 landscape page when it is NULL. */
@@ -279,8 +280,19 @@ char *render_legend_range(const GeoStyle *style, guint i, RenderLang lang);
  * contains '/' or starts with '.'.  Caller frees with g_free. */
 char *render_slug(const char *name);
 
-/* The PDF creation date used for reproducible files: from
- * SOURCE_DATE_EPOCH when set, else now.  Caller frees. */
-char *render_output_date_iso(void);
+/* `date` (seconds since 1970, UTC) as the PDF metadata and the manifest
+ * give it: "2026-01-01T00:00:00".  Caller frees with g_free. */
+char *render_output_date_iso(gint64 date);
+
+/* The one function that names output files: the sheet of `g`, or the
+ * overview (00-nasional) when `g` is NULL, as `kind` "pdf", "png", "svg"
+ * ("<code>-<slug>.pdf"), "tiles" ("<code>-<slug>-tiles-a4.pdf", in m's
+ * tile paper), or NULL for the base name alone ("<code>-<slug>"; `m` may
+ * then be NULL).  Caller frees with g_free. */
+char *render_output_file_name(const RenderModel *m, const RenderGroup *g, const char *kind);
+/* Every file the sheet of `g` (NULL: the overview) is written as for
+ * `formats`: pdf, png, svg, then the tiles when m->tiles.  Caller frees
+ * with g_strfreev. */
+char **render_output_file_names(const RenderModel *m, const RenderGroup *g, RenderFormat formats);
 
 G_END_DECLS

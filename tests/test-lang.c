@@ -1,6 +1,6 @@
 /* test-lang.c — the map text in Indonesian and English (--lang).
  *
- * Scans render/ and cli/ for every string passed to render_tr and fails
+ * Scans render/, builder/ and cli/ for every string passed to render_tr and fails
  * when one has no English entry in the catalogue (render/render-lang.c),
  * when a call passes something other than a string literal (it could not
  * be checked), when a catalogue entry is used nowhere, or when an entry's
@@ -67,7 +67,8 @@ test_sources_translated(void)
 {
   GPtrArray *literals = g_ptr_array_new_with_free_func(g_free);
   GString *problems = g_string_new(NULL);
-  guint calls = scan_dir("render", literals, problems) + scan_dir("cli", literals, problems);
+  guint calls = scan_dir("render", literals, problems) + scan_dir("builder", literals, problems) +
+                 scan_dir("cli", literals, problems);
   g_test_message("%u render_tr calls, %u literals", calls, literals->len);
   g_assert_cmpuint(literals->len, >, 30);
   for (guint i = 0; i < literals->len; i++) {

@@ -1,15 +1,15 @@
 /* fuzz-manifest.c — the previous build's manifest.json read back
- * (cli_manifest_read_hashes, cli/cli-manifest-read.c) from a file written
+ * (builder_manifest_read_hashes, cli/builder-manifest-read.c) from a file written
  * from the input into an otherwise empty folder.
  *
  * Checks beyond "does not crash" (a manifest nested 10^6 deep once
  * overflowed the stack): a manifest that is used gives no note and only
  * string hashes; one that is refused gives a note and no hashes at all (a
  * half-read manifest could skip a sheet that changed); whatever the depth
- * check accepts is nested at most CLI_MANIFEST_MAX_DEPTH deep. */
+ * check accepts is nested at most BUILDER_MANIFEST_MAX_DEPTH deep. */
 #include "fuzz.h"
 
-#include "cli.h"
+#include "builder.h"
 
 #include <string.h>
 
@@ -42,10 +42,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   g_autofree char *dir = g_path_get_dirname(path);
   GHashTable *h = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
   char *note = NULL;
-  gboolean used = cli_manifest_read_hashes(dir, h, &note);
+  gboolean used = builder_manifest_read_hashes(dir, h, &note);
   if (used) {
     FUZZ_CHECK(note == NULL, "used with a note: %s", note);
-    FUZZ_CHECK(fuzz_manifest_depth(data, size) <= CLI_MANIFEST_MAX_DEPTH,
+    FUZZ_CHECK(fuzz_manifest_depth(data, size) <= BUILDER_MANIFEST_MAX_DEPTH,
                "a manifest nested %u deep was parsed", fuzz_manifest_depth(data, size));
     GHashTableIter it;
     gpointer k, v;

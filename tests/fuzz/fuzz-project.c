@@ -24,11 +24,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   } else {
     FUZZ_CHECK(err == NULL, "accepted with a message");
     FUZZ_CHECK(c.project != NULL && strcmp(c.project, path) == 0, "project is '%s'", c.project);
-    const char *texts[] = {c.key, c.name, c.group, c.group_name, c.value, c.style, c.format,
-                           c.only, c.title, c.index_name, c.index_date, c.sources, c.marking,
-                           c.unit_name, c.group_kind, c.where, c.layer, c.context_layer,
-                           c.organisation, c.date, c.separator, c.sheet, c.header_row,
-                           c.numbers};
+    const BuilderConfig *b = &c.b;
+    const char *texts[] = {b->key,        b->name,       b->group,      b->group_name,
+                           b->value,      b->style,      b->format,     b->only,
+                           b->title,      b->index_name, b->index_date, b->sources,
+                           b->marking,    b->unit_name,  b->group_kind, b->where,
+                           b->layer,      b->context_layer, b->organisation, b->date,
+                           b->separator,  b->sheet,      b->header_row, b->numbers};
     for (guint i = 0; i < G_N_ELEMENTS(texts); i++)
       FUZZ_CHECK(texts[i] == NULL || g_utf8_validate(texts[i], -1, NULL),
                  "text option %u is not UTF-8", i);

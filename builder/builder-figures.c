@@ -1,20 +1,20 @@
-/* cli-figures.c — the front end's part of the derived figures: turning
- * the options into a GeoFigures and circle values, and
+/* builder-figures.c — the build's part of the derived figures: turning
+ * the settings into a GeoFigures and circle values, and
  * prioritas-penebalan.csv, the reinforcement priorities of every sheet of
  * a build in one machine-readable file for planners who take the list
  * into a spreadsheet or an operations order.  The rule and the figures are
  * geo/geo-figures.c's, the same the sheets print; the CSV goes through the
  * staging folder like every other output, and is rewritten only when it
  * changed. */
-#include "cli-figures.h"
+#include "builder-private.h"
 
 #include <errno.h>
 #include <math.h>
 #include <string.h>
 
 gboolean
-cli_figures_read(const CliConfig *c, GeoJoin *join, GeoFigures **figures, double **symbols,
-                 char **label, GError **error)
+builder_figures_read(const BuilderConfig *c, RenderLang lang, GeoJoin *join, GeoFigures **figures,
+                     double **symbols, char **label, GError **error)
 {
   GeoFiguresSpec spec = {c->officers, c->personnel, c->tps, c->dpt};
   GeoFigures *fig = geo_figures_new(join, &spec, error);
@@ -22,9 +22,6 @@ cli_figures_read(const CliConfig *c, GeoJoin *join, GeoFigures **figures, double
     return FALSE;
   double *values = NULL;
   char *text = NULL;
-  RenderLang lang = RENDER_LANG_ID;
-  if (c->lang)
-    render_lang_parse(c->lang, &lang); /* checked by cli_build_run */
   if (c->symbols) {
     int col = geo_join_find_field(join, c->symbols);
     if (col >= 0) {
@@ -68,7 +65,7 @@ cli_figures_read(const CliConfig *c, GeoJoin *join, GeoFigures **figures, double
 
 /* Appends a CSV field, quoted when it needs to be. */
 static void
-cli_priorities_field(GString *s, const char *text, gboolean last)
+builder_priorities_field(GString *s, const char *text, gboolean last)
 {
   const char *t = text ? text : "";
   if (strpbrk(t, ",\"\r\n")) {
@@ -87,7 +84,7 @@ cli_priorities_field(GString *s, const char *text, gboolean last)
 
 /* A number with `decimals` digits and a '.' point, or "" when unknown. */
 static void
-cli_priorities_number(GString *s, double v, int decimals)
+builder_priorities_number(GString *s, double v, int decimals)
 {
   if (!isfinite(v)) {
     g_string_append_c(s, ',');
@@ -100,7 +97,7 @@ cli_priorities_number(GString *s, double v, int decimals)
 }
 
 char *
-cli_priorities_csv(const RenderModel *m)
+builder_priorities_csv(const RenderModel *m)
 {
   const GeoStyle *st = m->style;
   if (!geo_figures_has_coverage(m->figures) || st->n_classes == 0)
@@ -118,19 +115,19 @@ cli_priorities_csv(const RenderModel *m)
     for (guint k = 0; k < pr->items->len; k++) {
       const GeoPriority *it = &g_array_index(pr->items, GeoPriority, k);
       const GeoFeature *ft = &m->layer->features[it->feature];
-      cli_priorities_field(s, g->code, FALSE);
-      cli_priorities_field(s, g->name, FALSE);
-      cli_priorities_field(s, ft->key, FALSE);
-      cli_priorities_field(s, ft->name, FALSE);
-      cli_priorities_number(s, m->values[it->feature], MAX(st->decimals, 0));
-      cli_priorities_field(s, top_text, FALSE);
-      cli_priorities_number(s, fig->officers[it->feature], 0);
-      cli_priorities_number(s, fig->tps[it->feature], 0);
-      cli_priorities_number(s, it->officers_per_tps, 4);
-      cli_priorities_number(s, pr->threshold, 4);
-      cli_priorities_field(s, pr->doctrine ? "doktrin" : "median", FALSE);
+      builder_priorities_field(s, g->code, FALSE);
+      builder_priorities_field(s, g->name, FALSE);
+      builder_priorities_field(s, ft->key, FALSE);
+      builder_priorities_field(s, ft->name, FALSE);
+      builder_priorities_number(s, m->values[it->feature], MAX(st->decimals, 0));
+      builder_priorities_field(s, top_text, FALSE);
+      builder_priorities_number(s, fig->officers[it->feature], 0);
+      builder_priorities_number(s, fig->tps[it->feature], 0);
+      builder_priorities_number(s, it->officers_per_tps, 4);
+      builder_priorities_number(s, pr->threshold, 4);
+      builder_priorities_field(s, pr->doctrine ? "doktrin" : "median", FALSE);
       char buf[G_ASCII_DTOSTR_BUF_SIZE];
-      cli_priorities_field(s, g_ascii_formatd(buf, sizeof buf, "%.0f", it->shortfall), TRUE);
+      builder_priorities_field(s, g_ascii_formatd(buf, sizeof buf, "%.0f", it->shortfall), TRUE);
     }
     geo_priorities_free(pr);
   }
@@ -138,27 +135,23 @@ cli_priorities_csv(const RenderModel *m)
 }
 
 gboolean
-cli_priorities_write(const RenderModel *m, CliManifest *manifest, const char *dir,
-                     const char *stage, gboolean force, gboolean *written, GError **error)
+builder_priorities_write(const RenderModel *m, BuilderManifest *manifest, const char *dir,
+                         const char *stage, gboolean force, GError **error)
 {
-  if (written)
-    *written = FALSE;
-  g_autofree char *csv = cli_priorities_csv(m);
+  g_autofree char *csv = builder_priorities_csv(m);
   if (csv == NULL)
     return TRUE;
   /* The file is its own hash: rewritten only when its text changes. */
   g_autofree char *hash = g_compute_checksum_for_string(G_CHECKSUM_SHA256, csv, -1);
-  if (force || cli_manifest_check(manifest, dir, CLI_PRIORITIES_FILE, hash) != NULL) {
-    g_autofree char *path = g_build_filename(stage, CLI_PRIORITIES_FILE, NULL);
+  if (force || builder_manifest_check(manifest, dir, BUILDER_PRIORITIES_FILE, hash) != NULL) {
+    g_autofree char *path = g_build_filename(stage, BUILDER_PRIORITIES_FILE, NULL);
     GError *err = NULL;
     if (!g_file_set_contents(path, csv, -1, &err)) {
       g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: %s", path, err->message);
       g_error_free(err);
       return FALSE;
     }
-    if (written)
-      *written = TRUE;
   }
-  cli_manifest_set(manifest, CLI_PRIORITIES_FILE, hash);
+  builder_manifest_set(manifest, BUILDER_PRIORITIES_FILE, hash);
   return TRUE;
 }

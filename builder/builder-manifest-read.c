@@ -1,10 +1,10 @@
-/* cli-manifest-read.c — reading the previous build's manifest.json back,
+/* builder-manifest-read.c — reading the previous build's manifest.json back,
  * without trusting it: the file sits in a folder anyone may write to, and
  * json-glib recurses once per nesting level (a manifest nested 10^6 deep
  * overflowed the stack and crashed every build into that folder).  Its
  * size and nesting are checked before it is parsed; a manifest that fails
  * any check is treated as absent: everything is redrawn, with a note. */
-#include "cli.h"
+#include "builder.h"
 
 #include "geo.h"
 
@@ -12,7 +12,7 @@
 #include <string.h>
 
 gboolean
-cli_manifest_text_check(const char *text, gsize len, char **why)
+builder_manifest_text_check(const char *text, gsize len, char **why)
 {
   guint depth = 0;
   gboolean in_string = FALSE;
@@ -28,8 +28,8 @@ cli_manifest_text_check(const char *text, gsize len, char **why)
     if (ch == '"')
       in_string = TRUE;
     else if (ch == '{' || ch == '[') {
-      if (++depth > CLI_MANIFEST_MAX_DEPTH) {
-        *why = g_strdup_printf("is nested more than %d levels deep", CLI_MANIFEST_MAX_DEPTH);
+      if (++depth > BUILDER_MANIFEST_MAX_DEPTH) {
+        *why = g_strdup_printf("is nested more than %d levels deep", BUILDER_MANIFEST_MAX_DEPTH);
         return FALSE;
       }
     } else if (ch == '}' || ch == ']') {
@@ -44,10 +44,10 @@ cli_manifest_text_check(const char *text, gsize len, char **why)
 }
 
 gboolean
-cli_manifest_parse_hashes(const char *text, gsize len, GHashTable *into, char **why)
+builder_manifest_parse_hashes(const char *text, gsize len, GHashTable *into, char **why)
 {
   *why = NULL;
-  if (!cli_manifest_text_check(text, len, why))
+  if (!builder_manifest_text_check(text, len, why))
     return FALSE;
   g_autoptr(JsonParser) parser = json_parser_new();
   g_autoptr(GError) err = NULL;
@@ -75,7 +75,7 @@ cli_manifest_parse_hashes(const char *text, gsize len, GHashTable *into, char **
 }
 
 gboolean
-cli_manifest_read_hashes(const char *dir, GHashTable *into, char **note)
+builder_manifest_read_hashes(const char *dir, GHashTable *into, char **note)
 {
   *note = NULL;
   g_autofree char *path = g_build_filename(dir, "manifest.json", NULL);
@@ -85,11 +85,11 @@ cli_manifest_read_hashes(const char *dir, GHashTable *into, char **note)
   gsize len = 0;
   g_autoptr(GError) err = NULL;
   g_autofree char *why = NULL;
-  gboolean ok = geo_file_read(path, "manifest", CLI_MANIFEST_MAX_BYTES, &text, &len, &err);
+  gboolean ok = geo_file_read(path, "manifest", BUILDER_MANIFEST_MAX_BYTES, &text, &len, &err);
   if (!ok)
     why = g_strdup(err->message);
   else
-    ok = cli_manifest_parse_hashes(text, len, into, &why);
+    ok = builder_manifest_parse_hashes(text, len, into, &why);
   if (!ok) {
     g_hash_table_remove_all(into);
     g_autofree char *shown = geo_text_printable(path, 300);

@@ -1,0 +1,95 @@
+/* builder-private.h — what the files of builder/ share and nobody else
+ * needs: reading the inputs, the hashes, the figures, the drawing tasks. */
+#pragma once
+
+#include "builder.h"
+
+/* Hands `ev` to `events` when there is one. */
+static inline void
+builder_emit(BuilderEventFunc events, gpointer user_data, const BuilderEvent *ev)
+{
+  if (events)
+    events(ev, user_data);
+}
+
+/* ---- builder-config.c ---- */
+/* The settings of a run as the libraries take them. */
+typedef struct {
+  RenderFormat formats;
+  RenderPage page;
+  gboolean tiles;         /* also <file>-tiles-<paper>.pdf ... */
+  RenderPaper tile_paper; /* ... of this paper */
+  double dpi;             /* of PNGs */
+  RenderLang lang;
+  GeoMatch match;
+  gint64 date; /* seconds since 1970, UTC */
+} BuilderSettings;
+/* Checks `c` and turns it into *s; every problem at once. */
+gboolean builder_config_resolve(const BuilderConfig *c, BuilderMode mode, BuilderSettings *s,
+                                GError **error);
+
+/* ---- builder-inputs.c ---- */
+/* The first existing folder among $ENV, the installed and the source
+ * tree.  Caller frees. */
+char *builder_inputs_find_dir(const char *env, const char *sub);
+/* Province names by code from data/provinsi.csv.  Caller frees with
+ * g_hash_table_destroy. */
+GHashTable *builder_inputs_province_names(void);
+/* The built-in place names and formations and the user's aliases.
+ * Caller frees with geo_gazetteer_unref. */
+GeoGazetteer *builder_inputs_gazetteer(const BuilderConfig *c, GError **error);
+/* Reads every table of `c` into `tables` (GeoTable, owned by the array),
+ * with the table options of `c` as defaults; their notes go to `events`. */
+gboolean builder_inputs_read_tables(const BuilderConfig *c, GPtrArray *tables,
+                                    BuilderEventFunc events, gpointer user_data, GError **error);
+/* A source as a sheet's footer names it.  Caller frees. */
+char *builder_inputs_source_label(const char *source, const char *layer);
+/* The error for a value field without a single usable value. */
+void builder_inputs_no_values_error(const GeoJoin *join, const char *field, GError **error);
+
+/* ---- builder-hash.c: what each output is drawn from ---- */
+/* SHA-256 (hex) of what every page shares.  Caller frees. */
+char *builder_hash_common(const RenderModel *m, RenderFormat formats, double dpi);
+/* Of what group g's sheet is drawn from.  Caller frees. */
+char *builder_hash_group(const char *common, const RenderModel *m, const RenderGroup *g);
+/* Of what the overview and the atlas are drawn from.  Caller frees. */
+char *builder_hash_all(const char *common, const RenderModel *m);
+
+/* ---- builder-figures.c ---- */
+/* The file's name in the output folder. */
+#define BUILDER_PRIORITIES_FILE "prioritas-penebalan.csv"
+/* Reads the personnel and workload figures `c` names and the circles'
+ * values and label (see cli --symbols).  Caller frees *figures with
+ * geo_figures_free, *symbols and *label with g_free. */
+gboolean builder_figures_read(const BuilderConfig *c, RenderLang lang, GeoJoin *join,
+                              GeoFigures **figures, double **symbols, char **label,
+                              GError **error);
+/* The CSV of every priority of the model, or NULL when there are no
+ * coverage figures.  Caller frees with g_free. */
+char *builder_priorities_csv(const RenderModel *m);
+/* Writes BUILDER_PRIORITIES_FILE into `stage` unless `dir`'s is up to
+ * date, and records it in the manifest. */
+gboolean builder_priorities_write(const RenderModel *m, BuilderManifest *manifest,
+                                  const char *dir, const char *stage, gboolean force,
+                                  GError **error);
+
+/* ---- builder-tasks.c: drawing the outputs in parallel ---- */
+typedef struct {
+  const RenderModel *model;
+  const char *dir;   /* the output folder, where earlier outputs are */
+  const char *stage; /* where this build writes */
+  RenderFormat formats;
+  double dpi;
+  gboolean force;
+  gboolean overview_only;
+  int jobs; /* threads; 0: one per core */
+  BuilderManifest *manifest;
+  const char *common; /* builder_hash_common of the model */
+  BuilderEventFunc events;
+  gpointer user_data;
+} BuilderTasks;
+
+/* Draws the overview, every stale sheet and the atlas into tasks->stage.
+ * *redrawn and *kept count the sheets; `why` gets the reasons. */
+gboolean builder_tasks_run(const BuilderTasks *tasks, guint *redrawn, guint *kept, GString *why,
+                           GError **error);
