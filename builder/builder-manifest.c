@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct BuilderManifest {
@@ -203,23 +204,30 @@ builder_manifest_clean_temps(const char *dir)
   GDir *d = g_dir_open(dir, 0, NULL);
   if (d == NULL)
     return;
+  int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd < 0) {
+    g_dir_close(d);
+    return;
+  }
   const char *name;
   while ((name = g_dir_read_name(d)) != NULL) {
     size_t len = strlen(name);
-    if (g_str_has_prefix(name, ".petarawan-") && len == strlen(".petarawan-XXXXXX")) {
-      /* A staging folder (builder-stage.c) of a build that was killed. */
-      g_autofree char *stage = g_build_filename(dir, name, NULL);
-      builder_stage_remove(stage);
-      continue;
-    }
+    if (g_str_has_prefix(name, ".petarawan-") && len == strlen(".petarawan-XXXXXX"))
+      continue; /* staging folders: builder_stage_sweep below */
     if (name[0] != '.' || len < 12 || name[len - 7] != '.')
       continue;
     if (!(strstr(name, ".pdf.") || strstr(name, ".png.") || strstr(name, ".svg.")))
       continue;
-    g_autofree char *path = g_build_filename(dir, name, NULL);
-    g_unlink(path);
+    /* Only a regular file of ours, never what a link points at. */
+    struct stat st;
+    if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+        st.st_uid == geteuid())
+      unlinkat(dfd, name, 0);
   }
   g_dir_close(d);
+  close(dfd);
+  /* Staging folders (builder-stage.c) of builds that were killed. */
+  builder_stage_sweep(dir, 0);
 }
 
 void

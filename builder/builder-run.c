@@ -336,6 +336,24 @@ builder_run_write(BuilderRun *r, BuilderResult *result, GError **error)
   return ok;
 }
 
+/* Makes `path` and its missing parents, each one it makes added to
+ * `created` (outermost first), so that a failure can remove them all: a
+ * path too long for the file system failed after making 16 folders,
+ * which stayed.  FALSE with errno set on failure. */
+static gboolean
+builder_run_mkdirs(const char *path, GPtrArray *created)
+{
+  if (g_file_test(path, G_FILE_TEST_IS_DIR))
+    return TRUE;
+  g_autofree char *parent = g_path_get_dirname(path);
+  if (strcmp(parent, path) != 0 && !builder_run_mkdirs(parent, created))
+    return FALSE;
+  if (g_mkdir(path, 0755) != 0)
+    return errno == EEXIST && g_file_test(path, G_FILE_TEST_IS_DIR);
+  g_ptr_array_add(created, g_strdup(path));
+  return TRUE;
+}
+
 gboolean
 builder_run(const BuilderConfig *c, BuilderMode mode, BuilderEventFunc events,
             gpointer user_data, BuilderResult *result, GError **error)
@@ -343,7 +361,7 @@ builder_run(const BuilderConfig *c, BuilderMode mode, BuilderEventFunc events,
   BuilderRun r = {.c = c, .mode = mode, .events = events, .user_data = user_data};
   if (result)
     memset(result, 0, sizeof *result);
-  gboolean created_output = FALSE;
+  GPtrArray *created = g_ptr_array_new_with_free_func(g_free); /* folders this run made */
   gboolean ok = builder_config_resolve(c, mode, &r.s, error) && builder_run_read(&r, error) &&
                 builder_run_classify(&r, error) &&
                 /* Personnel, workload and circles; their bad cells join the report. */
@@ -357,6 +375,7 @@ builder_run(const BuilderConfig *c, BuilderMode mode, BuilderEventFunc events,
     if (mode == BUILDER_CHECK) {
       builder_emit(events, user_data, &ev);
       builder_run_clear(&r);
+      g_ptr_array_unref(created);
       return TRUE;
     }
     /* Shared borders for simplification, only now that something is
@@ -370,8 +389,7 @@ builder_run(const BuilderConfig *c, BuilderMode mode, BuilderEventFunc events,
   ok = ok && builder_run_group(&r, error);
   if (ok) {
     /* Only now, with every input read and checked, is anything written. */
-    created_output = !g_file_test(c->output, G_FILE_TEST_EXISTS);
-    if (g_mkdir_with_parents(c->output, 0755) != 0 || g_access(c->output, W_OK) != 0) {
+    if (!builder_run_mkdirs(c->output, created) || g_access(c->output, W_OK) != 0) {
       int e = errno;
       g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: cannot write to the output folder: %s",
                   c->output, g_strerror(e));
@@ -379,9 +397,11 @@ builder_run(const BuilderConfig *c, BuilderMode mode, BuilderEventFunc events,
     }
   }
   ok = ok && builder_run_model(&r, error) && builder_run_write(&r, result, error);
-  /* A folder this run created and left empty goes too. */
-  if (!ok && created_output)
-    g_rmdir(c->output);
+  /* The folders this run created (the output folder and its parents) go
+   * too, innermost first, as long as they are empty. */
+  for (guint i = created->len; !ok && i-- > 0;)
+    g_rmdir(g_ptr_array_index(created, i));
+  g_ptr_array_unref(created);
   if (!ok && result)
     builder_result_clear(result);
   builder_run_clear(&r);

@@ -139,8 +139,18 @@ char *builder_groups_safe_code(const char *code);
 char *builder_stage_create(const char *out, GError **error);
 /* Moves every file of `stage` into `out`, manifest.json last. */
 gboolean builder_stage_commit(const char *stage, const char *out, GError **error);
-/* Removes `stage` and the files in it. */
+/* Removes `stage` and the files in it, when it is a staging folder of
+ * ours (builder-stage.c: never through a link, only with our marker). */
 void builder_stage_remove(const char *stage);
+/* The marker file in every staging folder: "petarawan <pid>\n". */
+#define BUILDER_STAGE_MARKER ".petarawan-stage"
+/* Removes the staging folder `name` in the folder `dfd` if it is ours;
+ * TRUE when it was. */
+gboolean builder_stage_remove_at(int dfd, const char *name);
+/* Removes the staging folders in `out` that this program made: all of
+ * them (pid 0; hold the folder's lock), or those of process `pid` (a
+ * build stopped by a signal).  Returns how many. */
+guint builder_stage_sweep(const char *out, long pid);
 /* Rewrites paths in `error`'s message from the staging folder to `out`. */
 void builder_stage_name_output(GError *error, const char *stage, const char *out);
 

@@ -117,6 +117,57 @@ printf '{"output_hashes": ' > "$T/out-8/manifest.json"
 expect_status 0 "a build over a manifest cut short" bounded 120 "$PETARAWAN" build "$@" -o "$T/out-8"
 contains "notes it" "manifest.json is not JSON"
 
+# ---- 1: the sweep of leftover staging folders removes only its own
+mkdir "$T/out-1" "$T/victim" "$T/out-1/.petarawan-mine00"
+echo x > "$T/victim/a.docx"
+ln -s ../victim "$T/out-1/.petarawan-zzzzzz"          # a link named like a stage
+mkdir "$T/out-1/.petarawan-yyyyyy"                    # a folder without our marker
+echo keep > "$T/out-1/.petarawan-yyyyyy/notes.txt"
+echo "petarawan 1" > "$T/out-1/.petarawan-mine00/.petarawan-stage"   # a stage a killed build left
+echo half > "$T/out-1/.petarawan-mine00/11-aceh.pdf"
+ln -s ../../victim/a.docx "$T/out-1/.petarawan-mine00/link.pdf"
+expect_status 0 "a build into a folder with a link named like a stage" bounded 120 \
+  "$PETARAWAN" build "$@" -o "$T/out-1" -q
+check "the linked folder's files are untouched" test "$(cat "$T/victim/a.docx")" = x
+check "the link itself is left" test -L "$T/out-1/.petarawan-zzzzzz"
+check "a folder without the marker is left, with its file" test "$(cat "$T/out-1/.petarawan-yyyyyy/notes.txt")" = keep
+check "a stage with our marker is swept" test ! -e "$T/out-1/.petarawan-mine00"
+check "a link inside a swept stage was removed, not its target" test "$(cat "$T/victim/a.docx")" = x
+
+# ---- 2: the commit is all or nothing: a target that cannot be replaced,
+# at every position, leaves every earlier output as it was
+snapshot() { (cd "$1" && ls -A && md5sum -- * 2>&1) 2>&1; }
+expect_status 0 "a good build" bounded 120 "$PETARAWAN" build "$@" -o "$T/out-2" -q
+for target in $(cd "$T/out-2" && ls); do
+  rm -rf "$T/out-2c" && cp -a "$T/out-2" "$T/out-2c"
+  rm "$T/out-2c/$target" && mkdir "$T/out-2c/$target"
+  before=$(snapshot "$T/out-2c")
+  expect_status 3 "$target a folder: a new build fails" bounded 120 "$PETARAWAN" build "$@" \
+    --force --title "Judul baru" -o "$T/out-2c"
+  contains "$target a folder: says which and that nothing changed" "$target: cannot be replaced: it is a folder; nothing was changed"
+  [ "$before" = "$(snapshot "$T/out-2c")" ] && ok "$target a folder: every other output unchanged" ||
+    not_ok "$target a folder: outputs changed"
+  check "$target a folder: no staging folder left" test -z "$(ls -A "$T/out-2c" | grep '^\.petarawan-')"
+done
+rm -rf "$T/out-2c" && cp -a "$T/out-2" "$T/out-2c"
+if chattr +i "$T/out-2c/atlas.pdf" 2>/dev/null; then
+  before=$(snapshot "$T/out-2c")
+  expect_status 3 "atlas.pdf immutable: a new build fails" bounded 120 "$PETARAWAN" build "$@" \
+    --force --title "Judul baru" -o "$T/out-2c"
+  chattr -i "$T/out-2c/atlas.pdf"
+  [ "$before" = "$(snapshot "$T/out-2c")" ] && ok "atlas.pdf immutable: every output unchanged" ||
+    not_ok "atlas.pdf immutable: outputs changed"
+else
+  skip "immutable atlas.pdf: chattr +i is not possible here (needs root and a file system with attributes)"
+fi
+
+# ---- 3: an output path too long leaves none of the folders it made
+deep="$T/out-3"; i=0; while [ $i -lt 16 ]; do deep="$deep/d$i"; i=$((i + 1)); done
+leaf=$(head -c 300 /dev/zero | tr '\0' n)
+expect_status 3 "-o with a name too long" bounded 120 "$PETARAWAN" build "$@" -o "$deep/$leaf"
+contains "says why" "File name too long"
+check "no folder made on the way is left" test ! -e "$T/out-3"
+
 # ---- 12: messages say what is wrong without echoing megabytes back
 long=$(head -c 100000 /dev/zero | tr '\0' 9)
 expect_status 2 "--only with 100 KB of codes" bounded 60 "$PETARAWAN" build "$@" --only "$long" -o "$T/out-12"
