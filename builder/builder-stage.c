@@ -95,9 +95,14 @@ builder_stage_remove_at(int dfd, const char *name)
   if (sfd < 0)
     return FALSE;
   /* Files a drawing thread creates meanwhile (a signal's cleanup) go on
-   * the next pass. */
-  for (int pass = 0; pass < 5; pass++) {
-    int dup_fd = dup(sfd);
+   * the next pass, until the folder itself is gone (then none can be
+   * made in it); at most a second. */
+  for (int pass = 0; pass < 100; pass++) {
+    if (pass > 0)
+      g_usleep(10000);
+    /* A new open file description each pass: a dup() would share the
+     * position, and a second pass would read nothing. */
+    int dup_fd = openat(sfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     DIR *d = dup_fd >= 0 ? fdopendir(dup_fd) : NULL;
     if (d == NULL) {
       if (dup_fd >= 0)
@@ -131,7 +136,7 @@ builder_stage_sweep(const char *out, long pid)
   if (dfd < 0)
     return 0;
   guint removed = 0;
-  int dup_fd = dup(dfd);
+  int dup_fd = openat(dfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   DIR *d = dup_fd >= 0 ? fdopendir(dup_fd) : NULL;
   GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
   struct dirent *e;

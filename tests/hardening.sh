@@ -168,6 +168,33 @@ expect_status 3 "-o with a name too long" bounded 120 "$PETARAWAN" build "$@" -o
 contains "says why" "File name too long"
 check "no folder made on the way is left" test ! -e "$T/out-3"
 
+# ---- 15: SIGTERM or SIGINT during a build (and watch's first build)
+# leaves no staging folder
+if [ -f "$SHARED_DATA/batas/kabkota.shp" ]; then
+  KAB="--boundaries $SHARED_DATA/batas/kabkota.shp --key KODE --name NAMA --group KODE_PROV \
+--table $SHARED_DATA/skor/ikp_kabkota_contoh.csv:kode_wilayah --value skor_ikp --style ikp-kabkota"
+  for c in "TERM build 143" "INT build 130" "TERM watch 143"; do
+    set -- $c; sig=$1; cmd=$2; want=$3; out="$T/out-15-$sig-$cmd"
+    # shellcheck disable=SC2086
+    env --default-signal=INT timeout -k 5 120 "$PETARAWAN" $cmd $KAB -o "$out" -q > /dev/null 2>&1 &
+    pid=$!
+    n=0; while [ $n -lt 300 ] && ! ls -A "$out" 2>/dev/null | grep -q '^\.petarawan-'; do sleep 0.1; n=$((n + 1)); done
+    sleep 1 # sheets being drawn
+    # timeout is the parent: signal the program itself
+    kid=$(pgrep -P $pid | head -1)
+    kill -"$sig" "${kid:-$pid}"
+    wait $pid; st=$?
+    [ "$st" -eq "$want" ] && ok "SIG$sig during $cmd: exit $want" || not_ok "SIG$sig during $cmd: exit $st, wanted $want"
+    left=$(ls -A "$out" 2>/dev/null | grep '^\.petarawan-')
+    [ -z "$left" ] && ok "SIG$sig during $cmd: no staging folder left" ||
+      { not_ok "SIG$sig during $cmd: left $left"; ls -lA "$out/$left" | sed 's/^/# /'; }
+  done
+else
+  skip "signals: shared data not found at $SHARED_DATA (a build long enough to interrupt)"
+fi
+set -- --boundaries "$BAD/good.geojson" --key KODE --name NAMA --group KODE_PROV \
+  --table "$BAD/good.csv:kode" --value skor --style ikp-kabkota
+
 # ---- 12: messages say what is wrong without echoing megabytes back
 long=$(head -c 100000 /dev/zero | tr '\0' 9)
 expect_status 2 "--only with 100 KB of codes" bounded 60 "$PETARAWAN" build "$@" --only "$long" -o "$T/out-12"
