@@ -225,6 +225,24 @@ else
   skip "many sheets: python3 and qpdf are needed"
 fi
 
+# ---- 7: PNG sheets in parallel within a memory budget (PETARAWAN_RASTER_MB;
+# default half the physical memory): fewer at once, and a page that alone
+# does not fit is refused before anything is written
+expect_status 2 "an A0 PNG that does not fit the budget" bounded 120 env PETARAWAN_RASTER_MB=100 \
+  "$PETARAWAN" build "$@" --format pdf,png --paper A0 --dpi 300 -o "$T/out-7"
+contains "says how much, the limit and the dpi that fits" "--dpi 300: a PNG of this page (3370 x 2384 pt) would take 0.6 GB of memory; the limit is 0.1 GB: give a lower --dpi (at most 130 here)"
+check "nothing written" test ! -e "$T/out-7"
+if [ -x /usr/bin/time ] && [ "$LIMIT_VM" != unlimited ]; then
+  rss() { mb=$1; shift; /usr/bin/time -f %M -o "$T/rss" env PETARAWAN_RASTER_MB=$mb "$PETARAWAN" build "$@" \
+            --format pdf,png --dpi 300 -j 3 --force -q -o "$T/out-7b" > /dev/null 2>&1; cat "$T/rss"; }
+  one=$(rss 40 "$@"); three=$(rss 1000 "$@")
+  # An A4 page at 300 dpi is 35 MB: a 40 MB budget draws one at a time.
+  check "a 40 MB budget draws one PNG at a time (peak $one KB vs $three KB for three)" \
+    test $((one + 50000)) -lt "$three"
+else
+  skip "peak memory: needs /usr/bin/time, and not under ASan"
+fi
+
 # ---- 12: messages say what is wrong without echoing megabytes back
 long=$(head -c 100000 /dev/zero | tr '\0' 9)
 expect_status 2 "--only with 100 KB of codes" bounded 60 "$PETARAWAN" build "$@" --only "$long" -o "$T/out-12"
