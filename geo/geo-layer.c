@@ -254,6 +254,35 @@ geo_layer_text(GeoLayer *layer, OGRFeatureH feat, int i, gboolean drawn, GeoLaye
   return g_string_chunk_insert_const(layer->strings, text);
 }
 
+/* Names a NUL byte in the .dbf cut short (geo-dbf.c) end in "…" on the
+ * map, with a note naming the feature and field. */
+static void
+geo_layer_mark_cut_names(GeoLayer *layer, const char *path, const char *field,
+                         const char *source, GPtrArray *notes)
+{
+  g_autoptr(GArray) cut = geo_dbf_cut_records(path, field);
+  guint noted = 0;
+  for (guint i = 0, f = 0; i < cut->len; i++) {
+    long fid = g_array_index(cut, long, i);
+    while (f < layer->n_features && layer->features[f].fid < fid)
+      f++;
+    if (f == layer->n_features || layer->features[f].fid != fid)
+      continue;
+    GeoFeature *ft = &layer->features[f];
+    g_autofree char *marked = g_strconcat(ft->name, "…", NULL);
+    if (noted++ < GEO_LAYER_MAX_NAME_NOTES) {
+      g_autofree char *shown_field = geo_text_printable(field, 100);
+      g_autofree char *shown = geo_text_printable(ft->name, 80);
+      g_autofree char *key = ft->raw_key ? geo_text_printable(ft->raw_key, 60) : NULL;
+      g_ptr_array_add(notes, g_strdup_printf("%s feature %ld%s%s%s, field %s: the text holds a NUL "
+                                             "byte after '%s', which cuts it there; drawn as '%s'",
+                                             source, fid, key ? " (key '" : "", key ? key : "",
+                                             key ? "')" : "", shown_field, shown, marked));
+    }
+    ft->name = g_string_chunk_insert_const(layer->strings, marked);
+  }
+}
+
 /* Every vertex, now in lon/lat, must be a finite point on the globe: a
  * wrong CRS or a broken geometry would otherwise be drawn across the page.
  * `assumed`: the layer declares no CRS and was taken as lon/lat. */
@@ -464,6 +493,8 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
   layer->n_features = features->len;
   layer->features = (GeoFeature *)g_array_free(features, FALSE);
   layer->skipped = (GeoSkippedFeature *)g_array_free(skipped, FALSE);
+  if (!r.failed && name_i >= 0)
+    geo_layer_mark_cut_names(layer, opened, spec->name_field, source, r.notes);
   if (r.n_name_notes > GEO_LAYER_MAX_NAME_NOTES)
     g_ptr_array_add(r.notes, g_strdup_printf("%s: %u more names made visible the same way",
                                              source, r.n_name_notes - GEO_LAYER_MAX_NAME_NOTES));

@@ -86,6 +86,11 @@ gboolean geo_shx_check(const char *shp_path, GError **error);
  * says what was done (static text).  Caller frees. */
 char *geo_text_visible(const char *s, const char **why);
 
+/* For a .shp path: the record numbers (= feature ids, from 0) whose text
+ * field `field` in the .dbf holds a NUL byte followed by more text, which
+ * GDAL cuts at the NUL.  Empty otherwise.  Caller frees with g_array_unref. */
+GArray *geo_dbf_cut_records(const char *shp_path, const char *field);
+
 /* `s` as valid UTF-8 (bad bytes become U+FFFD), or NULL when it already is.
  * Caller frees with g_free. */
 char *geo_text_repair(const char *s);
