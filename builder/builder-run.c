@@ -348,8 +348,14 @@ builder_run_mkdirs(const char *path, GPtrArray *created)
   g_autofree char *parent = g_path_get_dirname(path);
   if (strcmp(parent, path) != 0 && !builder_run_mkdirs(parent, created))
     return FALSE;
-  if (g_mkdir(path, 0755) != 0)
-    return errno == EEXIST && g_file_test(path, G_FILE_TEST_IS_DIR);
+  if (g_mkdir(path, 0755) != 0) {
+    if (errno != EEXIST)
+      return FALSE;
+    if (g_file_test(path, G_FILE_TEST_IS_DIR))
+      return TRUE; /* made meanwhile by someone else */
+    errno = ENOTDIR; /* a file where a folder should be */
+    return FALSE;
+  }
   g_ptr_array_add(created, g_strdup(path));
   return TRUE;
 }
