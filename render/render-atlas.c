@@ -404,23 +404,21 @@ render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint
     goto out;
 
   /* Write: deterministic ID, streams copied as they are (cairo already
-   * compressed them), small objects packed into object streams. */
-  if (render_atlas_failed(out, qpdf_init_write_memory(out), "writing", NULL, error))
-    goto out;
-  qpdf_set_deterministic_ID(out, QPDF_TRUE);
-  qpdf_set_stream_data_mode(out, qpdf_s_preserve);
-  qpdf_set_object_stream_mode(out, qpdf_o_generate);
-  if (render_atlas_failed(out, qpdf_write(out), "writing", NULL, error))
-    goto out;
-
+   * compressed them), small objects packed into object streams.  Straight
+   * into the file, not through a buffer in memory that held the whole
+   * atlas twice (700 sheets: a 20 MB atlas, peak memory 301 -> 264 MB; a
+   * village atlas of 20,000 sheets is some 600 MB). */
   RenderFile rf;
   if (!render_file_open(&rf, dir, "atlas.pdf", error))
     goto out;
-  gboolean wrote = render_file_write(&rf, qpdf_get_buffer(out),
-                                     (unsigned)qpdf_get_buffer_length(out)) == CAIRO_STATUS_SUCCESS;
-  if (!wrote)
-    g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: writing failed: %s", rf.final_path,
-                g_strerror(rf.error));
+  if (render_atlas_failed(out, qpdf_init_write(out, rf.tmp_path), "writing", NULL, error)) {
+    render_file_close(&rf, FALSE, NULL);
+    goto out;
+  }
+  qpdf_set_deterministic_ID(out, QPDF_TRUE);
+  qpdf_set_stream_data_mode(out, qpdf_s_preserve);
+  qpdf_set_object_stream_mode(out, qpdf_o_generate);
+  gboolean wrote = !render_atlas_failed(out, qpdf_write(out), "writing", rf.final_path, error);
   ok = render_file_close(&rf, wrote, wrote ? error : NULL);
 
 out:
