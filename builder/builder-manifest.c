@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct BuilderManifest {
@@ -25,34 +26,14 @@ struct BuilderManifest {
 };
 
 BuilderManifest *
-builder_manifest_load(const char *dir, gboolean *had_one)
+builder_manifest_load(const char *dir, gboolean *had_one, char **note)
 {
   BuilderManifest *m = g_new0(BuilderManifest, 1);
   m->previous = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
   m->current = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
   g_mutex_init(&m->lock);
-  *had_one = FALSE;
-  g_autofree char *path = g_build_filename(dir, "manifest.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new();
-  if (!json_parser_load_from_file(parser, path, NULL))
-    return m; /* none yet, or unreadable: everything is drawn */
-  JsonNode *root = json_parser_get_root(parser);
-  if (!root || !JSON_NODE_HOLDS_OBJECT(root))
-    return m;
-  JsonObject *obj = json_node_get_object(root);
-  if (!json_object_has_member(obj, "output_hashes"))
-    return m;
-  JsonObject *hashes = json_object_get_object_member(obj, "output_hashes");
-  if (hashes == NULL)
-    return m;
-  GList *members = json_object_get_members(hashes);
-  for (GList *l = members; l; l = l->next) {
-    JsonNode *n = json_object_get_member(hashes, l->data);
-    if (JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == G_TYPE_STRING)
-      g_hash_table_insert(m->previous, g_strdup(l->data), g_strdup(json_node_get_string(n)));
-  }
-  g_list_free(members);
-  *had_one = TRUE;
+  /* Size, nesting and kind of file checked first (builder-manifest-read.c). */
+  *had_one = builder_manifest_read_hashes(dir, m->previous, note);
   return m;
 }
 
@@ -223,23 +204,30 @@ builder_manifest_clean_temps(const char *dir)
   GDir *d = g_dir_open(dir, 0, NULL);
   if (d == NULL)
     return;
+  int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd < 0) {
+    g_dir_close(d);
+    return;
+  }
   const char *name;
   while ((name = g_dir_read_name(d)) != NULL) {
     size_t len = strlen(name);
-    if (g_str_has_prefix(name, ".petarawan-") && len == strlen(".petarawan-XXXXXX")) {
-      /* A staging folder (builder-stage.c) of a build that was killed. */
-      g_autofree char *stage = g_build_filename(dir, name, NULL);
-      builder_stage_remove(stage);
-      continue;
-    }
+    if (g_str_has_prefix(name, ".petarawan-") && len == strlen(".petarawan-XXXXXX"))
+      continue; /* staging folders: builder_stage_sweep below */
     if (name[0] != '.' || len < 12 || name[len - 7] != '.')
       continue;
     if (!(strstr(name, ".pdf.") || strstr(name, ".png.") || strstr(name, ".svg.")))
       continue;
-    g_autofree char *path = g_build_filename(dir, name, NULL);
-    g_unlink(path);
+    /* Only a regular file of ours, never what a link points at. */
+    struct stat st;
+    if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+        st.st_uid == geteuid())
+      unlinkat(dfd, name, 0);
   }
   g_dir_close(d);
+  close(dfd);
+  /* Staging folders (builder-stage.c) of builds that were killed. */
+  builder_stage_sweep(dir, 0);
 }
 
 void

@@ -75,6 +75,9 @@ gboolean builder_priorities_write(const RenderModel *m, BuilderManifest *manifes
                                   GError **error);
 
 /* ---- builder-tasks.c: drawing the outputs in parallel ---- */
+/* Bytes of PNG images in memory at once, all drawing threads together
+ * (builder_tasks_raster_budget): half the physical memory, or
+ * $PETARAWAN_RASTER_MB MiB when set. */
 typedef struct {
   const RenderModel *model;
   const char *dir;   /* the output folder, where earlier outputs are */

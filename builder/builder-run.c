@@ -83,6 +83,11 @@ builder_run_read(BuilderRun *r, GError **error)
   r->layer = geo_layer_read(&spec, error);
   if (r->layer == NULL)
     return FALSE;
+  for (guint k = 0; r->layer->notes && r->layer->notes[k]; k++) {
+    BuilderEvent ev = {.kind = BUILDER_EVENT_NOTE, .source = c->boundaries,
+                       .message = r->layer->notes[k]};
+    builder_emit(r->events, r->user_data, &ev);
+  }
   if (c->context) {
     /* Names of the context areas, for the map: the field given, else
      * NAMA (NAME in English) when the layer has it. */
@@ -116,6 +121,19 @@ static gboolean
 builder_run_classify(BuilderRun *r, GError **error)
 {
   const BuilderConfig *c = r->c;
+  /* The key column is not a value to map: say so (a "no field" would
+   * mislead, the column exists). */
+  for (guint i = 0; i < r->tables->len && geo_join_find_field(r->join, c->value) < 0; i++) {
+    const GeoTable *t = g_ptr_array_index(r->tables, i);
+    if (g_ascii_strcasecmp(t->key_field, c->value) == 0) {
+      g_autofree char *v = geo_text_printable(c->value, 200);
+      g_autofree char *src = geo_text_printable(t->source, 300);
+      g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
+                  "--value %s: is the key column of %s (it joins the table to the boundaries); "
+                  "give a column of values to map", v, src);
+      return FALSE;
+    }
+  }
   if (geo_join_classify(r->join, r->style, c->value, (guint)MAX(c->classes, 0), &r->values,
                         &r->classes, error))
     return TRUE;
@@ -147,7 +165,8 @@ builder_run_group(BuilderRun *r, GError **error)
   if (r->groups == NULL)
     return FALSE;
   if (c->only && builder_groups_keep(r->groups, c->only) == 0) {
-    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "--only %s: no such group in %s", c->only,
+    g_autofree char *only = geo_text_printable(c->only, 200);
+    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "--only %s: no such group in %s", only,
                 c->group ? c->group : "(no --group)");
     return FALSE;
   }
@@ -240,7 +259,13 @@ builder_run_write(BuilderRun *r, BuilderResult *result, GError **error)
   char *stage = builder_stage_create(c->output, error);
   gboolean ok = stage != NULL;
   gboolean had_manifest = FALSE;
-  BuilderManifest *manifest = ok ? builder_manifest_load(c->output, &had_manifest) : NULL;
+  g_autofree char *manifest_note = NULL;
+  BuilderManifest *manifest =
+      ok ? builder_manifest_load(c->output, &had_manifest, &manifest_note) : NULL;
+  if (manifest_note != NULL) {
+    BuilderEvent ev = {.kind = BUILDER_EVENT_NOTE, .source = c->output, .message = manifest_note};
+    builder_emit(r->events, r->user_data, &ev);
+  }
   char *common = ok ? render_model_hash_common(&r->model, r->s.formats, r->s.dpi) : NULL;
   GString *why = g_string_new(NULL);
   guint redrawn = 0, kept = 0;
@@ -278,6 +303,30 @@ builder_run_write(BuilderRun *r, BuilderResult *result, GError **error)
   return ok;
 }
 
+/* Makes `path` and its missing parents, each one it makes added to
+ * `created` (outermost first), so that a failure can remove them all: a
+ * path too long for the file system failed after making 16 folders,
+ * which stayed.  FALSE with errno set on failure. */
+static gboolean
+builder_run_mkdirs(const char *path, GPtrArray *created)
+{
+  if (g_file_test(path, G_FILE_TEST_IS_DIR))
+    return TRUE;
+  g_autofree char *parent = g_path_get_dirname(path);
+  if (strcmp(parent, path) != 0 && !builder_run_mkdirs(parent, created))
+    return FALSE;
+  if (g_mkdir(path, 0755) != 0) {
+    if (errno != EEXIST)
+      return FALSE;
+    if (g_file_test(path, G_FILE_TEST_IS_DIR))
+      return TRUE; /* made meanwhile by someone else */
+    errno = ENOTDIR; /* a file where a folder should be */
+    return FALSE;
+  }
+  g_ptr_array_add(created, g_strdup(path));
+  return TRUE;
+}
+
 gboolean
 builder_run(const BuilderConfig *c, BuilderMode mode, BuilderEventFunc events,
             gpointer user_data, BuilderResult *result, GError **error)
@@ -285,7 +334,7 @@ builder_run(const BuilderConfig *c, BuilderMode mode, BuilderEventFunc events,
   BuilderRun r = {.c = c, .mode = mode, .events = events, .user_data = user_data};
   if (result)
     memset(result, 0, sizeof *result);
-  gboolean created_output = FALSE;
+  GPtrArray *created = g_ptr_array_new_with_free_func(g_free); /* folders this run made */
   gboolean ok = builder_config_resolve(c, mode, &r.s, error) && builder_run_read(&r, error) &&
                 builder_run_classify(&r, error) &&
                 /* Personnel, workload and circles; their bad cells join the report. */
@@ -299,6 +348,7 @@ builder_run(const BuilderConfig *c, BuilderMode mode, BuilderEventFunc events,
     if (mode == BUILDER_CHECK) {
       builder_emit(events, user_data, &ev);
       builder_run_clear(&r);
+      g_ptr_array_unref(created);
       return TRUE;
     }
     /* Shared borders for simplification, only now that something is
@@ -312,8 +362,7 @@ builder_run(const BuilderConfig *c, BuilderMode mode, BuilderEventFunc events,
   ok = ok && builder_run_group(&r, error);
   if (ok) {
     /* Only now, with every input read and checked, is anything written. */
-    created_output = !g_file_test(c->output, G_FILE_TEST_EXISTS);
-    if (g_mkdir_with_parents(c->output, 0755) != 0 || g_access(c->output, W_OK) != 0) {
+    if (!builder_run_mkdirs(c->output, created) || g_access(c->output, W_OK) != 0) {
       int e = errno;
       g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: cannot write to the output folder: %s",
                   c->output, g_strerror(e));
@@ -321,9 +370,11 @@ builder_run(const BuilderConfig *c, BuilderMode mode, BuilderEventFunc events,
     }
   }
   ok = ok && builder_run_model(&r, error) && builder_run_write(&r, result, error);
-  /* A folder this run created and left empty goes too. */
-  if (!ok && created_output)
-    g_rmdir(c->output);
+  /* The folders this run created (the output folder and its parents) go
+   * too, innermost first, as long as they are empty. */
+  for (guint i = created->len; !ok && i-- > 0;)
+    g_rmdir(g_ptr_array_index(created, i));
+  g_ptr_array_unref(created);
   if (!ok && result)
     builder_result_clear(result);
   builder_run_clear(&r);

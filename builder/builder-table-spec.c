@@ -27,28 +27,37 @@ builder_table_spec_is_options(const char *suffix)
 }
 
 /* Splits "SRC[:KEYFIELD][#OPTIONS]".  A trailing "#name=value,..." is
- * options when its names are known and the whole spec is not a file; a
- * trailing ":name" is a key field when `name` looks like a field name and
- * SRC is not just a driver prefix ("PG"). */
+ * options when its names are known and the whole spec is not a file.  The
+ * last ':' splits off a key field when the whole is not a file and SRC is
+ * not just a driver prefix ("PG"), and either SRC is an existing file (then
+ * the key may hold anything: "ikp.csv:kode (bps)"), or the key is quoted
+ * ("'kode (bps)'", "\"kode\""), or it looks like a field name (letters,
+ * digits, '_', '-', spaces: "PG:... tables=skor:kode"). */
 static void
 builder_table_spec_split(const char *spec, char **src, char **key, char **options)
 {
   *src = *key = *options = NULL;
   g_autofree char *rest = g_strdup(spec);
   const char *hash = strrchr(spec, '#');
-  if (hash != NULL && builder_table_spec_is_options(hash + 1) && !g_file_test(spec, G_FILE_TEST_EXISTS)) {
+  if (hash != NULL && builder_table_spec_is_options(hash + 1) &&
+      !g_file_test(spec, G_FILE_TEST_EXISTS)) {
     *options = g_strdup(hash + 1);
     rest[hash - spec] = '\0';
   }
   const char *colon = strrchr(rest, ':');
-  if (colon != NULL && colon[1] != '\0' && colon - rest > 2) {
+  if (colon != NULL && colon[1] != '\0' && colon - rest > 2 &&
+      !g_file_test(rest, G_FILE_TEST_EXISTS)) {
+    const char *k = colon + 1;
+    gsize kn = strlen(k);
+    g_autofree char *before = g_strndup(rest, (gsize)(colon - rest));
+    gboolean quoted = kn >= 3 && (k[0] == '\'' || k[0] == '"') && k[kn - 1] == k[0];
     gboolean fieldlike = TRUE;
-    for (const char *p = colon + 1; *p; p++)
+    for (const char *p = k; *p; p++)
       if (!(g_ascii_isalnum(*p) || *p == '_' || *p == ' ' || *p == '-' || (guchar)*p >= 0x80))
         fieldlike = FALSE;
-    if (fieldlike && !g_file_test(rest, G_FILE_TEST_EXISTS)) {
-      *src = g_strndup(rest, (gsize)(colon - rest));
-      *key = g_strdup(colon + 1);
+    if (quoted || fieldlike || g_file_test(before, G_FILE_TEST_EXISTS)) {
+      *src = g_steal_pointer(&before);
+      *key = quoted ? g_strndup(k + 1, kn - 2) : g_strdup(k);
       return;
     }
   }

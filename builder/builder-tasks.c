@@ -5,6 +5,9 @@
  * failure stops the tasks not yet started. */
 #include "builder-private.h"
 
+#include <math.h>
+#include <unistd.h>
+
 #include <string.h>
 
 typedef enum { BUILDER_TASK_SHEET, BUILDER_TASK_OVERVIEW, BUILDER_TASK_ATLAS } BuilderTaskKind;
@@ -142,6 +145,47 @@ builder_tasks_queue(GThreadPool *pool, BuilderTaskRun *run, BuilderTask *task, G
   return TRUE;
 }
 
+/* Bytes all PNG images drawn at once may take: half the physical memory,
+ * or $PETARAWAN_RASTER_MB MiB. */
+static double
+builder_tasks_raster_budget(void)
+{
+  const char *env = g_getenv("PETARAWAN_RASTER_MB");
+  if (env != NULL && g_ascii_strtod(env, NULL) > 0)
+    return g_ascii_strtod(env, NULL) * 1024 * 1024;
+  long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || size <= 0)
+    return 2.0 * 1024 * 1024 * 1024;
+  return (double)pages * (double)size / 2;
+}
+
+/* PNG sheets are drawn into an image in memory (4 bytes a pixel: an A0
+ * page at 699 dpi is 3 GB, and -j 2 drew two at once with no limit): the
+ * sheets drawn at once are as many as fit in the budget together, at
+ * least one; a page that alone needs more is refused before anything is
+ * drawn. */
+static gboolean
+builder_tasks_raster_jobs(const BuilderTasks *in, int *n_jobs, GError **error)
+{
+  if (!(in->formats & RENDER_FORMAT_PNG))
+    return TRUE;
+  const double budget = builder_tasks_raster_budget();
+  const RenderPage *P = render_page_of(in->model);
+  double k = in->dpi / 72.0;
+  double bytes = 4.0 * floor(P->width * k + 0.5) * floor(P->height * k + 0.5);
+  if (bytes > budget) {
+    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
+                "--dpi %g: a PNG of this page (%.0f x %.0f pt) would take %.1f GB of memory; "
+                "the limit is %.1f GB: give a lower --dpi (at most %.0f here)",
+                in->dpi, P->width, P->height, bytes / 1e9, budget / 1e9,
+                floor(72.0 * sqrt(budget / (4.0 * P->width * P->height))));
+    return FALSE;
+  }
+  int fit = (int)MAX(1.0, floor(budget / bytes));
+  *n_jobs = MIN(*n_jobs, fit);
+  return TRUE;
+}
+
 gboolean
 builder_tasks_run(const BuilderTasks *in, guint *redrawn, guint *kept, GString *why,
                   GError **error)
@@ -151,6 +195,8 @@ builder_tasks_run(const BuilderTasks *in, guint *redrawn, guint *kept, GString *
   g_mutex_init(&run.lock);
   g_autofree char *all_hash = render_model_hash_all(in->common, m);
   int n_jobs = in->jobs > 0 ? in->jobs : (int)g_get_num_processors();
+  if (!builder_tasks_raster_jobs(in, &n_jobs, error))
+    return FALSE;
   GThreadPool *pool = g_thread_pool_new(builder_tasks_run_one, &run, n_jobs, TRUE, NULL);
   *redrawn = *kept = 0;
   /* The atlas is put together from the other PDFs once they are drawn. */

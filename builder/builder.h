@@ -20,6 +20,9 @@
 
 G_BEGIN_DECLS
 
+/* Sheets drawn in parallel, at most (one thread each). */
+#define BUILDER_MAX_JOBS 256
+
 /* The settings of one run.  Strings are owned (builder_config_clear frees
  * them); a zero-initialised struct is valid: every field has a default.
  * The names are the long option names of the command line and the keys
@@ -36,7 +39,7 @@ typedef struct {
   char *paper, *orientation, *tile; /* page: A0..A4, landscape|portrait, A4|A3 tiles */
   char *context, *context_layer, *context_name;
   char *only;
-  int jobs; /* sheets drawn at once; 0: one per core */
+  int jobs; /* sheets drawn at once; 0: one per core; at most BUILDER_MAX_JOBS */
   gboolean force, overview_only, mono;
   double dpi;
   /* Texts. */
@@ -62,7 +65,7 @@ typedef enum { BUILDER_BUILD, BUILDER_CHECK } BuilderMode;
 
 /* What a front end may want to show while a run goes on. */
 typedef enum {
-  BUILDER_EVENT_NOTE,    /* a table reader's decision: source, message */
+  BUILDER_EVENT_NOTE,    /* a reader's decision: source (a table, the boundaries, the output folder), message */
   BUILDER_EVENT_REPORT,  /* the join report: report, layer; nothing_to_map */
   BUILDER_EVENT_WAITING, /* another build holds the output folder: output */
   BUILDER_EVENT_REDRAW,  /* an output will be drawn: output, reason */
@@ -149,16 +152,43 @@ char *builder_groups_safe_code(const char *code);
 char *builder_stage_create(const char *out, GError **error);
 /* Moves every file of `stage` into `out`, manifest.json last. */
 gboolean builder_stage_commit(const char *stage, const char *out, GError **error);
-/* Removes `stage` and the files in it. */
+/* Removes `stage` and the files in it, when it is a staging folder of
+ * ours (builder-stage.c: never through a link, only with our marker). */
 void builder_stage_remove(const char *stage);
+/* The marker file in every staging folder: "petarawan <pid>\n". */
+#define BUILDER_STAGE_MARKER ".petarawan-stage"
+/* Removes the staging folder `name` in the folder `dfd` if it is ours;
+ * TRUE when it was. */
+gboolean builder_stage_remove_at(int dfd, const char *name);
+/* Removes the staging folders in `out` that this program made: all of
+ * them (pid 0; hold the folder's lock), or those of process `pid` (a
+ * build stopped by a signal).  Returns how many. */
+guint builder_stage_sweep(const char *out, long pid);
 /* Rewrites paths in `error`'s message from the staging folder to `out`. */
 void builder_stage_name_output(GError *error, const char *stage, const char *out);
 
 /* ---- the manifest: what was built from what ---- */
 typedef struct BuilderManifest BuilderManifest;
-/* Reads <dir>/manifest.json if there is one.  Caller frees with
- * builder_manifest_free. */
-BuilderManifest *builder_manifest_load(const char *dir, gboolean *had_one);
+/* Reads <dir>/manifest.json if there is one; *note (caller frees) says why
+ * one that is there cannot be used (then everything is redrawn).  Caller
+ * frees with builder_manifest_free. */
+BuilderManifest *builder_manifest_load(const char *dir, gboolean *had_one, char **note);
+
+/* builder-manifest-read.c: the previous manifest, read without trust.  A
+ * manifest.json larger than this, or nested deeper, is not parsed. */
+#define BUILDER_MANIFEST_MAX_BYTES (256 * 1024 * 1024)
+#define BUILDER_MANIFEST_MAX_DEPTH 32
+/* FALSE with *why (caller frees) when text[0..len) is nested more than
+ * BUILDER_MANIFEST_MAX_DEPTH deep or holds a NUL byte: checked before
+ * parsing, as the JSON parser recurses per level. */
+gboolean builder_manifest_text_check(const char *text, gsize len, char **why);
+/* Parses a manifest's output_hashes (file -> hash) into `into` (string
+ * keys and values, freed by the table).  FALSE with *why (caller frees)
+ * when it is not a manifest. */
+gboolean builder_manifest_parse_hashes(const char *text, gsize len, GHashTable *into, char **why);
+/* Reads <dir>/manifest.json's hashes into `into`.  FALSE when there is
+ * none, or, with *note (caller frees) saying why, when it cannot be used. */
+gboolean builder_manifest_read_hashes(const char *dir, GHashTable *into, char **note);
 void builder_manifest_free(BuilderManifest *m);
 /* NULL when `file` in `dir` is up to date for `hash`, else why not:
  * "new", "changed" or "missing". */

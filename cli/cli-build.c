@@ -179,8 +179,12 @@ cli_build_run(CliConfig *c)
   CliBuildView view = {.c = c, .check = check, .tty = isatty(STDERR_FILENO)};
   BuilderResult result = {0};
   GError *error = NULL;
-  if (!builder_run(&c->b, check ? BUILDER_CHECK : BUILDER_BUILD, cli_build_on_event, &view,
-                   &result, &error))
+  if (!check)
+    cli_signals_guard_begin(c->b.output);
+  gboolean ran = builder_run(&c->b, check ? BUILDER_CHECK : BUILDER_BUILD, cli_build_on_event,
+                             &view, &result, &error);
+  cli_signals_guard_end();
+  if (!ran)
     return cli_build_fail(c, error);
   int status = (c->strict && result.problems) ? EXIT_DATA : 0;
   if (!check) {

@@ -15,6 +15,23 @@ cli_config_free(CliConfig *c)
   builder_config_clear(&c->b);
 }
 
+/* The values a whole-number option accepts: --classes as many as a style
+ * may have, -j from one sheet at a time to far more threads than cores. */
+static void
+cli_options_int_range(const char *name, gint64 *min, gint64 *max)
+{
+  if (strcmp(name, "classes") == 0) {
+    *min = GEO_STYLE_MIN_CLASSES;
+    *max = GEO_STYLE_MAX_CLASSES;
+  } else if (strcmp(name, "jobs") == 0) {
+    *min = 1;
+    *max = BUILDER_MAX_JOBS;
+  } else {
+    *min = 0;
+    *max = 100000;
+  }
+}
+
 /* O: a setting of the build; F: one of the front end's own. */
 #define O(field) G_STRUCT_OFFSET(CliConfig, b.field)
 #define F(field) G_STRUCT_OFFSET(CliConfig, field)
@@ -185,10 +202,21 @@ cli_options_set(CliConfig *c, const CliOption *opt, const char *value, const cha
     return TRUE;
   }
   case CLI_INT: {
-    gint64 n;
-    if (!g_ascii_string_to_signed(value, 10, 0, 100000, &n, NULL)) {
-      g_string_append_printf(problems, "%s: %s: '%s' is not a whole number\n", where, opt->name,
-                             value);
+    gint64 n, min, max;
+    cli_options_int_range(opt->name, &min, &max);
+    g_autofree char *shown = geo_text_printable(value, 60);
+    if (!g_ascii_string_to_signed(value, 10, G_MININT64, G_MAXINT64, &n, NULL)) {
+      g_string_append_printf(problems,
+                             "%s: %s: '%s' is not a whole number (give one from %" G_GINT64_FORMAT
+                             " to %" G_GINT64_FORMAT ")\n",
+                             where, opt->name, shown, min, max);
+      return FALSE;
+    }
+    if (n < min || n > max) {
+      g_string_append_printf(problems,
+                             "%s: %s: %s is out of range: give a whole number from %" G_GINT64_FORMAT
+                             " to %" G_GINT64_FORMAT "\n",
+                             where, opt->name, shown, min, max);
       return FALSE;
     }
     *(int *)field = (int)n;
@@ -197,8 +225,9 @@ cli_options_set(CliConfig *c, const CliOption *opt, const char *value, const cha
   case CLI_DOUBLE: {
     double d;
     if (!geo_number_parse(value, FALSE, &d) || d <= 0) {
+      g_autofree char *shown = geo_text_printable(value, 60);
       g_string_append_printf(problems, "%s: %s: '%s' is not a positive number\n", where,
-                             opt->name, value);
+                             opt->name, shown);
       return FALSE;
     }
     *(double *)field = d;
@@ -216,8 +245,9 @@ cli_options_set(CliConfig *c, const CliOption *opt, const char *value, const cha
              g_ascii_strcasecmp(value, "no") == 0)
       *(gboolean *)field = FALSE;
     else {
+      g_autofree char *shown = geo_text_printable(value, 60);
       g_string_append_printf(problems, "%s: %s: '%s' is not true or false\n", where, opt->name,
-                             value);
+                             shown);
       return FALSE;
     }
     return TRUE;
@@ -282,7 +312,8 @@ cli_config_parse(CliConfig *c, int argc, char **argv, GError **error)
         if (cli_options[k].short_name == name[0])
           opt = &cli_options[k];
     if (opt == NULL) {
-      g_string_append_printf(problems, "unknown option '%s'\n", argv[i]);
+      g_autofree char *shown = geo_text_printable(argv[i], 60);
+      g_string_append_printf(problems, "unknown option '%s'\n", shown);
       continue;
     }
     const char *value = NULL;

@@ -41,8 +41,11 @@ cli_options_read_project(CliConfig *c, const char *path, GString *problems)
   g_autoptr(GKeyFile) kf = g_key_file_new();
   g_autoptr(GError) err = NULL;
   g_autofree char *text = NULL;
-  if (!g_file_get_contents(path, &text, NULL, &err) ||
-      !g_key_file_load_from_data(kf, text, (gsize)-1, G_KEY_FILE_NONE, &err)) {
+  if (!geo_file_read(path, "project file", GEO_LIMIT_SMALL_FILE_BYTES, &text, NULL, &err)) {
+    g_string_append_printf(problems, "%s\n", err->message);
+    return FALSE;
+  }
+  if (!g_key_file_load_from_data(kf, text, (gsize)-1, G_KEY_FILE_NONE, &err)) {
     g_autofree char *msg = geo_text_printable(err->message, 200);
     g_string_append_printf(problems, "%s: cannot read project file: %s\n", path, msg);
     return FALSE;

@@ -33,3 +33,10 @@ int cli_papers_run(int argc, char **argv);
 /* Runs `build` or `check` (builder_run) and prints what it says; returns
  * the exit status of the contract. */
 int cli_build_run(CliConfig *c);
+
+/* cli-signals.c: from begin to end, SIGINT and SIGTERM remove this
+ * process's staging folders in `output` and then end the process with the
+ * signal.  Call begin before the build starts threads.  Does nothing when
+ * the signals already have a handler. */
+void cli_signals_guard_begin(const char *output);
+void cli_signals_guard_end(void);

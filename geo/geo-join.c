@@ -175,6 +175,23 @@ geo_join_old_code_note(const GeoGazetteer *gz, const char *key, GHashTable *by_k
   return note;
 }
 
+/* Why a code is not among the districts when the boundaries have a feature
+ * of that key that was left out for want of geometry: "its feature 3 in the
+ * boundaries has no geometry".  NULL otherwise.  Linear: features left out
+ * are few, and only unmatched rows ask.
+ * Returns: (transfer full). */
+static char *
+geo_join_skipped_note(const GeoLayer *layer, const char *key)
+{
+  for (guint i = 0; i < layer->n_skipped_empty && layer->skipped; i++) {
+    const GeoSkippedFeature *sk = &layer->skipped[i];
+    if (*key != '\0' && strcmp(sk->key, key) == 0)
+      return g_strdup_printf("its feature %ld in the boundaries %s, so it is not drawn", sk->fid,
+                             sk->why);
+  }
+  return NULL;
+}
+
 GeoJoin *
 geo_join_run(const GeoLayer *layer, GeoTable **tables, guint n_tables)
 {
@@ -292,6 +309,8 @@ geo_join_run_full(const GeoLayer *layer, GeoTable **tables, guint n_tables,
         found = g_hash_table_lookup_extended(by_key, key, NULL, &fp);
         f = GPOINTER_TO_UINT(fp);
         if (!found)
+          note = geo_join_skipped_note(layer, key);
+        if (!found && note == NULL)
           note = geo_join_old_code_note(o->gazetteer, key, by_key);
       } else if (raw != NULL) {
         const char *gcell = group_col >= 0 ? geo_table_cell(t, row, (guint)group_col) : NULL;

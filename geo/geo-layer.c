@@ -40,7 +40,13 @@ typedef struct {
   guint64 feature_points, layer_points;
   GError **error;
   gboolean failed;
+  GPtrArray *notes;     /* of the layer: names made visible */
+  guint n_name_notes;   /* names changed, noted or not */
+  gboolean blanked;     /* the last name read had nothing visible */
 } GeoLayerReader;
+
+/* Notes about names kept per layer; the rest are counted. */
+#define GEO_LAYER_MAX_NAME_NOTES 20
 
 /* "feature 17 (KODE '53.71')", for messages.  Caller frees. */
 static char *
@@ -106,6 +112,22 @@ geo_layer_add_polygon(GeoLayerReader *r, OGRGeometryH poly)
   int n = OGR_G_GetGeometryCount(poly);
   for (int i = 0; i < n && !r->failed; i++)
     geo_layer_add_ring(r, OGR_G_GetGeometryRef(poly, i), i == 0, &open);
+}
+
+/* Why a feature with geometry `g`, of which `polys` polygons were found,
+ * has nothing to draw: "has no geometry", "is a Point, not a polygon"...
+ * Caller frees. */
+static char *
+geo_layer_skip_reason(OGRGeometryH g, guint polys)
+{
+  if (g == NULL)
+    return g_strdup("has no geometry");
+  const char *type = OGRGeometryTypeToName(OGR_G_GetGeometryType(g));
+  if (OGR_G_IsEmpty(g))
+    return g_strdup_printf("has an empty geometry (%s EMPTY)", type);
+  if (polys == 0)
+    return g_strdup_printf("is a %s, not a polygon", type);
+  return g_strdup_printf("is a %s without area (no ring of 3 distinct points)", type);
 }
 
 /* Adds every polygon found in `g`; returns the number of polygons. */
@@ -204,9 +226,10 @@ geo_layer_check_has_fields(GDALDatasetH ds, OGRLayerH lyr, const char *source, G
 }
 
 /* Text of field i of `feat` ("" when unset), valid UTF-8 and not longer
- * than the limit; NULL with an error otherwise. */
+ * than the limit; NULL with an error otherwise.  `drawn`: a name for the
+ * map, made visible (geo_text_visible) with a note. */
 static const char *
-geo_layer_text(GeoLayer *layer, OGRFeatureH feat, int i, GeoLayerReader *r)
+geo_layer_text(GeoLayer *layer, OGRFeatureH feat, int i, gboolean drawn, GeoLayerReader *r)
 {
   const char *v = OGR_F_IsFieldSetAndNotNull(feat, i) ? OGR_F_GetFieldAsString(feat, i) : "";
   size_t len = strlen(v);
@@ -220,7 +243,51 @@ geo_layer_text(GeoLayer *layer, OGRFeatureH feat, int i, GeoLayerReader *r)
     return NULL;
   }
   g_autofree char *fixed = geo_text_repair(v);
-  return g_string_chunk_insert_const(layer->strings, fixed ? fixed : v);
+  const char *text = fixed ? fixed : v;
+  const char *why = NULL;
+  g_autofree char *visible = drawn ? geo_text_visible(text, &why) : NULL;
+  if (visible != NULL) {
+    if (r->n_name_notes++ < GEO_LAYER_MAX_NAME_NOTES) {
+      OGRFieldDefnH fd = OGR_FD_GetFieldDefn(OGR_F_GetDefnRef(feat), i);
+      g_autofree char *field = geo_text_printable(OGR_Fld_GetNameRef(fd), 100);
+      g_autofree char *label = geo_layer_feature_label(r->key_field, r->fid, r->raw_key);
+      g_autofree char *shown = geo_text_printable(visible, 80);
+      g_ptr_array_add(r->notes, g_strdup_printf("%s %s, field %s: the text %s: '%s'", r->source,
+                                                label, field, why, shown));
+    }
+    text = visible;
+    r->blanked = *visible == '\0';
+  }
+  return g_string_chunk_insert_const(layer->strings, text);
+}
+
+/* Names a NUL byte in the .dbf cut short (geo-dbf.c) end in "…" on the
+ * map, with a note naming the feature and field. */
+static void
+geo_layer_mark_cut_names(GeoLayer *layer, const char *path, const char *field,
+                         const char *source, GPtrArray *notes)
+{
+  g_autoptr(GArray) cut = geo_dbf_cut_records(path, field);
+  guint noted = 0;
+  for (guint i = 0, f = 0; i < cut->len; i++) {
+    long fid = g_array_index(cut, long, i);
+    while (f < layer->n_features && layer->features[f].fid < fid)
+      f++;
+    if (f == layer->n_features || layer->features[f].fid != fid)
+      continue;
+    GeoFeature *ft = &layer->features[f];
+    g_autofree char *marked = g_strconcat(ft->name, "…", NULL);
+    if (noted++ < GEO_LAYER_MAX_NAME_NOTES) {
+      g_autofree char *shown_field = geo_text_printable(field, 100);
+      g_autofree char *shown = geo_text_printable(ft->name, 80);
+      g_autofree char *key = ft->raw_key ? geo_text_printable(ft->raw_key, 60) : NULL;
+      g_ptr_array_add(notes, g_strdup_printf("%s feature %ld%s%s%s, field %s: the text holds a NUL "
+                                             "byte after '%s', which cuts it there; drawn as '%s'",
+                                             source, fid, key ? " (key '" : "", key ? key : "",
+                                             key ? "')" : "", shown_field, shown, marked));
+    }
+    ft->name = g_string_chunk_insert_const(layer->strings, marked);
+  }
 }
 
 /* Every vertex, now in lon/lat, must be a finite point on the globe: a
@@ -266,11 +333,18 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
   geo_layer_init_gdal();
   g_autofree char *source = geo_text_printable(spec->source, 0);
   g_autofree char *lname = NULL; /* the layer's name, printable */
+  g_autofree char *first_skipped_why = NULL; /* of the first feature left out */
+  /* A FIFO or a device is refused before GDAL opens it (open() on a FIFO
+   * blocks); a folder of shapefiles is a source; PG: gets its timeouts. */
+  g_autofree char *opened = geo_source_prepare(spec->source, "boundaries", TRUE, error);
+  if (opened == NULL || !geo_shx_check(opened, error))
+    return NULL;
   CPLErrorReset();
-  GDALDatasetH ds = GDALOpenEx(spec->source, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+  GDALDatasetH ds = GDALOpenEx(opened, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
   if (ds == NULL) {
     g_autofree char *what = g_strdup_printf("%s: cannot open as a vector source", source);
     geo_error_set_from_gdal(error, GEO_ERROR_INPUT, what);
+    geo_source_explain_pg(opened, error);
     return NULL;
   }
   GeoLayer *layer = NULL;
@@ -323,10 +397,11 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
       .source = source,
       .key_field = spec->key_field,
       .error = error,
+      .notes = g_ptr_array_new_with_free_func(g_free),
   };
   geo_shapes_builder_init(&r.b);
   long first_skipped = -1;
-  OGRwkbGeometryType first_skipped_type = wkbNone;
+  GArray *skipped = g_array_new(FALSE, TRUE, sizeof(GeoSkippedFeature));
   long n_read = 0, last_fid = -1;
 
   OGR_L_ResetReading(lyr);
@@ -348,7 +423,7 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
     r.feature_points = 0;
     if (key_i >= 0) {
       r.raw_key = OGR_F_IsFieldSetAndNotNull(feat, key_i) ? OGR_F_GetFieldAsString(feat, key_i) : "";
-      if ((f.raw_key = geo_layer_text(layer, feat, key_i, &r)) == NULL) {
+      if ((f.raw_key = geo_layer_text(layer, feat, key_i, FALSE, &r)) == NULL) {
         OGR_F_Destroy(feat);
         break;
       }
@@ -372,8 +447,17 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
     if (polys == 0 || r.b.part_ring->len == parts_before) {
       if (first_skipped < 0) {
         first_skipped = f.fid;
-        first_skipped_type = g ? OGR_G_GetGeometryType(g) : wkbNone;
+        first_skipped_why = geo_layer_skip_reason(g, polys);
       }
+      GeoSkippedFeature sk = {f.fid, "", NULL, NULL};
+      if (key_i >= 0) {
+        g_autofree char *norm = geo_key_normalise(f.raw_key);
+        sk.key = g_string_chunk_insert_const(layer->strings, norm);
+        sk.raw_key = f.raw_key;
+      }
+      g_autofree char *why = geo_layer_skip_reason(g, polys);
+      sk.why = g_string_chunk_insert_const(layer->strings, why);
+      g_array_append_val(skipped, sk);
       layer->n_skipped_empty++;
       OGR_F_Destroy(feat);
       continue;
@@ -386,13 +470,16 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
       f.raw_key = f.key = "";
     }
     f.name = f.key;
-    if (name_i >= 0 && (f.name = geo_layer_text(layer, feat, name_i, &r)) == NULL) {
+    r.blanked = FALSE;
+    if (name_i >= 0 && (f.name = geo_layer_text(layer, feat, name_i, TRUE, &r)) == NULL) {
       OGR_F_Destroy(feat);
       break;
     }
+    if (r.blanked && key_i >= 0)
+      f.name = f.raw_key; /* a blank row or label says less than the code */
     f.group = "";
     if (group_i >= 0) {
-      const char *graw = geo_layer_text(layer, feat, group_i, &r);
+      const char *graw = geo_layer_text(layer, feat, group_i, FALSE, &r);
       if (graw == NULL) {
         OGR_F_Destroy(feat);
         break;
@@ -401,7 +488,7 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
       f.group = g_string_chunk_insert_const(layer->strings, gnorm);
     }
     f.group_name = "";
-    if (group_name_i >= 0 && (f.group_name = geo_layer_text(layer, feat, group_name_i, &r)) == NULL) {
+    if (group_name_i >= 0 && (f.group_name = geo_layer_text(layer, feat, group_name_i, TRUE, &r)) == NULL) {
       OGR_F_Destroy(feat);
       break;
     }
@@ -412,6 +499,14 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
   layer->shapes = geo_shapes_builder_finish(&r.b);
   layer->n_features = features->len;
   layer->features = (GeoFeature *)g_array_free(features, FALSE);
+  layer->skipped = (GeoSkippedFeature *)g_array_free(skipped, FALSE);
+  if (!r.failed && name_i >= 0)
+    geo_layer_mark_cut_names(layer, opened, spec->name_field, source, r.notes);
+  if (r.n_name_notes > GEO_LAYER_MAX_NAME_NOTES)
+    g_ptr_array_add(r.notes, g_strdup_printf("%s: %u more names made visible the same way",
+                                             source, r.n_name_notes - GEO_LAYER_MAX_NAME_NOTES));
+  g_ptr_array_add(r.notes, NULL);
+  layer->notes = (char **)g_ptr_array_free(r.notes, FALSE);
 
   if (r.failed) {
     geo_layer_free(layer);
@@ -436,10 +531,9 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
                   source, lname);
     else
       g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
-                  "%s: layer '%s' has no polygon features: none of its %ld features is a "
-                  "polygon (feature %ld is %s)", source, lname, n_read, first_skipped,
-                  first_skipped_type == wkbNone ? "without geometry"
-                                                : OGRGeometryTypeToName(first_skipped_type));
+                  "%s: layer '%s' has no polygon features: none of its %ld features has "
+                  "a polygon to draw (feature %ld %s)", source, lname, n_read, first_skipped,
+                  first_skipped_why);
     geo_layer_free(layer);
     layer = NULL;
     goto out;
@@ -484,6 +578,8 @@ geo_layer_free(GeoLayer *layer)
   g_free(layer->layer_name);
   g_free(layer->crs_name);
   g_free(layer->features);
+  g_free(layer->skipped);
+  g_strfreev(layer->notes);
   geo_shapes_free(layer->shapes);
   if (layer->strings)
     g_string_chunk_free(layer->strings);

@@ -146,13 +146,45 @@ geo_number_scan(const char *s, size_t len, char *thousands, char *decimal, char 
   return shape;
 }
 
+/* Scientific notation as Excel writes it ("1.5E-05", "2,5E+01", "1e308"):
+ * splits off an exponent [eE][+-]digits (at most 4 digits) into exp[] as
+ * "e-05" and shortens *len to the mantissa.  FALSE when there is an 'e' but
+ * no such exponent, or nothing before it. */
+static gboolean
+geo_number_split_exponent(const char *s, size_t *len, char exp[8])
+{
+  exp[0] = '\0';
+  const char *e = memchr(s, 'e', *len);
+  if (e == NULL)
+    e = memchr(s, 'E', *len);
+  if (e == NULL)
+    return TRUE;
+  size_t mlen = (size_t)(e - s), i = mlen + 1, n = 0;
+  if (mlen == 0)
+    return FALSE;
+  exp[n++] = 'e';
+  if (i < *len && (s[i] == '+' || s[i] == '-'))
+    exp[n++] = s[i++];
+  size_t digits = 0;
+  for (; i < *len; i++, digits++) {
+    if (!g_ascii_isdigit(s[i]) || digits == 4)
+      return FALSE;
+    exp[n++] = s[i];
+  }
+  if (digits == 0)
+    return FALSE;
+  exp[n] = '\0';
+  *len = mlen;
+  return TRUE;
+}
+
 GeoNumberShape
 geo_number_shape(const char *text)
 {
   const char *s;
   size_t len;
-  char sign, thousands, decimal, sep;
-  if (!geo_number_trim(text, &s, &len, &sign))
+  char sign, thousands, decimal, sep, exp[8];
+  if (!geo_number_trim(text, &s, &len, &sign) || !geo_number_split_exponent(s, &len, exp))
     return GEO_NUMBER_NONE;
   return geo_number_scan(s, len, &thousands, &decimal, &sep);
 }
@@ -162,8 +194,8 @@ geo_number_parse(const char *text, gboolean indonesian, double *out)
 {
   const char *s;
   size_t len;
-  char sign, thousands, decimal, sep;
-  if (!geo_number_trim(text, &s, &len, &sign))
+  char sign, thousands, decimal, sep, exp[8];
+  if (!geo_number_trim(text, &s, &len, &sign) || !geo_number_split_exponent(s, &len, exp))
     return FALSE;
   GeoNumberShape shape = geo_number_scan(s, len, &thousands, &decimal, &sep);
   if (shape == GEO_NUMBER_NONE)
@@ -197,6 +229,7 @@ geo_number_parse(const char *text, gboolean indonesian, double *out)
     any_int = TRUE;
   }
   buf[n] = '\0';
+  g_strlcat(buf, exp, sizeof buf); /* n <= 65, exp at most 7 */
   char *end = NULL;
   double v = g_ascii_strtod(buf, &end);
   if (end == buf || *end != '\0' || !isfinite(v))

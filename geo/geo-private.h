@@ -57,6 +57,40 @@ char *geo_proj_crs_name(const char *crs_wkt);
 #define GEO_LIMIT_LON 360.0
 #define GEO_LIMIT_LAT 90.0
 
+/* ---- sources before GDAL opens them (geo-source.c) */
+
+/* libpq timeouts added to a PG: connection string that sets none: seconds
+ * to connect (a server that accepts and never answers), and per statement. */
+#define GEO_PG_CONNECT_TIMEOUT_S 10
+#define GEO_PG_STATEMENT_TIMEOUT_S 600
+
+/* TRUE for a "PG:..." connection string. */
+gboolean geo_source_is_pg(const char *src);
+/* The string to hand GDAL for `src`: a PG: string with connect_timeout and
+ * statement_timeout added when it has none; a path as it is, unless it is
+ * a FIFO, device or socket (or a folder, unless folder_ok): then NULL with
+ * GEO_ERROR_INPUT naming it and `what`.  Caller frees with g_free. */
+char *geo_source_prepare(const char *src, const char *what, gboolean folder_ok, GError **error);
+/* When *error says libpq timed out for the PG: source `src`, rewrites its
+ * message to name the host and port and the timeout. */
+void geo_source_explain_pg(const char *src, GError **error);
+
+/* For a path ending in .shp with a .shx beside it: FALSE (GEO_ERROR_INPUT)
+ * when an index entry points before the end of the previous record (all
+ * at record 1, say).  TRUE otherwise. */
+gboolean geo_shx_check(const char *shp_path, GError **error);
+
+/* `s` (valid UTF-8) as it should be drawn: without bidirectional controls
+ * (U+202A-U+202E, U+2066-U+2069, LRM, RLM, ALM), or "" when nothing in it is
+ * visible (zero-width spaces...).  NULL when `s` needs no change; else *why
+ * says what was done (static text).  Caller frees. */
+char *geo_text_visible(const char *s, const char **why);
+
+/* For a .shp path: the record numbers (= feature ids, from 0) whose text
+ * field `field` in the .dbf holds a NUL byte followed by more text, which
+ * GDAL cuts at the NUL.  Empty otherwise.  Caller frees with g_array_unref. */
+GArray *geo_dbf_cut_records(const char *shp_path, const char *field);
+
 /* `s` as valid UTF-8 (bad bytes become U+FFFD), or NULL when it already is.
  * Caller frees with g_free. */
 char *geo_text_repair(const char *s);

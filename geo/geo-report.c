@@ -150,6 +150,15 @@ geo_join_report_text(const GeoJoinReport *r, const GeoLayer *layer)
     g_autofree char *c = geo_report_name(layer->crs_name);
     g_string_append_printf(o, "Boundaries %s (layer %s, %s): %u districts\n", b, l, c,
                            r->n_features);
+    for (guint i = 0; i < layer->n_skipped_empty && layer->skipped; i++) {
+      const GeoSkippedFeature *sk = &layer->skipped[i];
+      g_autofree char *key = sk->raw_key ? geo_report_clean(sk->raw_key) : NULL;
+      if (key)
+        g_string_append_printf(o, "  left out: %s feature %ld, key '%s': %s\n", b, sk->fid, key,
+                               sk->why);
+      else
+        g_string_append_printf(o, "  left out: %s feature %ld: %s\n", b, sk->fid, sk->why);
+    }
   }
   for (guint i = 0; i < r->dup_features->len; i++) {
     const GeoDuplicate *d = g_ptr_array_index(r->dup_features, i);
@@ -402,6 +411,18 @@ geo_join_report_json(const GeoJoinReport *r, const GeoLayer *layer)
     geo_report_json_string(b, "key", d->key);
     geo_report_json_int(b, "feature", d->line);
     geo_report_json_int(b, "first_feature", d->first_line);
+    json_builder_end_object(b);
+  }
+  json_builder_end_array(b);
+  /* Features without a polygon to draw (null, empty, zero-area). */
+  json_builder_set_member_name(b, "left_out_features");
+  json_builder_begin_array(b);
+  for (guint i = 0; i < layer->n_skipped_empty && layer->skipped; i++) {
+    const GeoSkippedFeature *sk = &layer->skipped[i];
+    json_builder_begin_object(b);
+    geo_report_json_int(b, "feature", sk->fid);
+    geo_report_json_string(b, "key", sk->raw_key);
+    geo_report_json_string(b, "why", sk->why);
     json_builder_end_object(b);
   }
   json_builder_end_array(b);

@@ -24,8 +24,6 @@
 /* Optional: the coverage gap rule's doctrine (geo-figures.c). */
 #define GEO_STYLE_COVERAGE "coverage"
 #define GEO_STYLE_SUFFIX ".style"
-#define GEO_STYLE_MIN_CLASSES 2
-#define GEO_STYLE_MAX_CLASSES 20
 #define GEO_STYLE_DEFAULT_CLASSES 5
 #define GEO_STYLE_DEFAULT_NODATA "#c8c8c8"
 #define GEO_STYLE_MAX_DECIMALS 10
@@ -648,10 +646,8 @@ GeoStyle *geo_style_load(const char *name_or_path, const char *styles_dir, GErro
   char *contents = NULL;
   gsize length = 0;
   GError *err = NULL;
-  if (!g_file_get_contents(path, &contents, &length, &err)) {
-    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "cannot read style %s: %s", path,
-                err->message);
-    g_error_free(err);
+  if (!geo_file_read(path, "style", GEO_LIMIT_SMALL_FILE_BYTES, &contents, &length, &err)) {
+    g_propagate_error(error, err);
     g_free(path);
     return NULL;
   }

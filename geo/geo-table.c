@@ -218,6 +218,7 @@ geo_table_read_layer(const char *src, const char *name, const char *sheet, gbool
   if (ds == NULL) {
     g_autofree char *what = g_strdup_printf("%s: cannot open as a table", name);
     geo_error_set_from_gdal(error, GEO_ERROR_INPUT, what);
+    geo_source_explain_pg(src, error);
     return NULL;
   }
   GeoTable *t = NULL;
@@ -379,6 +380,29 @@ geo_table_set_key(GeoTable *t, const char *name, const char *key, GError **error
   return TRUE;
 }
 
+/* When a spec with a ':' failed because nothing of that name exists, says
+ * which readings were tried: "x.csv:kode (bps)" is neither a file nor
+ * "x.csv" with key "kode (bps)". */
+static void
+geo_table_explain_spec(const char *src, const char *key, GError **error)
+{
+  const char *colon = strrchr(src, ':');
+  if (key != NULL || colon == NULL || colon - src <= 2 || error == NULL || *error == NULL ||
+      geo_source_is_pg(src) || g_str_has_prefix(src, "/vsi") ||
+      g_file_test(src, G_FILE_TEST_EXISTS))
+    return;
+  g_autofree char *before = g_strndup(src, (gsize)(colon - src));
+  if (g_file_test(before, G_FILE_TEST_EXISTS))
+    return;
+  g_autofree char *p_src = geo_text_printable(src, 300);
+  g_autofree char *p_before = geo_text_printable(before, 300);
+  g_autofree char *p_key = geo_text_printable(colon + 1, 200);
+  char *msg = g_strdup_printf("%s (neither '%s' nor '%s', with key field '%s', is a file)",
+                              (*error)->message, p_src, p_before, p_key);
+  g_free((*error)->message);
+  (*error)->message = msg;
+}
+
 GeoTable *
 geo_table_read_spec(const GeoTableSpec *spec, GError **error)
 {
@@ -386,14 +410,22 @@ geo_table_read_spec(const GeoTableSpec *spec, GError **error)
   const char *src = spec->source;
   const char *key = spec->key_field;
   g_autofree char *name = geo_table_display_name(src);
+  g_autofree char *opened = NULL; /* src as GDAL is given it */
   const GeoTableOptions o = spec->options;
   GeoTable *t = NULL;
   GeoGrid *grid = NULL;
   g_autofree gboolean *typed = NULL;
   GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
 
+  /* A FIFO or a device is refused before anything opens it (open() on a
+   * FIFO blocks); a PG: string gets its timeouts. */
+  opened = geo_source_prepare(src, "table", FALSE, error);
+  if (opened == NULL ||
+      (g_ascii_strncasecmp(src, "CSV:", 4) == 0 &&
+       !geo_file_check_regular(src + 4, "table", FALSE, error)))
+    goto out;
   const char *path;
-  switch (geo_table_kind(src, &path)) {
+  switch (geo_table_kind(opened, &path)) {
   case GEO_TABLE_CSV:
     grid = geo_csv_read(path, o.separator, error);
     break;
@@ -427,6 +459,8 @@ geo_table_read_spec(const GeoTableSpec *spec, GError **error)
   g_ptr_array_add(notes, NULL);
   t->notes = (char **)g_ptr_array_free(g_steal_pointer(&notes), FALSE);
 out:
+  if (t == NULL)
+    geo_table_explain_spec(src, key, error);
   if (notes != NULL)
     g_ptr_array_unref(notes);
   geo_grid_free(grid);

@@ -30,6 +30,25 @@ typedef enum {
 /* Collects GDAL's last error message for `what` into a GError. */
 void geo_error_set_from_gdal(GError **error, GeoErrorCode code, const char *what);
 
+/* ------------------------------------------------------------- files */
+
+/* Bytes of a style or project file: they are a few KiB; more is a mistake
+ * (a wrong path, /dev/zero). */
+#define GEO_LIMIT_SMALL_FILE_BYTES (4 * 1024 * 1024)
+
+/* Reads the regular file `path` (`what` names it in messages: "style",
+ * "logo") into *contents, NUL-terminated, *length bytes (may be NULL).
+ * A FIFO, device, socket or folder is refused before anything is read, and
+ * so is a file of more than `limit` bytes, even one that grows while read.
+ * Returns FALSE with GEO_ERROR_USAGE.  Caller frees *contents with g_free. */
+gboolean geo_file_read(const char *path, const char *what, gsize limit, char **contents,
+                       gsize *length, GError **error);
+/* FALSE (GEO_ERROR_INPUT) when `path` exists and is a FIFO, a device, a
+ * socket, or (unless folder_ok) a folder; TRUE when it is a regular file or
+ * does not exist (the opener reports that). */
+gboolean geo_file_check_regular(const char *path, const char *what, gboolean folder_ok,
+                                GError **error);
+
 /* ------------------------------------------------------------ colours */
 
 typedef struct {
@@ -237,6 +256,15 @@ typedef struct {
   long fid;          /* feature id in the source, for messages */
 } GeoFeature;
 
+/* A feature of a boundary layer that has nothing to draw and was left out
+ * (no geometry, an empty one, not a polygon, no ring of 3 points). */
+typedef struct {
+  long fid;            /* feature id in the source */
+  const char *key;     /* normalised key, "" without --key; owned by the layer */
+  const char *raw_key; /* as stored, or NULL without --key */
+  const char *why;     /* "has no geometry", ...; owned by the layer */
+} GeoSkippedFeature;
+
 typedef struct {
   char *source;     /* as given by the user */
   char *layer_name; /* the layer actually read */
@@ -245,7 +273,9 @@ typedef struct {
   guint n_features;
   GeoShapes *shapes; /* in WGS84 longitude/latitude */
   GStringChunk *strings;
-  guint n_skipped_empty; /* features without polygon geometry */
+  guint n_skipped_empty; /* features without polygon geometry: */
+  GeoSkippedFeature *skipped; /* n_skipped_empty of them, in source order */
+  char **notes; /* NULL-terminated: names changed to draw them (bidi controls...) */
 } GeoLayer;
 
 typedef struct {
@@ -523,6 +553,9 @@ void geo_style_free(GeoStyle *style);
 char **geo_style_list(const char *styles_dir);
 /* For data-driven methods computes the breaks over `values` (NaN skipped)
  * with `n_classes` classes (0: the style's), and the palette. */
+/* The class counts a style may have (a style file's classes=, --classes). */
+#define GEO_STYLE_MIN_CLASSES 2
+#define GEO_STYLE_MAX_CLASSES 20
 gboolean geo_style_resolve(GeoStyle *style, const double *values, guint n, guint n_classes,
                            GError **error);
 /* Class of a value (numeric methods) or text (categorical): 0..n-1, or -1

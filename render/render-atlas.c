@@ -13,6 +13,8 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <sys/resource.h>
 #include <qpdf/qpdf-c.h>
 #include <math.h>
 #include <string.h>
@@ -22,6 +24,11 @@
  * rows a column on A4 landscape, more on a portrait page. */
 #define RENDER_ATLAS_COLS 2
 #define RENDER_ATLAS_ROW_H 20.0
+/* Sheet PDFs open at once while the atlas is assembled, at most: fewer
+ * when the limit of open files is low (render_atlas_max_open). */
+#define RENDER_ATLAS_MAX_OPEN 200
+/* Descriptors left to everything else (fonts, the output, GDAL). */
+#define RENDER_ATLAS_FD_RESERVE 48
 
 typedef struct {
   double x, y, w, h; /* the entry's row on its contents page, layout units */
@@ -177,25 +184,32 @@ render_atlas_link(qpdf_data q, const RenderPage *P, const RenderAtlasRow *row, q
   return qpdf_make_indirect_object(q, a);
 }
 
-gboolean
-render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint n,
-                    const char *dir, GError **error)
+/* How many sheet PDFs may be open at once: half of what the process may
+ * still open (RLIMIT_NOFILE less a reserve), at most RENDER_ATLAS_MAX_OPEN,
+ * at least 2. */
+static guint
+render_atlas_max_open(void)
+{
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+    return RENDER_ATLAS_MAX_OPEN;
+  rlim_t room = rl.rlim_cur > RENDER_ATLAS_FD_RESERVE ? rl.rlim_cur - RENDER_ATLAS_FD_RESERVE : 0;
+  return (guint)CLAMP(room / 2, 2, RENDER_ATLAS_MAX_OPEN);
+}
+
+/* Joins the pages of entries[0..n) into the PDF file `path` (a part of a
+ * large atlas; removed by the caller), each entry's page count into
+ * n_pages[].  At most n + 1 files are open. */
+static gboolean
+render_atlas_part(const RenderAtlasEntry *entries, guint n, const char *path, guint *n_pages,
+                  GError **error)
 {
   gboolean ok = FALSE;
   qpdf_data *src = g_new0(qpdf_data, MAX(n, 1));
-  guint *first_page = g_new0(guint, MAX(n, 1));
-  guint *n_pages = g_new0(guint, MAX(n, 1));
-  RenderAtlasRow *rows = g_new0(RenderAtlasRow, MAX(n, 1));
-  GByteArray *contents_pdf = NULL;
-  char *date = NULL, *title = NULL;
-  qpdf_data toc = NULL, out = qpdf_init();
-  qpdf_silence_errors(out);
-
-  /* Read every page source; sources stay open until the atlas is written
-   * (qpdf copies their objects lazily). */
-  const guint per_page = render_atlas_rows(render_page_of(m)) * RENDER_ATLAS_COLS;
-  guint n_contents = MAX(1, (n + per_page - 1) / per_page);
-  guint page = n_contents + 1;
+  qpdf_data part = qpdf_init();
+  qpdf_silence_errors(part);
+  if (render_atlas_failed(part, qpdf_empty_pdf(part), "starting", path, error))
+    goto out;
   for (guint i = 0; i < n; i++) {
     src[i] = qpdf_init();
     qpdf_silence_errors(src[i]);
@@ -209,8 +223,88 @@ render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint
       goto out;
     }
     n_pages[i] = (guint)np;
-    first_page[i] = page;
-    page += n_pages[i];
+    for (int p = 0; p < np; p++)
+      qpdf_add_page(part, src[i], qpdf_get_page_n(src[i], p), QPDF_FALSE);
+    if (render_atlas_failed(part, 0, "copying the pages of", entries[i].path, error))
+      goto out;
+  }
+  if (render_atlas_failed(part, qpdf_init_write(part, path), "writing", path, error))
+    goto out;
+  qpdf_set_deterministic_ID(part, QPDF_TRUE);
+  qpdf_set_stream_data_mode(part, qpdf_s_preserve);
+  ok = !render_atlas_failed(part, qpdf_write(part), "writing", path, error);
+out:
+  qpdf_cleanup(&part);
+  for (guint i = 0; i < n; i++)
+    if (src[i])
+      qpdf_cleanup(&src[i]);
+  g_free(src);
+  return ok;
+}
+
+gboolean
+render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint n,
+                    const char *dir, GError **error)
+{
+  gboolean ok = FALSE;
+  qpdf_data *src = g_new0(qpdf_data, MAX(n, 1));
+  guint *src_pages = g_new0(guint, MAX(n, 1));
+  GPtrArray *parts = g_ptr_array_new_with_free_func(g_free); /* temporary part files */
+  guint n_src = 0;
+  guint *first_page = g_new0(guint, MAX(n, 1));
+  guint *n_pages = g_new0(guint, MAX(n, 1));
+  RenderAtlasRow *rows = g_new0(RenderAtlasRow, MAX(n, 1));
+  GByteArray *contents_pdf = NULL;
+  char *date = NULL, *title = NULL;
+  qpdf_data toc = NULL, out = qpdf_init();
+  qpdf_silence_errors(out);
+
+  /* Read every page source; sources stay open until the atlas is written
+   * (qpdf copies their objects lazily).  With more sheets than
+   * RENDER_ATLAS_MAX_OPEN (a village atlas: 20,000), they are first
+   * joined in parts of that many (render_atlas_part), so that no more
+   * files are open at once than that: 1,000 sheets ran out of
+   * descriptors at the usual limit of 1,024. */
+  const guint per_page = render_atlas_rows(render_page_of(m)) * RENDER_ATLAS_COLS;
+  const guint max_open = render_atlas_max_open();
+  if (n > max_open && (n + max_open - 1) / max_open > max_open) {
+    g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT,
+                "atlas.pdf: %u sheets need more files open at once than the limit allows "
+                "(%u at a time); raise it (ulimit -n) to at least %u",
+                n, max_open, 2 * (guint)ceil(sqrt((double)n)) + RENDER_ATLAS_FD_RESERVE);
+    goto out;
+  }
+  guint n_contents = MAX(1, (n + per_page - 1) / per_page);
+  guint page = n_contents + 1;
+  n_src = n <= max_open ? n : (n + max_open - 1) / max_open;
+  for (guint i = 0; i < n_src; i++) {
+    if (n > max_open) {
+      guint from = i * max_open, to = MIN(n, from + max_open);
+      g_ptr_array_add(parts, g_strdup_printf("%s/.atlas-part-%u.pdf", dir, i));
+      if (!render_atlas_part(entries + from, to - from, g_ptr_array_index(parts, i),
+                             n_pages + from, error))
+        goto out;
+      for (guint e = from; e < to; e++) {
+        first_page[e] = page;
+        page += n_pages[e];
+      }
+    }
+    const char *path = n > max_open ? g_ptr_array_index(parts, i) : entries[i].path;
+    src[i] = qpdf_init();
+    qpdf_silence_errors(src[i]);
+    if (render_atlas_failed(src[i], qpdf_read(src[i], path, NULL), "reading", path, error))
+      goto out;
+    int np = qpdf_get_num_pages(src[i]);
+    if (np <= 0) {
+      g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "atlas.pdf: %s has no pages", path);
+      goto out;
+    }
+    if (n <= max_open) {
+      n_pages[i] = (guint)np;
+      first_page[i] = page;
+      page += n_pages[i];
+    }
+    src_pages[i] = (guint)np;
   }
 
   contents_pdf = render_atlas_contents(m, entries, n, first_page, n_contents, rows, error);
@@ -230,10 +324,13 @@ render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint
     qpdf_add_page(out, toc, qpdf_get_page_n(toc, p), QPDF_FALSE);
   if (render_atlas_failed(out, 0, "copying", "the contents pages", error))
     goto out;
-  for (guint i = 0; i < n; i++) {
-    for (guint p = 0; p < n_pages[i]; p++)
+  for (guint i = 0; i < n_src; i++) {
+    for (guint p = 0; p < src_pages[i]; p++)
       qpdf_add_page(out, src[i], qpdf_get_page_n(src[i], p), QPDF_FALSE);
-    if (render_atlas_failed(out, 0, "copying the pages of", entries[i].path, error))
+    if (render_atlas_failed(out, 0, "copying the pages of",
+                            n > max_open ? (char *)g_ptr_array_index(parts, i)
+                                                      : entries[i].path,
+                            error))
       goto out;
   }
 
@@ -307,32 +404,34 @@ render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint
     goto out;
 
   /* Write: deterministic ID, streams copied as they are (cairo already
-   * compressed them), small objects packed into object streams. */
-  if (render_atlas_failed(out, qpdf_init_write_memory(out), "writing", NULL, error))
-    goto out;
-  qpdf_set_deterministic_ID(out, QPDF_TRUE);
-  qpdf_set_stream_data_mode(out, qpdf_s_preserve);
-  qpdf_set_object_stream_mode(out, qpdf_o_generate);
-  if (render_atlas_failed(out, qpdf_write(out), "writing", NULL, error))
-    goto out;
-
+   * compressed them), small objects packed into object streams.  Straight
+   * into the file, not through a buffer in memory that held the whole
+   * atlas twice (700 sheets: a 20 MB atlas, peak memory 301 -> 264 MB; a
+   * village atlas of 20,000 sheets is some 600 MB). */
   RenderFile rf;
   if (!render_file_open(&rf, dir, "atlas.pdf", error))
     goto out;
-  gboolean wrote = render_file_write(&rf, qpdf_get_buffer(out),
-                                     (unsigned)qpdf_get_buffer_length(out)) == CAIRO_STATUS_SUCCESS;
-  if (!wrote)
-    g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "%s: writing failed: %s", rf.final_path,
-                g_strerror(rf.error));
+  if (render_atlas_failed(out, qpdf_init_write(out, rf.tmp_path), "writing", NULL, error)) {
+    render_file_close(&rf, FALSE, NULL);
+    goto out;
+  }
+  qpdf_set_deterministic_ID(out, QPDF_TRUE);
+  qpdf_set_stream_data_mode(out, qpdf_s_preserve);
+  qpdf_set_object_stream_mode(out, qpdf_o_generate);
+  gboolean wrote = !render_atlas_failed(out, qpdf_write(out), "writing", rf.final_path, error);
   ok = render_file_close(&rf, wrote, wrote ? error : NULL);
 
 out:
   qpdf_cleanup(&out);
   if (toc)
     qpdf_cleanup(&toc);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n_src; i++)
     if (src[i])
       qpdf_cleanup(&src[i]);
+  for (guint i = 0; i < parts->len; i++)
+    g_unlink(g_ptr_array_index(parts, i));
+  g_ptr_array_unref(parts);
+  g_free(src_pages);
   if (contents_pdf)
     g_byte_array_unref(contents_pdf);
   g_free(src);

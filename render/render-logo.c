@@ -92,9 +92,40 @@ render_logo_check_png(RenderLogo *logo, GError **error)
 }
 
 /* Checks the SVG (it parses, has a shape, and draws) and takes its size. */
+/* TRUE when the SVG declares XML entities ("<!ENTITY", also in UTF-16,
+ * whose NUL bytes are skipped).  A logo needs none, and entities that
+ * refer to each other make libxml2 expand without end or leak when it
+ * gives up: such a file is refused before librsvg sees it. */
+static gboolean
+render_logo_svg_has_entities(const guint8 *data, gsize len)
+{
+  static const char pat[] = "<!ENTITY";
+  gsize matched = 0;
+  for (gsize i = 0; i < len; i++) {
+    if (data[i] == '\0')
+      continue;
+    if (data[i] == (guint8)pat[matched]) {
+      if (++matched == sizeof pat - 1)
+        return TRUE;
+    } else {
+      matched = data[i] == (guint8)pat[0] ? 1 : 0;
+    }
+  }
+  return FALSE;
+}
+
 static gboolean
 render_logo_check_svg(RenderLogo *logo, GError **error)
 {
+  gsize len = 0;
+  const guint8 *data = g_bytes_get_data(logo->bytes, &len);
+  if (render_logo_svg_has_entities(data, len)) {
+    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
+                "%s: the SVG logo declares XML entities (<!ENTITY ...>); they are refused "
+                "(entities can expand without end): write the text out in the SVG",
+                logo->path);
+    return FALSE;
+  }
   GError *err = NULL;
   RsvgHandle *h = render_logo_svg(logo, &err);
   if (h == NULL) {
@@ -147,17 +178,9 @@ render_logo_load(const char *path, GError **error)
   GError *err = NULL;
   char *data = NULL;
   gsize len = 0;
-  if (!g_file_get_contents(path, &data, &len, &err)) {
-    g_autofree char *msg = geo_text_printable(err->message, 300);
-    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "%s: cannot read the logo: %s", path, msg);
-    g_error_free(err);
-    return NULL;
-  }
-  if (len > RENDER_LOGO_MAX_BYTES) {
-    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
-                "%s: the logo is %" G_GSIZE_FORMAT " bytes; at most %d MiB are accepted", path,
-                len, RENDER_LOGO_MAX_BYTES / (1024 * 1024));
-    g_free(data);
+  /* Only a regular file, and never more than the limit read (/dev/zero). */
+  if (!geo_file_read(path, "logo", RENDER_LOGO_MAX_BYTES, &data, &len, &err)) {
+    g_propagate_error(error, err);
     return NULL;
   }
   RenderLogo *logo = g_new0(RenderLogo, 1);

@@ -41,13 +41,17 @@ big_shapefile() { # DIR N
 
 x1m() { head -c 1048576 /dev/zero | tr '\0' x; }
 
-mkdir "$T/own" "$T/trunc" "$T/trunc-header" "$T/nodbf" "$T/noprj" "$T/big"
+mkdir "$T/own" "$T/trunc" "$T/trunc-header" "$T/nodbf" "$T/noprj" "$T/big" "$T/shx-dup" "$T/dbf-nul"
 ogr2ogr -f "ESRI Shapefile" "$T/own/batas.shp" "$BAD/good.geojson"
 cp "$T/own/batas."* "$T/trunc/"
 truncate -s $(($(wc -c < "$T/own/batas.shp") - 40)) "$T/trunc/batas.shp"   # the last record cut
 cp "$T/own/batas."* "$T/trunc-header/"
 truncate -s 50 "$T/trunc-header/batas.shp"                                 # the header cut
 cp "$T/own/batas.shp" "$T/own/batas.shx" "$T/own/batas.prj" "$T/nodbf/"
+cp "$T/own/batas."* "$T/dbf-nul/"   # 'Aceh Selatan' with a NUL for its space
+LC_ALL=C sed 's/Aceh Selatan/Aceh\x00Selatan/' "$T/own/batas.dbf" > "$T/dbf-nul/batas.dbf"
+cp "$T/own/batas."* "$T/shx-dup/"   # every index entry pointing at record 1
+{ head -c 108 "$T/own/batas.shx"; i=1; while [ $i -lt 5 ]; do tail -c +101 "$T/own/batas.shx" | head -c 8; i=$((i + 1)); done; } > "$T/shx-dup/batas.shx"
 ogr2ogr -f "ESRI Shapefile" "$T/noprj/batas.shp" "$BAD/coords-far.geojson" && rm "$T/noprj/batas.prj"
 big_shapefile "$T/big" 5000001
 { printf 'kode,skor,catatan\n11.01,40,baik\n11.02,50,'; x1m; printf '\n'; } > "$T/long-cell.csv"

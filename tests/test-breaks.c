@@ -336,6 +336,41 @@ static void test_equal(void)
   }
 }
 
+/* Values at the ends of what a double holds: every method gives finite,
+ * ascending breaks that are data values (or, for equal intervals, inside
+ * the range), and equal values give one class. */
+static void test_extremes(void)
+{
+  double breaks[8];
+  const double huge[] = {-1.7976931348623157e308, -1e308, 0, 1e308, 1.7976931348623157e308};
+  const double denormal[] = {0, 4.9406564584124654e-324, 1e-320, 2.2250738585072014e-308, 1e-300};
+  const double *sets[] = {huge, denormal};
+  for (guint s = 0; s < G_N_ELEMENTS(sets); s++) {
+    const double *v = sets[s];
+    guint made = geo_breaks_quantile(v, 5, 4, breaks);
+    g_assert_cmpuint(made, ==, 4);
+    test_breaks_check_valid(v, 5, breaks, made);
+    made = geo_breaks_jenks(v, 5, 4, breaks);
+    g_assert_cmpuint(made, >=, 2);
+    test_breaks_check_valid(v, 5, breaks, made);
+    made = geo_breaks_equal(v, 5, 4, breaks);
+    g_assert_cmpuint(made, >=, 1);
+    for (guint i = 0; i + 1 < made; i++) {
+      g_assert_true(isfinite(breaks[i]));
+      g_assert_cmpfloat(breaks[i], >, v[0]);
+      g_assert_cmpfloat(breaks[i], <=, v[4]);
+      if (i > 0)
+        g_assert_cmpfloat(breaks[i], >, breaks[i - 1]);
+    }
+  }
+  const double equal[] = {1e308, 1e308, 1e308};
+  g_assert_cmpuint(geo_breaks_quantile(equal, 3, 5, breaks), ==, 1);
+  g_assert_cmpuint(geo_breaks_jenks(equal, 3, 5, breaks), ==, 1);
+  g_assert_cmpuint(geo_breaks_equal(equal, 3, 5, breaks), ==, 1);
+  const double tiny_equal[] = {4.9406564584124654e-324, 4.9406564584124654e-324};
+  g_assert_cmpuint(geo_breaks_equal(tiny_equal, 2, 3, breaks), ==, 1);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -345,5 +380,6 @@ int main(int argc, char **argv)
   g_test_add_func("/breaks/quantile", test_quantile);
   g_test_add_func("/breaks/quantile-ties", test_quantile_ties);
   g_test_add_func("/breaks/equal", test_equal);
+  g_test_add_func("/breaks/extremes", test_extremes);
   return g_test_run();
 }

@@ -186,8 +186,10 @@ test_manifest(void)
 {
   g_autofree char *out = testutil_tmpdir();
   gboolean had = TRUE;
-  BuilderManifest *m = builder_manifest_load(out, &had);
+  g_autofree char *note = NULL;
+  BuilderManifest *m = builder_manifest_load(out, &had, &note);
   g_assert_false(had);
+  g_assert_null(note);
   g_assert_cmpstr(builder_manifest_check(m, out, "a.pdf", "h1"), ==, "new");
   builder_manifest_set(m, "a.pdf", "h1");
   builder_manifest_set(m, "b.pdf", "h2");
@@ -201,8 +203,9 @@ test_manifest(void)
   builder_manifest_free(m);
   g_free(testutil_write(out, "a.pdf", "pdf"));
 
-  m = builder_manifest_load(out, &had);
+  m = builder_manifest_load(out, &had, &note);
   g_assert_true(had);
+  g_assert_null(note);
   g_assert_null(builder_manifest_check(m, out, "a.pdf", "h1"));
   g_assert_cmpstr(builder_manifest_check(m, out, "a.pdf", "h9"), ==, "changed");
   g_assert_cmpstr(builder_manifest_check(m, out, "b.pdf", "h2"), ==, "missing");

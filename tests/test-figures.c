@@ -209,7 +209,7 @@ test_bad_cells(void)
 {
   Fixture *fx = fixture_new(2, HEADER
                             "11.01,100,banyak,0,10,100,5000\n"
-                            "11.02,100,50,0,10,1e5,5000\n");
+                            "11.02,100,50,0,10,1e5x,5000\n");
   GeoFigures *fig = figures_default(fx);
   g_assert_true(isnan(fig->officers[0]));
   g_assert_true(isnan(fig->tps[1]));

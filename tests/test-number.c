@@ -60,6 +60,32 @@ test_shape(void)
   check("0,125", FALSE, 0.125);
 }
 
+/* Scientific notation as Excel writes it, in both decimal styles. */
+static void
+test_scientific(void)
+{
+  check("1.5E-05", FALSE, 1.5e-5);
+  check("1,5E-05", FALSE, 1.5e-5);
+  check("2.5E+01", FALSE, 25);
+  check("2,5E+01", TRUE, 25);
+  check("-1,23E+05", TRUE, -123000);
+  check(" 1e308 ", FALSE, 1e308);
+  check("7E2", FALSE, 700);
+  double v = NAN;
+  g_assert_true(geo_number_parse("4.9E-324", FALSE, &v)); /* the smallest denormal */
+  g_assert_cmpfloat(v, >, 0.0);
+  g_assert_true(geo_number_parse("1.7976931348623157E+308", FALSE, &v));
+  g_assert_cmpfloat(v, ==, 1.7976931348623157e308);
+  g_assert_cmpint(geo_number_shape("1.5E-05"), ==, GEO_NUMBER_PLAIN);
+  g_assert_cmpint(geo_number_shape("1,5E-05"), ==, GEO_NUMBER_INDONESIAN);
+  g_assert_cmpint(geo_number_shape("1e308"), ==, GEO_NUMBER_WHOLE);
+  const char *bad[] = {"e5", "E+05", "1e", "1e+", "1e5.5", "1E99999", "1e309", "1ee5",
+                       "1.5E-05x", "1e5e5", "1,5E", "-e5", "1.2.3e4"};
+  for (guint i = 0; i < G_N_ELEMENTS(bad); i++)
+    if (geo_number_parse(bad[i], FALSE, &v) || geo_number_parse(bad[i], TRUE, &v))
+      g_error("'%s' read as %g", bad[i], v);
+}
+
 static void
 test_bad(void)
 {
@@ -99,6 +125,7 @@ main(int argc, char **argv)
   g_test_add_func("/number/indonesian", test_indonesian);
   g_test_add_func("/number/shape", test_shape);
   g_test_add_func("/number/bad", test_bad);
+  g_test_add_func("/number/scientific", test_scientific);
   g_test_add_func("/number/format", test_format);
   return g_test_run();
 }
