@@ -150,8 +150,8 @@ static double *
 make_j3_seeds(MakeJ3 *m, const GEOSGeometry *poly, guint n, guint64 seed, guint *n_out)
 {
   int np = GEOSGetNumGeometries_r(m->geos, poly);
-  double *box = g_new(double, 4 * (gsize)np);   /* x0 y0 x1 y1 per part */
-  double *cum = g_new(double, np);              /* cumulative area */
+  double *box = g_new(double, 4 * (gsize)np); /* x0 y0 x1 y1 per part */
+  double *cum = g_new(double, np);            /* cumulative area */
   double total = 0;
   for (int i = 0; i < np; i++) {
     const GEOSGeometry *part = GEOSGetGeometryN_r(m->geos, poly, i);
@@ -229,8 +229,8 @@ make_j3_bend(double size, const double phase[6], double *x, double *y)
  * bent, as a GEOS geometry collection of line strings; NULL on a GEOS
  * failure. */
 static GEOSGeometry *
-make_j3_cut_lines(MakeJ3 *m, const GEOSGeometry *poly, const double *xy, guint n,
-                  double size, const double phase[6])
+make_j3_cut_lines(MakeJ3 *m, const GEOSGeometry *poly, const double *xy, guint n, double size,
+                  const double phase[6])
 {
   GEOSGeometry **pts = g_new(GEOSGeometry *, n);
   for (guint i = 0; i < n; i++)
@@ -451,8 +451,8 @@ make_j3_kecamatan(MakeJ3 *m, OGRFeatureH f, int i_kode, int i_nama, int i_prov, 
       GEOSGeometry **parts = g_new(GEOSGeometry *, own[k]->len);
       for (guint j = 0; j < own[k]->len; j++)
         parts[j] = GEOSGeom_clone_r(m->geos, own[k]->pdata[j]);
-      GEOSGeometry *c = GEOSGeom_createCollection_r(m->geos, GEOS_GEOMETRYCOLLECTION, parts,
-                                                    own[k]->len);
+      GEOSGeometry *c =
+          GEOSGeom_createCollection_r(m->geos, GEOS_GEOMETRYCOLLECTION, parts, own[k]->len);
       g_free(parts);
       village = GEOSUnaryUnion_r(m->geos, c);
       GEOSGeom_destroy_r(m->geos, c);
@@ -504,12 +504,12 @@ main(int argc, char **argv)
 {
   double spacing = 32;
   GOptionEntry entries[] = {
-    {"spacing", 0, 0, G_OPTION_ARG_DOUBLE, &spacing,
-     "Densify cut lines to piece size / K (default 32)", "K"},
-    {NULL},
+      {"spacing", 0, 0, G_OPTION_ARG_DOUBLE, &spacing,
+       "Densify cut lines to piece size / K (default 32)", "K"},
+      {NULL},
   };
   g_autoptr(GOptionContext) ctx = g_option_context_new(
-    "KECAMATAN_SRC OUT_DIR — cut every kecamatan into villages (issue 6, J3)");
+      "KECAMATAN_SRC OUT_DIR — cut every kecamatan into villages (issue 6, J3)");
   g_option_context_add_main_entries(ctx, entries, NULL);
   g_autoptr(GError) error = NULL;
   if (!g_option_context_parse(ctx, &argc, &argv, &error) || argc != 3 || spacing < 1) {
@@ -562,8 +562,10 @@ main(int argc, char **argv)
     g_printerr("make-j3: cannot write into %s: %s\n", tmpl, CPLGetLastErrorMsg());
     return 2;
   }
-  const struct { const char *name; int width; } fields[] = {
-    {"KODE", 13}, {"NAMA", 80}, {"KODE_PROV", 2}, {"KODE_KAB", 5}, {"KODE_KEC", 8}};
+  const struct {
+    const char *name;
+    int width;
+  } fields[] = {{"KODE", 13}, {"NAMA", 80}, {"KODE_PROV", 2}, {"KODE_KAB", 5}, {"KODE_KEC", 8}};
   for (guint i = 0; i < G_N_ELEMENTS(fields); i++) {
     OGRFieldDefnH fd = OGR_Fld_Create(fields[i].name, OFTString);
     OGR_Fld_SetWidth(fd, fields[i].width);
@@ -595,14 +597,15 @@ main(int argc, char **argv)
     ok = FALSE;
   /* the counts, also kept beside the data for bench/run.sh's report */
   g_autofree char *summary = g_strdup_printf(
-    "%" G_GUINT64_FORMAT " kecamatan -> %" G_GUINT64_FORMAT " villages, %" G_GUINT64_FORMAT
-    " parts, %" G_GUINT64_FORMAT " rings, %" G_GUINT64_FORMAT " vertices (%.1f per village); %"
-    G_GUINT64_FORMAT " kecamatan kept whole, %" G_GUINT64_FORMAT " left out; cut lines densified"
-    " to piece size / %g; villages cover their kecamatan to a relative area difference of %.1e"
-    " at worst (%s)",
-    n_kec, m.villages, m.parts, m.rings, m.vertices,
-    m.villages ? (double)m.vertices / m.villages : 0.0, m.whole, m.skipped, spacing,
-    m.worst_cover, m.worst_kec[0] ? m.worst_kec : "-");
+      "%" G_GUINT64_FORMAT " kecamatan -> %" G_GUINT64_FORMAT " villages, %" G_GUINT64_FORMAT
+      " parts, %" G_GUINT64_FORMAT " rings, %" G_GUINT64_FORMAT
+      " vertices (%.1f per village); %" G_GUINT64_FORMAT " kecamatan kept whole, %" G_GUINT64_FORMAT
+      " left out; cut lines densified"
+      " to piece size / %g; villages cover their kecamatan to a relative area difference of %.1e"
+      " at worst (%s)",
+      n_kec, m.villages, m.parts, m.rings, m.vertices,
+      m.villages ? (double)m.vertices / m.villages : 0.0, m.whole, m.skipped, spacing,
+      m.worst_cover, m.worst_kec[0] ? m.worst_kec : "-");
   g_autofree char *txt = g_build_filename(tmpl, "make-j3.txt", NULL);
   g_autofree char *line = g_strconcat(summary, "\n", NULL);
   if (ok && !g_file_set_contents(txt, line, -1, &error)) {
@@ -610,8 +613,7 @@ main(int argc, char **argv)
     ok = FALSE;
   }
   if (!ok) {
-    g_printerr("make-j3: writing %s failed; staging folder %s left for inspection\n", outdir,
-               tmpl);
+    g_printerr("make-j3: writing %s failed; staging folder %s left for inspection\n", outdir, tmpl);
     return 3;
   }
 

@@ -11,14 +11,15 @@
 void
 builder_config_clear(BuilderConfig *c)
 {
-  char **strs[] = {&c->boundaries, &c->layer, &c->key, &c->name, &c->group, &c->group_name,
-                   &c->where, &c->value, &c->style, &c->output, &c->format, &c->paper,
-                   &c->orientation, &c->tile, &c->context, &c->context_layer, &c->only,
-                   &c->title, &c->index_name, &c->index_date, &c->sources, &c->marking,
-                   &c->unit_name, &c->group_kind, &c->organisation, &c->date, &c->separator,
-                   &c->sheet, &c->header_row, &c->numbers, &c->officers, &c->personnel, &c->tps,
-                   &c->dpt, &c->symbols, &c->context_name, &c->lang, &c->logo, &c->match,
-                   &c->table_group};
+  char **strs[] = {
+      &c->boundaries,    &c->layer,     &c->key,         &c->name,       &c->group,
+      &c->group_name,    &c->where,     &c->value,       &c->style,      &c->output,
+      &c->format,        &c->paper,     &c->orientation, &c->tile,       &c->context,
+      &c->context_layer, &c->only,      &c->title,       &c->index_name, &c->index_date,
+      &c->sources,       &c->marking,   &c->unit_name,   &c->group_kind, &c->organisation,
+      &c->date,          &c->separator, &c->sheet,       &c->header_row, &c->numbers,
+      &c->officers,      &c->personnel, &c->tps,         &c->dpt,        &c->symbols,
+      &c->context_name,  &c->lang,      &c->logo,        &c->match,      &c->table_group};
   for (guint i = 0; i < G_N_ELEMENTS(strs); i++)
     g_clear_pointer(strs[i], g_free);
   g_clear_pointer(&c->tables, g_strfreev);
@@ -32,8 +33,7 @@ builder_result_clear(BuilderResult *r)
 }
 
 /* Appends one problem (a line) to `problems`. */
-static void G_GNUC_PRINTF(2, 3)
-builder_config_problem(GString *problems, const char *format, ...)
+static void G_GNUC_PRINTF(2, 3) builder_config_problem(GString *problems, const char *format, ...)
 {
   if (problems->len)
     g_string_append_c(problems, '\n');
@@ -141,8 +141,7 @@ builder_config_date(const BuilderConfig *c, BuilderSettings *s, GString *problem
 }
 
 gboolean
-builder_config_resolve(const BuilderConfig *c, BuilderMode mode, BuilderSettings *s,
-                       GError **error)
+builder_config_resolve(const BuilderConfig *c, BuilderMode mode, BuilderSettings *s, GError **error)
 {
   memset(s, 0, sizeof *s);
   GString *problems = g_string_new(NULL);

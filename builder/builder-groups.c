@@ -103,11 +103,13 @@ builder_groups_new(const GeoLayer *layer, gboolean use_group_name, GHashTable *p
       if (other)
         g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
                     "%s, field %s: the groups '%s' and '%s' would both be written as %s.pdf; "
-                    "give them distinct codes", source, field, shown_other, shown, base);
+                    "give them distinct codes",
+                    source, field, shown_other, shown, base);
       else
         g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
                     "%s, field %s: the group '%s' would be written as %s.pdf, the national "
-                    "overview", source, field, shown, base);
+                    "overview",
+                    source, field, shown, base);
       clash = TRUE;
     }
     g_hash_table_insert(bases, lower, g_strdup(g->code));

@@ -84,7 +84,8 @@ builder_manifest_input(JsonBuilder *b, const char *role, const char *path)
   json_builder_add_string_value(b, path);
   json_builder_set_member_name(b, "sha256");
   if (g_file_get_contents(path, &bytes, &len, NULL)) {
-    g_autofree char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)bytes, len);
+    g_autofree char *sum =
+        g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)bytes, len);
     json_builder_add_string_value(b, sum);
     json_builder_set_member_name(b, "bytes");
     json_builder_add_int_value(b, (gint64)len);
@@ -171,8 +172,7 @@ builder_manifest_write(BuilderManifest *m, const BuilderConfig *c, const GeoStyl
 /* ---- the folder lock ---- */
 
 int
-builder_manifest_lock(const char *dir, BuilderEventFunc events, gpointer user_data,
-                      GError **error)
+builder_manifest_lock(const char *dir, BuilderEventFunc events, gpointer user_data, GError **error)
 {
   /* The lock is on the output folder itself, so no lock file is left. */
   int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);

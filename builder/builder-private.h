@@ -22,7 +22,7 @@ typedef struct {
   double dpi;             /* of PNGs */
   RenderLang lang;
   GeoMatch match;
-  gint64 date; /* seconds since 1970, UTC */
+  gint64 date;          /* seconds since 1970, UTC */
   GeoTableSpec *tables; /* c->tables parsed, with c's table options as defaults */
   guint n_tables;
 } BuilderSettings;
@@ -63,16 +63,14 @@ char *builder_inputs_source_label(const char *source, const char *layer);
  * values and label (see cli --symbols).  Caller frees *figures with
  * geo_figures_free, *symbols and *label with g_free. */
 gboolean builder_figures_read(const BuilderConfig *c, RenderLang lang, GeoJoin *join,
-                              GeoFigures **figures, double **symbols, char **label,
-                              GError **error);
+                              GeoFigures **figures, double **symbols, char **label, GError **error);
 /* The CSV of every priority of the model, or NULL when there are no
  * coverage figures.  Caller frees with g_free. */
 char *builder_priorities_csv(const RenderModel *m);
 /* Writes BUILDER_PRIORITIES_FILE into `stage` unless `dir`'s is up to
  * date, and records it in the manifest. */
-gboolean builder_priorities_write(const RenderModel *m, BuilderManifest *manifest,
-                                  const char *dir, const char *stage, gboolean force,
-                                  GError **error);
+gboolean builder_priorities_write(const RenderModel *m, BuilderManifest *manifest, const char *dir,
+                                  const char *stage, gboolean force, GError **error);
 
 /* ---- builder-tasks.c: drawing the outputs in parallel ---- */
 /* Bytes of PNG images in memory at once, all drawing threads together

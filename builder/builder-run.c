@@ -75,17 +75,24 @@ builder_run_read(BuilderRun *r, GError **error)
   r->style = geo_style_load(c->style ? c->style : "quantile", styles_dir, error);
   if (r->style == NULL)
     return FALSE;
-  GeoLayerSpec spec = {.source = c->boundaries, .layer = c->layer, .key_field = c->key,
-                       .name_field = c->name, .group_field = c->group, .where = c->where,
-                       .group_name_field = c->group_name, .key_option = "--key",
-                       .name_option = "--name", .group_option = "--group",
-                       .group_name_option = "--group-name", .where_option = "--where"};
+  GeoLayerSpec spec = {.source = c->boundaries,
+                       .layer = c->layer,
+                       .key_field = c->key,
+                       .name_field = c->name,
+                       .group_field = c->group,
+                       .where = c->where,
+                       .group_name_field = c->group_name,
+                       .key_option = "--key",
+                       .name_option = "--name",
+                       .group_option = "--group",
+                       .group_name_option = "--group-name",
+                       .where_option = "--where"};
   r->layer = geo_layer_read(&spec, error);
   if (r->layer == NULL)
     return FALSE;
   for (guint k = 0; r->layer->notes && r->layer->notes[k]; k++) {
-    BuilderEvent ev = {.kind = BUILDER_EVENT_NOTE, .source = c->boundaries,
-                       .message = r->layer->notes[k]};
+    BuilderEvent ev = {
+        .kind = BUILDER_EVENT_NOTE, .source = c->boundaries, .message = r->layer->notes[k]};
     builder_emit(r->events, r->user_data, &ev);
   }
   if (c->context) {
@@ -110,8 +117,8 @@ builder_run_read(BuilderRun *r, GError **error)
   if (r->gazetteer == NULL)
     return FALSE;
   GeoJoinOptions jopt = {r->s.match, c->name, c->table_group, r->gazetteer, "--table-group"};
-  r->join = geo_join_run_full(r->layer, (GeoTable **)r->tables->pdata, r->tables->len, &jopt,
-                              error);
+  r->join =
+      geo_join_run_full(r->layer, (GeoTable **)r->tables->pdata, r->tables->len, &jopt, error);
   return r->join != NULL;
 }
 
@@ -130,7 +137,8 @@ builder_run_classify(BuilderRun *r, GError **error)
       g_autofree char *src = geo_text_printable(t->source, 300);
       g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
                   "--value %s: is the key column of %s (it joins the table to the boundaries); "
-                  "give a column of values to map", v, src);
+                  "give a column of values to map",
+                  v, src);
       return FALSE;
     }
   }
@@ -142,8 +150,10 @@ builder_run_classify(BuilderRun *r, GError **error)
   } else if (r->join->report->n_with_data == 0) {
     /* Nothing to map: a sheet of grey districts is not a briefing.  The
      * report says why (bad values, empty cells, unmatched keys). */
-    BuilderEvent ev = {.kind = BUILDER_EVENT_REPORT, .report = r->join->report,
-                       .layer = r->layer, .nothing_to_map = TRUE};
+    BuilderEvent ev = {.kind = BUILDER_EVENT_REPORT,
+                       .report = r->join->report,
+                       .layer = r->layer,
+                       .nothing_to_map = TRUE};
     builder_emit(r->events, r->user_data, &ev);
   } else {
     g_prefix_error(error, "--value "); /* "--value skor: ..." */
@@ -260,8 +270,8 @@ builder_run_write(BuilderRun *r, BuilderResult *result, GError **error)
   gboolean ok = stage != NULL;
   gboolean had_manifest = FALSE;
   g_autofree char *manifest_note = NULL;
-  BuilderManifest *manifest =
-      ok ? builder_manifest_load(c->output, &had_manifest, &manifest_note) : NULL;
+  BuilderManifest *manifest = ok ? builder_manifest_load(c->output, &had_manifest, &manifest_note)
+                                 : NULL;
   if (manifest_note != NULL) {
     BuilderEvent ev = {.kind = BUILDER_EVENT_NOTE, .source = c->output, .message = manifest_note};
     builder_emit(r->events, r->user_data, &ev);
@@ -270,10 +280,17 @@ builder_run_write(BuilderRun *r, BuilderResult *result, GError **error)
   GString *why = g_string_new(NULL);
   guint redrawn = 0, kept = 0;
   if (ok) {
-    BuilderTasks tasks = {.model = &r->model, .dir = c->output, .stage = stage,
-                          .formats = r->s.formats, .dpi = r->s.dpi, .force = c->force,
-                          .overview_only = c->overview_only, .jobs = c->jobs,
-                          .manifest = manifest, .common = common, .events = r->events,
+    BuilderTasks tasks = {.model = &r->model,
+                          .dir = c->output,
+                          .stage = stage,
+                          .formats = r->s.formats,
+                          .dpi = r->s.dpi,
+                          .force = c->force,
+                          .overview_only = c->overview_only,
+                          .jobs = c->jobs,
+                          .manifest = manifest,
+                          .common = common,
+                          .events = r->events,
                           .user_data = r->user_data};
     ok = builder_tasks_run(&tasks, &redrawn, &kept, why, error) &&
          builder_priorities_write(&r->model, manifest, c->output, stage, c->force, error);
@@ -319,7 +336,7 @@ builder_run_mkdirs(const char *path, GPtrArray *created)
     if (errno != EEXIST)
       return FALSE;
     if (g_file_test(path, G_FILE_TEST_IS_DIR))
-      return TRUE; /* made meanwhile by someone else */
+      return TRUE;   /* made meanwhile by someone else */
     errno = ENOTDIR; /* a file where a folder should be */
     return FALSE;
   }
@@ -328,18 +345,18 @@ builder_run_mkdirs(const char *path, GPtrArray *created)
 }
 
 gboolean
-builder_run(const BuilderConfig *c, BuilderMode mode, BuilderEventFunc events,
-            gpointer user_data, BuilderResult *result, GError **error)
+builder_run(const BuilderConfig *c, BuilderMode mode, BuilderEventFunc events, gpointer user_data,
+            BuilderResult *result, GError **error)
 {
   BuilderRun r = {.c = c, .mode = mode, .events = events, .user_data = user_data};
   if (result)
     memset(result, 0, sizeof *result);
   GPtrArray *created = g_ptr_array_new_with_free_func(g_free); /* folders this run made */
-  gboolean ok = builder_config_resolve(c, mode, &r.s, error) && builder_run_read(&r, error) &&
-                builder_run_classify(&r, error) &&
-                /* Personnel, workload and circles; their bad cells join the report. */
-                builder_figures_read(c, r.s.lang, r.join, &r.figures, &r.symbols,
-                                     &r.symbols_label, error);
+  gboolean ok =
+      builder_config_resolve(c, mode, &r.s, error) && builder_run_read(&r, error) &&
+      builder_run_classify(&r, error) &&
+      /* Personnel, workload and circles; their bad cells join the report. */
+      builder_figures_read(c, r.s.lang, r.join, &r.figures, &r.symbols, &r.symbols_label, error);
   if (ok) {
     gboolean problems = geo_join_report_has_problems(r.join->report);
     if (result)

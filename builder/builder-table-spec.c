@@ -109,12 +109,15 @@ builder_table_defaults(const BuilderConfig *c, GeoTableOptions *defaults, GStrin
   const struct {
     const char *name;
     const char *value;
-  } given[] = {{"separator", c->separator}, {"sheet", c->sheet}, {"header-row", c->header_row},
+  } given[] = {{"separator", c->separator},
+               {"sheet", c->sheet},
+               {"header-row", c->header_row},
                {"numbers", c->numbers}};
   gboolean ok = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS(given); i++) {
     GError *e = NULL;
-    if (given[i].value != NULL && !geo_table_options_set(defaults, given[i].name, given[i].value, &e)) {
+    if (given[i].value != NULL &&
+        !geo_table_options_set(defaults, given[i].name, given[i].value, &e)) {
       g_string_append_printf(problems, "%s--%s", problems->len ? "\n" : "", e->message);
       g_error_free(e);
       ok = FALSE;

@@ -15,15 +15,15 @@ typedef enum { BUILDER_TASK_SHEET, BUILDER_TASK_OVERVIEW, BUILDER_TASK_ATLAS } B
 typedef struct {
   BuilderTaskKind kind;
   const RenderGroup *group; /* BUILDER_TASK_SHEET */
-  char **files; /* the files it writes, NULL-terminated */
-  char *hash;   /* what they are drawn from */
+  char **files;             /* the files it writes, NULL-terminated */
+  char *hash;               /* what they are drawn from */
 } BuilderTask;
 
 /* What the tasks of one build share. */
 typedef struct {
   const BuilderTasks *in;
   GMutex lock;
-  GError *error; /* the first failure */
+  GError *error;     /* the first failure */
   guint done, total; /* outputs drawn so far, to draw in all */
 } BuilderTaskRun;
 
@@ -96,8 +96,8 @@ builder_tasks_run_one(gpointer data, gpointer user)
     g_error_free(err);
   if (ok) {
     run->done++;
-    BuilderEvent ev = {.kind = BUILDER_EVENT_DRAWN, .output = what, .done = run->done,
-                       .total = run->total};
+    BuilderEvent ev = {
+        .kind = BUILDER_EVENT_DRAWN, .output = what, .done = run->done, .total = run->total};
     builder_emit(in->events, in->user_data, &ev);
   }
   g_mutex_unlock(&run->lock);
@@ -187,8 +187,7 @@ builder_tasks_raster_jobs(const BuilderTasks *in, int *n_jobs, GError **error)
 }
 
 gboolean
-builder_tasks_run(const BuilderTasks *in, guint *redrawn, guint *kept, GString *why,
-                  GError **error)
+builder_tasks_run(const BuilderTasks *in, guint *redrawn, guint *kept, GString *why, GError **error)
 {
   const RenderModel *m = in->model;
   BuilderTaskRun run = {.in = in};

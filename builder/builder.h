@@ -45,8 +45,8 @@ typedef struct {
   /* Texts. */
   char *title, *index_name, *index_date, *sources, *marking, *unit_name, *group_kind;
   char *organisation;
-  char *date; /* YYYY-MM-DD on the sheets and in PDF metadata, or NULL: */
-  gint64 epoch;      /* ... this time (seconds since 1970, UTC) when epoch_set, */
+  char *date;         /* YYYY-MM-DD on the sheets and in PDF metadata, or NULL: */
+  gint64 epoch;       /* ... this time (seconds since 1970, UTC) when epoch_set, */
   gboolean epoch_set; /* ... else the time of the run */
   char *lang, *logo;
   gboolean graticule;
@@ -65,7 +65,7 @@ typedef enum { BUILDER_BUILD, BUILDER_CHECK } BuilderMode;
 
 /* What a front end may want to show while a run goes on. */
 typedef enum {
-  BUILDER_EVENT_NOTE,    /* a reader's decision: source (a table, the boundaries, the output folder), message */
+  BUILDER_EVENT_NOTE, /* a reader's decision: source (a table, the boundaries, the output folder), message */
   BUILDER_EVENT_REPORT,  /* the join report: report, layer; nothing_to_map */
   BUILDER_EVENT_WAITING, /* another build holds the output folder: output */
   BUILDER_EVENT_REDRAW,  /* an output will be drawn: output, reason */
@@ -75,11 +75,11 @@ typedef enum {
 /* An event; every pointer is borrowed for the duration of the callback. */
 typedef struct {
   BuilderEventKind kind;
-  const char *source;  /* NOTE: the table */
-  const char *message; /* NOTE */
-  const char *output;  /* REDRAW, DRAWN: "53-nusa-tenggara-timur"; WAITING: the folder */
-  const char *reason;  /* REDRAW: "new", "changed", "missing" or "--force" */
-  guint done, total;   /* DRAWN */
+  const char *source;          /* NOTE: the table */
+  const char *message;         /* NOTE */
+  const char *output;          /* REDRAW, DRAWN: "53-nusa-tenggara-timur"; WAITING: the folder */
+  const char *reason;          /* REDRAW: "new", "changed", "missing" or "--force" */
+  guint done, total;           /* DRAWN */
   const GeoJoinReport *report; /* REPORT */
   const GeoLayer *layer;       /* REPORT: the boundaries the report counts */
   gboolean nothing_to_map;     /* REPORT: no district has a value; the run fails next */
@@ -92,10 +92,10 @@ typedef void (*BuilderEventFunc)(const BuilderEvent *event, gpointer user_data);
 
 /* What a finished run says. */
 typedef struct {
-  gboolean problems;    /* the data had problems (--strict turns them into failures) */
-  guint redrawn, kept;  /* sheets drawn, sheets up to date */
+  gboolean problems;     /* the data had problems (--strict turns them into failures) */
+  guint redrawn, kept;   /* sheets drawn, sheets up to date */
   gboolean had_manifest; /* an earlier manifest.json was there */
-  char *why;            /* "53-nusa-tenggara-timur (changed), ..." or "" */
+  char *why;             /* "53-nusa-tenggara-timur (changed), ..." or "" */
 } BuilderResult;
 
 /* Frees the strings of `r` (not `r`). */

@@ -121,9 +121,7 @@ cli_build_on_event(const BuilderEvent *ev, gpointer data)
     else
       g_printerr("petarawan: note: %s\n", ev->message);
     break;
-  case BUILDER_EVENT_REPORT:
-    cli_build_report(v, ev);
-    break;
+  case BUILDER_EVENT_REPORT: cli_build_report(v, ev); break;
   case BUILDER_EVENT_WAITING:
     if (!c->quiet)
       g_printerr("waiting for another build into %s to finish\n", ev->output);
@@ -191,14 +189,13 @@ cli_build_run(CliConfig *c)
     g_autofree char *r = g_strdup_printf("%u", result.redrawn);
     g_autofree char *k = g_strdup_printf("%u", result.kept);
     g_autofree char *st = g_strdup_printf("%d", status);
-    cli_build_log(c, "done", "output_dir", c->b.output, "#sheets_redrawn", r,
-                  "#sheets_unchanged", k, "#status", st, NULL);
+    cli_build_log(c, "done", "output_dir", c->b.output, "#sheets_redrawn", r, "#sheets_unchanged",
+                  k, "#status", st, NULL);
     if (!c->quiet && !c->log_json) {
       if (result.why && *result.why)
         g_printerr("redrawn: %s\n", result.why);
-      g_printerr("%u sheets redrawn, %u unchanged%s; manifest.json written to %s\n",
-                 result.redrawn, result.kept, result.had_manifest ? "" : " (no earlier manifest)",
-                 c->b.output);
+      g_printerr("%u sheets redrawn, %u unchanged%s; manifest.json written to %s\n", result.redrawn,
+                 result.kept, result.had_manifest ? "" : " (no earlier manifest)", c->b.output);
     }
   }
   builder_result_clear(&result);

@@ -46,8 +46,7 @@ static const CliOption cli_options[] = {
      "Field holding the group's name (default: province names from data/provinsi.csv)", "FIELD"},
     {"where", 0, CLI_STR, O(where), "Attribute filter on the boundaries (OGR SQL)", "EXPR"},
     {"table", 't', CLI_PATHS, O(tables),
-     "Table to join: SRC[:KEYFIELD][#OPTION=VALUE,...] (repeatable; options below)",
-     "SRC[:KEY]"},
+     "Table to join: SRC[:KEYFIELD][#OPTION=VALUE,...] (repeatable; options below)", "SRC[:KEY]"},
     {"separator", 0, CLI_TABLE, O(separator),
      "CSV separator: comma, semicolon, tab, pipe (default: detected)", "SEP"},
     {"sheet", 0, CLI_TABLE, O(sheet),
@@ -109,8 +108,7 @@ static const CliOption cli_options[] = {
     {"index-date", 0, CLI_STR, O(index_date), "Index date shown on the sheet", "TEXT"},
     {"sources", 0, CLI_STR, O(sources), "Data sources for the footer", "TEXT"},
     {"marking", 0, CLI_STR, O(marking), "Security marking, e.g. TERBATAS", "TEXT"},
-    {"unit-name", 0, CLI_STR, O(unit_name), "What a district is called (default kab/kota)",
-     "TEXT"},
+    {"unit-name", 0, CLI_STR, O(unit_name), "What a district is called (default kab/kota)", "TEXT"},
     {"group-kind", 0, CLI_STR, O(group_kind), "What a group is called (default Provinsi)", "TEXT"},
     {"sample-personnel", 0, CLI_BOOL, O(sample_personnel), "Label personnel figures as sample",
      NULL},
@@ -126,7 +124,8 @@ static const CliOption cli_options[] = {
     {"dpt", 0, CLI_STR, O(dpt), "Column of registered voters (default jumlah_dpt)", "FIELD"},
     {"officers-per-tps", 0, CLI_DOUBLE, O(officers_per_tps),
      "Doctrine: top-class districts below this are reinforcement priorities (default: the "
-     "style's [coverage] officers-per-tps, else the province median)", "N"},
+     "style's [coverage] officers-per-tps, else the province median)",
+     "N"},
     {"symbols", 0, CLI_STR, O(symbols),
      "Proportional circles of a count column, or 'officers', over the map", "FIELD"},
     {"lang", 0, CLI_STR, O(lang), "Language of the map text: id (default) or en", "id|en"},
@@ -150,8 +149,8 @@ cli_options_set(CliConfig *c, const CliOption *opt, const char *value, const cha
      * paths are whatever bytes the file system uses. */
     if (opt->kind == CLI_STR && !g_utf8_validate(value, -1, NULL)) {
       g_autofree char *shown = g_utf8_make_valid(value, -1);
-      g_string_append_printf(problems, "%s: %s: '%s' is not valid UTF-8 text\n", where,
-                             opt->name, shown);
+      g_string_append_printf(problems, "%s: %s: '%s' is not valid UTF-8 text\n", where, opt->name,
+                             shown);
       return FALSE;
     }
     char **s = field;
@@ -173,12 +172,10 @@ cli_options_set(CliConfig *c, const CliOption *opt, const char *value, const cha
       if (*item == '\0')
         continue;
       if (base_dir && !g_path_is_absolute(item) && !g_str_has_prefix(item, "/vsi") &&
-          !g_str_has_prefix(item, "PG:"))
-      {
+          !g_str_has_prefix(item, "PG:")) {
         g_autofree char *full = g_build_filename(base_dir, item, NULL);
         g_strv_builder_add(b, full);
-      }
-      else
+      } else
         g_strv_builder_add(b, item);
     }
     g_strfreev(*v);
@@ -213,10 +210,11 @@ cli_options_set(CliConfig *c, const CliOption *opt, const char *value, const cha
       return FALSE;
     }
     if (n < min || n > max) {
-      g_string_append_printf(problems,
-                             "%s: %s: %s is out of range: give a whole number from %" G_GINT64_FORMAT
-                             " to %" G_GINT64_FORMAT "\n",
-                             where, opt->name, shown, min, max);
+      g_string_append_printf(
+          problems,
+          "%s: %s: %s is out of range: give a whole number from %" G_GINT64_FORMAT
+          " to %" G_GINT64_FORMAT "\n",
+          where, opt->name, shown, min, max);
       return FALSE;
     }
     *(int *)field = (int)n;
@@ -226,8 +224,8 @@ cli_options_set(CliConfig *c, const CliOption *opt, const char *value, const cha
     double d;
     if (!geo_number_parse(value, FALSE, &d) || d <= 0) {
       g_autofree char *shown = geo_text_printable(value, 60);
-      g_string_append_printf(problems, "%s: %s: '%s' is not a positive number\n", where,
-                             opt->name, shown);
+      g_string_append_printf(problems, "%s: %s: '%s' is not a positive number\n", where, opt->name,
+                             shown);
       return FALSE;
     }
     *(double *)field = d;

@@ -104,7 +104,8 @@ cli_papers_run(int argc, char **argv)
   }
   g_print("Sizes in points on paper (1 pt = 0.353 mm); caps of Noto Sans are 0.25 mm per pt.\n"
           "Everything not listed (table, footer, symbols) is the A4 sheet times the scale.\n\n");
-  g_print("paper  mm          scale  title  group  labels  legend  district/border line  PNG dpi\n");
+  g_print(
+      "paper  mm          scale  title  group  labels  legend  district/border line  PNG dpi\n");
   for (int paper = RENDER_PAPER_A4; paper >= RENDER_PAPER_A0; paper--) {
     RenderPage p;
     render_page_init(&p, (RenderPaper)paper, FALSE);
@@ -112,8 +113,8 @@ cli_papers_run(int argc, char **argv)
     render_paper_mm(p.paper, &w_mm, &h_mm);
     g_print("%-6s %4.0f x %-4.0f  %5.2f  %5.1f  %5.1f  %6.1f  %6.1f  %6.2f / %-13.2f %4.0f\n",
             render_paper_name(p.paper), w_mm, h_mm, k, p.title_size * k, p.subtitle_size * k,
-            p.label_size * k, RENDER_LEGEND_SIZE * p.block * k, p.district_line * k, p.group_line * k,
-            p.png_dpi);
+            p.label_size * k, RENDER_LEGEND_SIZE * p.block * k, p.district_line * k,
+            p.group_line * k, p.png_dpi);
   }
   g_print("\n--orientation landscape (default) puts the legend and table right of the map,\n"
           "portrait puts the map on top and the legend and table below it.\n");

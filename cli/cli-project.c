@@ -19,7 +19,8 @@ cli_options_line_of(char **lines, const char *group, const char *key)
       l++;
     if (*l == '[') {
       const char *end = strchr(l, ']');
-      in_group = end && (size_t)(end - l - 1) == strlen(group) && strncmp(l + 1, group, end - l - 1) == 0;
+      in_group = end && (size_t)(end - l - 1) == strlen(group) &&
+                 strncmp(l + 1, group, end - l - 1) == 0;
       continue;
     }
     size_t n = strlen(key);
@@ -76,4 +77,3 @@ cli_options_read_project(CliConfig *c, const char *path, GString *problems)
   }
   return TRUE;
 }
-

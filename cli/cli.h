@@ -8,10 +8,10 @@
 #include "builder.h"
 
 typedef struct {
-  char *command; /* build, check */
-  char *project; /* project file, or NULL */
+  char *command;                          /* build, check */
+  char *project;                          /* project file, or NULL */
   gboolean strict, json, quiet, log_json; /* what the front end prints and returns */
-  BuilderConfig b; /* everything else: the build's settings */
+  BuilderConfig b;                        /* everything else: the build's settings */
 } CliConfig;
 
 void cli_config_free(CliConfig *c);

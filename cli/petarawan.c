@@ -74,7 +74,8 @@ main(int argc, char **argv)
     return cli_papers_run(argc - 1, argv + 1);
   if (strcmp(cmd, "build") != 0 && strcmp(cmd, "check") != 0 && strcmp(cmd, "watch") != 0) {
     g_autofree char *shown = g_utf8_make_valid(cmd, -1);
-    g_printerr("petarawan: error: unknown command '%s' (build, check, watch, styles, papers)\n", shown);
+    g_printerr("petarawan: error: unknown command '%s' (build, check, watch, styles, papers)\n",
+               shown);
     return 2;
   }
   for (int i = 2; i < argc; i++)

@@ -21,7 +21,8 @@
 #include <stdlib.h>
 
 /* Number of distinct values in a sorted array. */
-static guint geo_breaks_count_distinct(const double *sorted, guint n)
+static guint
+geo_breaks_count_distinct(const double *sorted, guint n)
 {
   guint d = 0;
   for (guint i = 0; i < n; i++)
@@ -35,7 +36,8 @@ static guint geo_breaks_count_distinct(const double *sorted, guint n)
  * break equal to a value takes the whole run into the upper class), so each
  * boundary goes to the run start nearest the ideal rank (the lower on a
  * tie), after the previous boundary.  The break is the value at that rank. */
-guint geo_breaks_quantile(const double *sorted, guint n, guint k, double *breaks)
+guint
+geo_breaks_quantile(const double *sorted, guint n, guint k, double *breaks)
 {
   if (n == 0 || k == 0)
     return 0;
@@ -73,7 +75,8 @@ guint geo_breaks_quantile(const double *sorted, guint n, guint k, double *breaks
  * reduced to the number of distinct values.  Intervals holding no value are
  * kept (that is what equal intervals mean); breaks that rounding makes
  * equal to the minimum or to each other are dropped. */
-guint geo_breaks_equal(const double *sorted, guint n, guint k, double *breaks)
+guint
+geo_breaks_equal(const double *sorted, guint n, guint k, double *breaks)
 {
   if (n == 0 || k == 0)
     return 0;
@@ -98,7 +101,8 @@ guint geo_breaks_equal(const double *sorted, guint n, guint k, double *breaks)
 
 /* Within-class sum of squared deviations of groups [i, j) from prefix sums
  * of weight, weighted value and weighted square. */
-static double geo_breaks_ssd(const double *w, const double *s1, const double *s2, guint i, guint j)
+static double
+geo_breaks_ssd(const double *w, const double *s1, const double *s2, guint i, guint j)
 {
   double weight = w[j] - w[i];
   double sum = s1[j] - s1[i];
@@ -106,7 +110,8 @@ static double geo_breaks_ssd(const double *w, const double *s1, const double *s2
   return ssd > 0.0 ? ssd : 0.0;
 }
 
-guint geo_breaks_jenks(const double *sorted, guint n, guint k, double *breaks)
+guint
+geo_breaks_jenks(const double *sorted, guint n, guint k, double *breaks)
 {
   if (n == 0 || k == 0)
     return 0;

@@ -94,9 +94,9 @@ geo_join_numbers(GeoJoin *j, const char *field, gboolean report_bad)
    * that decision fall back to the joined cells' majority. */
   GeoNumberFormat format = fi >= 0 ? g_array_index(j->field_format, GeoNumberFormat, fi)
                                    : GEO_NUMBERS_AUTO;
-  gboolean id = format == GEO_NUMBERS_INDONESIAN ||
-                (format == GEO_NUMBERS_AUTO && cells &&
-                 geo_join_column_is_indonesian(cells, j->n_features));
+  gboolean id =
+      format == GEO_NUMBERS_INDONESIAN ||
+      (format == GEO_NUMBERS_AUTO && cells && geo_join_column_is_indonesian(cells, j->n_features));
   for (guint f = 0; f < j->n_features; f++) {
     v[f] = NAN;
     const char *c = cells ? cells[f] : NULL;

@@ -18,16 +18,17 @@
 
 /* Linear-light sRGB (D65) to CIE XYZ, IEC 61966-2-1 primaries. */
 static const double geo_colour_rgb_to_xyz[3][3] = {
-  {0.4124564, 0.3575761, 0.1804375},
-  {0.2126729, 0.7151522, 0.0721750},
-  {0.0193339, 0.1191920, 0.9503041},
+    {0.4124564, 0.3575761, 0.1804375},
+    {0.2126729, 0.7151522, 0.0721750},
+    {0.0193339, 0.1191920, 0.9503041},
 };
 
 /* Its exact inverse, so that Lab round trips (and ramp anchors) come back
  * unchanged; the published 7-digit inverse is off by about 1e-7. */
-static void geo_colour_xyz_to_rgb(double m[3][3])
+static void
+geo_colour_xyz_to_rgb(double m[3][3])
 {
-  const double (*a)[3] = geo_colour_rgb_to_xyz;
+  const double(*a)[3] = geo_colour_rgb_to_xyz;
   double det = a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) -
                a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0]) +
                a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
@@ -45,15 +46,17 @@ typedef struct {
 
 /* The D65 white point as the sRGB matrix sees it (the row sums), so that
  * sRGB white maps to exactly L*=100, a*=b*=0. */
-static void geo_colour_white(double white[3])
+static void
+geo_colour_white(double white[3])
 {
   for (int i = 0; i < 3; i++)
-    white[i] = geo_colour_rgb_to_xyz[i][0] + geo_colour_rgb_to_xyz[i][1] +
-               geo_colour_rgb_to_xyz[i][2];
+    white[i] =
+        geo_colour_rgb_to_xyz[i][0] + geo_colour_rgb_to_xyz[i][1] + geo_colour_rgb_to_xyz[i][2];
 }
 
 /* sRGB transfer function: encoded 0..1 to linear light. */
-static double geo_colour_linearise(double c)
+static double
+geo_colour_linearise(double c)
 {
   if (c <= 0.04045)
     return c / 12.92;
@@ -61,7 +64,8 @@ static double geo_colour_linearise(double c)
 }
 
 /* Inverse transfer function: linear light to encoded 0..1. */
-static double geo_colour_encode(double c)
+static double
+geo_colour_encode(double c)
 {
   if (c <= 0.0031308)
     return 12.92 * c;
@@ -69,7 +73,8 @@ static double geo_colour_encode(double c)
 }
 
 /* CIE f(t), with the linear segment below (6/29)^3. */
-static double geo_colour_lab_f(double t)
+static double
+geo_colour_lab_f(double t)
 {
   const double d = 6.0 / 29.0;
   if (t > d * d * d)
@@ -78,7 +83,8 @@ static double geo_colour_lab_f(double t)
 }
 
 /* Inverse of geo_colour_lab_f. */
-static double geo_colour_lab_f_inv(double f)
+static double
+geo_colour_lab_f_inv(double f)
 {
   const double d = 6.0 / 29.0;
   if (f > d)
@@ -86,7 +92,8 @@ static double geo_colour_lab_f_inv(double f)
   return 3.0 * d * d * (f - 4.0 / 29.0);
 }
 
-static double geo_colour_clamp01(double v)
+static double
+geo_colour_clamp01(double v)
 {
   if (!(v > 0.0)) /* also catches NaN */
     return 0.0;
@@ -95,12 +102,13 @@ static double geo_colour_clamp01(double v)
   return v;
 }
 
-static GeoColourLab geo_colour_rgb_to_lab(GeoRgb c)
+static GeoColourLab
+geo_colour_rgb_to_lab(GeoRgb c)
 {
   double lin[3] = {
-    geo_colour_linearise(geo_colour_clamp01(c.r)),
-    geo_colour_linearise(geo_colour_clamp01(c.g)),
-    geo_colour_linearise(geo_colour_clamp01(c.b)),
+      geo_colour_linearise(geo_colour_clamp01(c.r)),
+      geo_colour_linearise(geo_colour_clamp01(c.g)),
+      geo_colour_linearise(geo_colour_clamp01(c.b)),
   };
   double white[3], f[3];
   geo_colour_white(white);
@@ -110,15 +118,16 @@ static GeoColourLab geo_colour_rgb_to_lab(GeoRgb c)
     f[i] = geo_colour_lab_f(xyz / white[i]);
   }
   GeoColourLab lab = {
-    .l = 116.0 * f[1] - 16.0,
-    .a = 500.0 * (f[0] - f[1]),
-    .b = 200.0 * (f[1] - f[2]),
+      .l = 116.0 * f[1] - 16.0,
+      .a = 500.0 * (f[0] - f[1]),
+      .b = 200.0 * (f[1] - f[2]),
   };
   return lab;
 }
 
 /* Lab to linear-light sRGB, unclamped (components may leave 0..1). */
-static void geo_colour_lab_to_linear(GeoColourLab lab, double lin[3])
+static void
+geo_colour_lab_to_linear(GeoColourLab lab, double lin[3])
 {
   double white[3], xyz[3], m[3][3];
   geo_colour_white(white);
@@ -133,7 +142,8 @@ static void geo_colour_lab_to_linear(GeoColourLab lab, double lin[3])
     lin[i] = m[i][0] * xyz[0] + m[i][1] * xyz[1] + m[i][2] * xyz[2];
 }
 
-static gboolean geo_colour_in_gamut(const double lin[3])
+static gboolean
+geo_colour_in_gamut(const double lin[3])
 {
   const double eps = 1e-9;
   for (int i = 0; i < 3; i++)
@@ -145,7 +155,8 @@ static gboolean geo_colour_in_gamut(const double lin[3])
 /* Lab to sRGB.  A colour outside the sRGB gamut is brought inside by
  * scaling its chroma (a*, b*) down at constant L*, found by bisection;
  * what rounding is left over is clamped per channel. */
-static GeoRgb geo_colour_lab_to_rgb(GeoColourLab lab)
+static GeoRgb
+geo_colour_lab_to_rgb(GeoColourLab lab)
 {
   double lin[3];
   if (lab.l < 0.0)
@@ -168,14 +179,15 @@ static GeoRgb geo_colour_lab_to_rgb(GeoColourLab lab)
     geo_colour_lab_to_linear(t, lin);
   }
   GeoRgb out = {
-    geo_colour_clamp01(geo_colour_encode(geo_colour_clamp01(lin[0]))),
-    geo_colour_clamp01(geo_colour_encode(geo_colour_clamp01(lin[1]))),
-    geo_colour_clamp01(geo_colour_encode(geo_colour_clamp01(lin[2]))),
+      geo_colour_clamp01(geo_colour_encode(geo_colour_clamp01(lin[0]))),
+      geo_colour_clamp01(geo_colour_encode(geo_colour_clamp01(lin[1]))),
+      geo_colour_clamp01(geo_colour_encode(geo_colour_clamp01(lin[2]))),
   };
   return out;
 }
 
-gboolean geo_rgb_parse(const char *text, GeoRgb *out)
+gboolean
+geo_rgb_parse(const char *text, GeoRgb *out)
 {
   if (text == NULL || text[0] != '#')
     return FALSE;
@@ -201,18 +213,21 @@ gboolean geo_rgb_parse(const char *text, GeoRgb *out)
   return TRUE;
 }
 
-double geo_rgb_lightness(GeoRgb c)
+double
+geo_rgb_lightness(GeoRgb c)
 {
   return geo_colour_rgb_to_lab(c).l;
 }
 
-double geo_rgb_grey(GeoRgb c)
+double
+geo_rgb_grey(GeoRgb c)
 {
   return 255.0 * (0.30 * geo_colour_clamp01(c.r) + 0.59 * geo_colour_clamp01(c.g) +
                   0.11 * geo_colour_clamp01(c.b));
 }
 
-void geo_rgb_ramp(const GeoRgb *anchors, guint n_anchors, guint n, GeoRgb *out)
+void
+geo_rgb_ramp(const GeoRgb *anchors, guint n_anchors, guint n, GeoRgb *out)
 {
   if (n == 0 || anchors == NULL || n_anchors == 0)
     return;
@@ -243,9 +258,9 @@ void geo_rgb_ramp(const GeoRgb *anchors, guint n_anchors, guint n, GeoRgb *out)
     GeoColourLab a = geo_colour_rgb_to_lab(anchors[seg]);
     GeoColourLab b = geo_colour_rgb_to_lab(anchors[seg + 1]);
     GeoColourLab m = {
-      a.l + (b.l - a.l) * u,
-      a.a + (b.a - a.a) * u,
-      a.b + (b.b - a.b) * u,
+        a.l + (b.l - a.l) * u,
+        a.a + (b.a - a.a) * u,
+        a.b + (b.b - a.b) * u,
     };
     out[i] = geo_colour_lab_to_rgb(m);
   }

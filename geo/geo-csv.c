@@ -242,14 +242,14 @@ geo_csv_recode(GeoGrid *g, const char *data, gsize len, gsize *out_len, char **o
     gsize at = MIN(read, len - 1);
     g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
                 "%s: is neither UTF-8 nor Windows-1252 text: byte 0x%02x on line %" G_GSIZE_FORMAT
-                "; save it as \"CSV UTF-8\"", g->name, (guchar)data[at],
-                geo_csv_line_of(data, at));
+                "; save it as \"CSV UTF-8\"",
+                g->name, (guchar)data[at], geo_csv_line_of(data, at));
     g_clear_error(&conv);
     return NULL;
   }
   g_ptr_array_add(g->notes, g_strdup_printf("%s: not UTF-8 (byte 0x%02x on line %" G_GSIZE_FORMAT
-                                            "): read as Windows-1252 (CP1252)", g->name,
-                                            (guchar)data[first_bad], line));
+                                            "): read as Windows-1252 (CP1252)",
+                                            g->name, (guchar)data[first_bad], line));
   *owned = utf8;
   *out_len = written;
   return utf8;
@@ -268,8 +268,8 @@ geo_csv_split(GeoGrid *g, const char *data, gsize len, char sep, GError **error)
     while (ok && !end) {
       if (!geo_csv_field(&c, field, &open_line)) {
         g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
-                    "%s row %u: a quoted field opened on line %u is never closed", g->name,
-                    record, open_line);
+                    "%s row %u: a quoted field opened on line %u is never closed", g->name, record,
+                    open_line);
         ok = FALSE;
         break;
       }
@@ -329,7 +329,8 @@ geo_csv_read(const char *src, char separator, GError **error)
     if (ok && separator == 0 && g->width == 1 && len > 0) {
       /* One column: say which separator was tried, in case it is wrong. */
       g_ptr_array_add(g->notes, g_strdup_printf("%s: one column only (no ',', ';', tab or '|' "
-                                                "splits its rows)", g->name));
+                                                "splits its rows)",
+                                                g->name));
     }
   }
   g_free(recoded);

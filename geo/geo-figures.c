@@ -175,13 +175,16 @@ geo_figures_new(GeoJoin *join, const GeoFiguresSpec *spec, GError **error)
   GeoFigures *fig = g_new0(GeoFigures, 1);
   fig->tps_column = fig->dpt_column = -1;
   gboolean ok =
-      geo_figures_add_types(types, join, spec->officers ? spec->officers : geo_figures_default_officers,
-                            TRUE, spec->officers != NULL, "officers", error) &&
       geo_figures_add_types(types, join,
-                            spec->personnel ? spec->personnel : geo_figures_default_personnel, FALSE,
-                            spec->personnel != NULL, "personnel", error) &&
-      geo_figures_find_one(join, spec->tps, geo_figures_default_tps, "TPS", &fig->tps_column, error) &&
-      geo_figures_find_one(join, spec->dpt, geo_figures_default_dpt, "DPT", &fig->dpt_column, error);
+                            spec->officers ? spec->officers : geo_figures_default_officers, TRUE,
+                            spec->officers != NULL, "officers", error) &&
+      geo_figures_add_types(types, join,
+                            spec->personnel ? spec->personnel : geo_figures_default_personnel,
+                            FALSE, spec->personnel != NULL, "personnel", error) &&
+      geo_figures_find_one(join, spec->tps, geo_figures_default_tps, "TPS", &fig->tps_column,
+                           error) &&
+      geo_figures_find_one(join, spec->dpt, geo_figures_default_dpt, "DPT", &fig->dpt_column,
+                           error);
   fig->n_types = types->len;
   fig->types = (GeoFigureType *)g_array_free(types, FALSE);
   if (!ok) {
@@ -272,8 +275,8 @@ geo_figures_totals(const GeoFigures *fig, const guint *idx, guint n)
   t->median_officers_per_tps = NAN;
   if (n_ratios > 0) {
     qsort(ratios, n_ratios, sizeof(double), geo_figures_cmp_double);
-    t->median_officers_per_tps = n_ratios % 2 ? ratios[n_ratios / 2]
-                                              : (ratios[n_ratios / 2 - 1] + ratios[n_ratios / 2]) / 2;
+    t->median_officers_per_tps =
+        n_ratios % 2 ? ratios[n_ratios / 2] : (ratios[n_ratios / 2 - 1] + ratios[n_ratios / 2]) / 2;
   }
   g_free(ratios);
   return t;

@@ -70,8 +70,7 @@ geo_file_read(const char *path, const char *what, gsize limit, char **contents, 
   }
   if ((guint64)st.st_size > limit) {
     g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
-                "%s: the %s is %" G_GUINT64_FORMAT " bytes; the limit is %" G_GSIZE_FORMAT
-                " bytes",
+                "%s: the %s is %" G_GUINT64_FORMAT " bytes; the limit is %" G_GSIZE_FORMAT " bytes",
                 shown, what, (guint64)st.st_size, limit);
     close(fd);
     return FALSE;

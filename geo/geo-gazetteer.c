@@ -54,8 +54,8 @@ geo_gazetteer_new(void)
   g->ref = 1;
   g->places = g_ptr_array_new_with_free_func(geo_gazetteer_place_free);
   g->place_by_code = g_hash_table_new(g_str_hash, g_str_equal);
-  g->by_base = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                     (GDestroyNotify)g_ptr_array_unref);
+  g->by_base =
+      g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
   g->formed = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, geo_gazetteer_formation_free);
   return g;
 }
@@ -227,8 +227,8 @@ geo_gazetteer_add_formations(GeoGazetteer *g, const char *path, GError **error)
     } else if (!g_ascii_string_to_unsigned(year, 10, 1900, 2100, &y, NULL)) {
       g_autofree char *src = geo_text_printable(t->source, 0);
       g_autofree char *shown = geo_text_printable(year, 60);
-      g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT, "%s row %u, field %s: '%s' is not a year",
-                  src, t->line[r], t->fields[yc], shown);
+      g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT, "%s row %u, field %s: '%s' is not a year", src,
+                  t->line[r], t->fields[yc], shown);
       ok = FALSE;
     }
     if (!ok)

@@ -133,8 +133,8 @@ geo_grid_find_header(const GeoGrid *g, guint header_row, guint *index, GError **
         break;
     }
     const GeoGridRow *last = &g_array_index(g->rows, GeoGridRow, g->rows->len - 1);
-    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
-                "%s: header-row %u: row %u is %s", g->name, header_row, header_row,
+    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "%s: header-row %u: row %u is %s", g->name,
+                header_row, header_row,
                 header_row > last->line ? "past the end of the table" : "empty");
     return FALSE;
   }
@@ -207,9 +207,10 @@ geo_grid_to_table(GeoGrid *g, const char *source, guint header_row, GError **err
       if (!geo_grid_is_blank(geo_grid_cell(g, first, c)))
         title = geo_grid_cell(g, first, c);
     g_autofree char *shown = geo_text_printable(title, 40);
-    g_ptr_array_add(g->notes, g_strdup_printf("%s: header on row %u; rows %u-%u above it skipped "
-                                              "(from '%s')", g->name, head->line, first->line,
-                                              head->line - 1, shown));
+    g_ptr_array_add(g->notes,
+                    g_strdup_printf("%s: header on row %u; rows %u-%u above it skipped "
+                                    "(from '%s')",
+                                    g->name, head->line, first->line, head->line - 1, shown));
   }
 
   /* Columns: the header's, and in a spreadsheet any wider data; columns
@@ -242,8 +243,9 @@ geo_grid_to_table(GeoGrid *g, const char *source, guint header_row, GError **err
     if (v != NULL && strlen(v) > GEO_LIMIT_CELL_BYTES) {
       g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
                   "%s: the name of column %u (row %u) is %" G_GSIZE_FORMAT
-                  " bytes long; the limit is %d bytes", g->name, g_array_index(columns, guint, i) + 1,
-                  head->line, strlen(v), GEO_LIMIT_CELL_BYTES);
+                  " bytes long; the limit is %d bytes",
+                  g->name, g_array_index(columns, guint, i) + 1, head->line, strlen(v),
+                  GEO_LIMIT_CELL_BYTES);
       g_array_unref(columns);
       return NULL;
     }
@@ -265,8 +267,8 @@ geo_grid_to_table(GeoGrid *g, const char *source, guint header_row, GError **err
         g_autofree char *shown = geo_text_printable(name, 60);
         g_autofree char *shown_cand = geo_text_printable(cand, 60);
         g_ptr_array_add(g->notes, g_strdup_printf("%s: two columns are called '%s'; the one in "
-                                                  "column %u is called '%s'", g->name, shown,
-                                                  c + 1, shown_cand));
+                                                  "column %u is called '%s'",
+                                                  g->name, shown, c + 1, shown_cand));
         g_free(name);
         g_free(lower);
         name = cand;
@@ -296,8 +298,8 @@ geo_grid_to_table(GeoGrid *g, const char *source, guint header_row, GError **err
         g_autofree char *field = geo_text_printable(t->fields[k], 200);
         g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
                     "%s row %u, field %s: the cell ('%s') is %" G_GSIZE_FORMAT
-                    " bytes long; the limit is %d bytes", g->name, r->line, field, start, len,
-                    GEO_LIMIT_CELL_BYTES);
+                    " bytes long; the limit is %d bytes",
+                    g->name, r->line, field, start, len, GEO_LIMIT_CELL_BYTES);
         g_array_unref(columns);
         t->strings = NULL; /* still the grid's */
         geo_table_free(t);

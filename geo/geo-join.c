@@ -61,8 +61,8 @@ geo_join_table_report_free(gpointer p)
 /* Column names that hold a row's province, compared lower-case without
  * spaces and punctuation. */
 static const char *const geo_join_group_columns[] = {
-    "provinsi", "prov", "propinsi", "province", "namaprovinsi", "namaprov", "nmprov",
-    "kodeprovinsi", "kodeprov", "kdprov", "kodeprop", NULL};
+    "provinsi", "prov",         "propinsi", "province", "namaprovinsi", "namaprov",
+    "nmprov",   "kodeprovinsi", "kodeprov", "kdprov",   "kodeprop",     NULL};
 
 /* The column of `t` giving each row's group: `field` when given (-2 when
  * the table has no such column), else one named like a province column,
@@ -273,8 +273,8 @@ geo_join_run_full(const GeoLayer *layer, GeoTable **tables, guint n_tables,
         g_autofree char *field = geo_text_printable(o->group_field, 60);
         g_set_error(&local, GEO_ERROR, GEO_ERROR_USAGE,
                     "%s%s%s: %s has no such column (its key %s holds names)",
-                    o->group_option ? o->group_option : "group column",
-                    " ", field, src, t->key_field);
+                    o->group_option ? o->group_option : "group column", " ", field, src,
+                    t->key_field);
         continue;
       }
       if (group_col >= 0)
@@ -334,8 +334,8 @@ geo_join_run_full(const GeoLayer *layer, GeoTable **tables, guint n_tables,
         if (!found && groups && groups[0] == NULL) {
           g_autofree char *shown = geo_text_printable(gcell ? gcell : "", 60);
           g_free(note);
-          note = g_strdup_printf("%s '%s' is not a group of the boundaries", tr->group_field,
-                                 shown);
+          note =
+              g_strdup_printf("%s '%s' is not a group of the boundaries", tr->group_field, shown);
         } else if (!found && note && groups) {
           g_autofree char *shown = geo_text_printable(gcell ? gcell : "", 60);
           char *longer = g_strdup_printf("%s; this row's %s is '%s'", note, tr->group_field, shown);

@@ -40,9 +40,9 @@ typedef struct {
   guint64 feature_points, layer_points;
   GError **error;
   gboolean failed;
-  GPtrArray *notes;     /* of the layer: names made visible */
-  guint n_name_notes;   /* names changed, noted or not */
-  gboolean blanked;     /* the last name read had nothing visible */
+  GPtrArray *notes;   /* of the layer: names made visible */
+  guint n_name_notes; /* names changed, noted or not */
+  gboolean blanked;   /* the last name read had nothing visible */
 } GeoLayerReader;
 
 /* Notes about names kept per layer; the rest are counted. */
@@ -89,8 +89,10 @@ geo_layer_add_ring(GeoLayerReader *r, OGRGeometryH ring, gboolean shell, gboolea
     return;
   }
   if (r->layer_points > GEO_LIMIT_LAYER_VERTICES) {
-    geo_layer_reader_fail(r, "the layer has more than %u vertices up to here; the limit per "
-                          "layer is %u", GEO_LIMIT_LAYER_VERTICES, GEO_LIMIT_LAYER_VERTICES);
+    geo_layer_reader_fail(r,
+                          "the layer has more than %u vertices up to here; the limit per "
+                          "layer is %u",
+                          GEO_LIMIT_LAYER_VERTICES, GEO_LIMIT_LAYER_VERTICES);
     return;
   }
   g_array_set_size(r->scratch, 2 * (guint)n);
@@ -139,9 +141,7 @@ geo_layer_add_geometry(GeoLayerReader *r, OGRGeometryH g)
   OGRwkbGeometryType t = wkbFlatten(OGR_G_GetGeometryType(g));
   switch (t) {
   case wkbPolygon:
-  case wkbTriangle:
-    geo_layer_add_polygon(r, g);
-    return 1;
+  case wkbTriangle: geo_layer_add_polygon(r, g); return 1;
   case wkbCurvePolygon:
   case wkbMultiSurface:
   case wkbCompoundCurve: {
@@ -160,8 +160,7 @@ geo_layer_add_geometry(GeoLayerReader *r, OGRGeometryH g)
       k += geo_layer_add_geometry(r, OGR_G_GetGeometryRef(g, i));
     return k;
   }
-  default:
-    return 0;
+  default: return 0;
   }
 }
 
@@ -177,19 +176,19 @@ geo_layer_field(OGRFeatureDefnH defn, const char *name, const char *source, cons
   g_autoptr(GPtrArray) names = g_ptr_array_new(); /* borrowed from defn */
   for (int k = 0; k < n; k++)
     g_ptr_array_add(names, (gpointer)OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, k)));
-  g_autofree char *pnames = geo_text_field_list((const char *const *)names->pdata, names->len,
-                                                "none");
+  g_autofree char *pnames =
+      geo_text_field_list((const char *const *)names->pdata, names->len, "none");
   g_autofree char *pname = geo_text_printable(name, 200);
-  g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
-              "%s: no field '%s' for the %s (fields: %s)", source, pname, role, pnames);
+  g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "%s: no field '%s' for the %s (fields: %s)",
+              source, pname, role, pnames);
   return -1;
 }
 
 /* geo_layer_field for the field of `role` ("key") that the caller calls
  * `option` ("--key", may be NULL): messages say "the key (--key)". */
 static int
-geo_layer_field_role(OGRFeatureDefnH defn, const char *name, const char *source,
-                     const char *role, const char *option, GError **error)
+geo_layer_field_role(OGRFeatureDefnH defn, const char *name, const char *source, const char *role,
+                     const char *option, GError **error)
 {
   g_autofree char *named = option ? g_strdup_printf("%s (%s)", role, option) : g_strdup(role);
   return geo_layer_field(defn, name, source, named, error);
@@ -218,8 +217,8 @@ geo_layer_check_has_fields(GDALDatasetH ds, OGRLayerH lyr, const char *source, G
   }
   if (OGR_L_GetFeatureCount(lyr, TRUE) == 0) {
     g_autofree char *lname = geo_text_printable(OGR_L_GetName(lyr), 200);
-    g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT, "%s: layer '%s' is empty (no features)",
-                source, lname);
+    g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT, "%s: layer '%s' is empty (no features)", source,
+                lname);
     return FALSE;
   }
   return TRUE;
@@ -237,9 +236,9 @@ geo_layer_text(GeoLayer *layer, OGRFeatureH feat, int i, gboolean drawn, GeoLaye
     OGRFieldDefnH fd = OGR_FD_GetFieldDefn(OGR_F_GetDefnRef(feat), i);
     g_autofree char *field = geo_text_printable(OGR_Fld_GetNameRef(fd), 100);
     g_autofree char *start = geo_text_printable(v, 20);
-    geo_layer_reader_fail(r, "field %s: the text ('%s') is %" G_GSIZE_FORMAT
-                          " bytes long; the limit is %d bytes", field, start, (gsize)len,
-                          GEO_LIMIT_CELL_BYTES);
+    geo_layer_reader_fail(
+        r, "field %s: the text ('%s') is %" G_GSIZE_FORMAT " bytes long; the limit is %d bytes",
+        field, start, (gsize)len, GEO_LIMIT_CELL_BYTES);
     return NULL;
   }
   g_autofree char *fixed = geo_text_repair(v);
@@ -264,8 +263,8 @@ geo_layer_text(GeoLayer *layer, OGRFeatureH feat, int i, gboolean drawn, GeoLaye
 /* Names a NUL byte in the .dbf cut short (geo-dbf.c) end in "…" on the
  * map, with a note naming the feature and field. */
 static void
-geo_layer_mark_cut_names(GeoLayer *layer, const char *path, const char *field,
-                         const char *source, GPtrArray *notes)
+geo_layer_mark_cut_names(GeoLayer *layer, const char *path, const char *field, const char *source,
+                         GPtrArray *notes)
 {
   g_autoptr(GArray) cut = geo_dbf_cut_records(path, field);
   guint noted = 0;
@@ -306,14 +305,14 @@ geo_layer_check_lonlat(const GeoLayer *layer, const GeoLayerSpec *spec, const ch
       if (isfinite(x) && isfinite(y) && fabs(x) <= GEO_LIMIT_LON && fabs(y) <= GEO_LIMIT_LAT)
         continue;
       const GeoFeature *feat = &layer->features[f];
-      g_autofree char *label =
-          geo_layer_feature_label(spec->key_field, feat->fid, spec->key_field ? feat->raw_key : NULL);
+      g_autofree char *label = geo_layer_feature_label(spec->key_field, feat->fid,
+                                                       spec->key_field ? feat->raw_key : NULL);
       g_autofree char *lname = geo_text_printable(layer->layer_name, 200);
       if (assumed)
         g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
                     "%s: layer '%s' declares no coordinate system and %s has a vertex at "
-                    "(%g, %g), which is not longitude/latitude; add a .prj file", source, lname,
-                    label, x, y);
+                    "(%g, %g), which is not longitude/latitude; add a .prj file",
+                    source, lname, label, x, y);
       else
         g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
                     "%s %s: a vertex lies off the globe at longitude %g, latitude %g "
@@ -332,7 +331,7 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
 {
   geo_layer_init_gdal();
   g_autofree char *source = geo_text_printable(spec->source, 0);
-  g_autofree char *lname = NULL; /* the layer's name, printable */
+  g_autofree char *lname = NULL;             /* the layer's name, printable */
   g_autofree char *first_skipped_why = NULL; /* of the first feature left out */
   /* A FIFO or a device is refused before GDAL opens it (open() on a FIFO
    * blocks); a folder of shapefiles is a source; PG: gets its timeouts. */
@@ -361,19 +360,17 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
        spec->group_name_field) &&
       !geo_layer_check_has_fields(ds, lyr, source, error))
     goto out;
-  if (spec->key_field &&
-      (key_i = geo_layer_field_role(defn, spec->key_field, source, "key", spec->key_option,
-                                    error)) < 0)
+  if (spec->key_field && (key_i = geo_layer_field_role(defn, spec->key_field, source, "key",
+                                                       spec->key_option, error)) < 0)
     goto out;
   if (spec->name_field && spec->name_optional)
     name_i = OGR_FD_GetFieldIndex(defn, spec->name_field);
   else if (spec->name_field &&
-           (name_i = geo_layer_field_role(defn, spec->name_field, source, "name",
-                                          spec->name_option, error)) < 0)
+           (name_i = geo_layer_field_role(defn, spec->name_field, source, "name", spec->name_option,
+                                          error)) < 0)
     goto out;
-  if (spec->group_field &&
-      (group_i = geo_layer_field_role(defn, spec->group_field, source, "group",
-                                      spec->group_option, error)) < 0)
+  if (spec->group_field && (group_i = geo_layer_field_role(defn, spec->group_field, source, "group",
+                                                           spec->group_option, error)) < 0)
     goto out;
   if (spec->group_name_field &&
       (group_name_i = geo_layer_field_role(defn, spec->group_name_field, source, "group name",
@@ -422,7 +419,8 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
     r.ring = 0;
     r.feature_points = 0;
     if (key_i >= 0) {
-      r.raw_key = OGR_F_IsFieldSetAndNotNull(feat, key_i) ? OGR_F_GetFieldAsString(feat, key_i) : "";
+      r.raw_key = OGR_F_IsFieldSetAndNotNull(feat, key_i) ? OGR_F_GetFieldAsString(feat, key_i)
+                                                          : "";
       if ((f.raw_key = geo_layer_text(layer, feat, key_i, FALSE, &r)) == NULL) {
         OGR_F_Destroy(feat);
         break;
@@ -488,7 +486,8 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
       f.group = g_string_chunk_insert_const(layer->strings, gnorm);
     }
     f.group_name = "";
-    if (group_name_i >= 0 && (f.group_name = geo_layer_text(layer, feat, group_name_i, TRUE, &r)) == NULL) {
+    if (group_name_i >= 0 &&
+        (f.group_name = geo_layer_text(layer, feat, group_name_i, TRUE, &r)) == NULL) {
       OGR_F_Destroy(feat);
       break;
     }
@@ -503,8 +502,8 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
   if (!r.failed && name_i >= 0)
     geo_layer_mark_cut_names(layer, opened, spec->name_field, source, r.notes);
   if (r.n_name_notes > GEO_LAYER_MAX_NAME_NOTES)
-    g_ptr_array_add(r.notes, g_strdup_printf("%s: %u more names made visible the same way",
-                                             source, r.n_name_notes - GEO_LAYER_MAX_NAME_NOTES));
+    g_ptr_array_add(r.notes, g_strdup_printf("%s: %u more names made visible the same way", source,
+                                             r.n_name_notes - GEO_LAYER_MAX_NAME_NOTES));
   g_ptr_array_add(r.notes, NULL);
   layer->notes = (char **)g_ptr_array_free(r.notes, FALSE);
 
@@ -516,10 +515,10 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
   lname = geo_text_printable(layer->layer_name, 200);
   if (CPLGetLastErrorType() >= CE_Failure) {
     g_autofree char *what =
-        n_read ? g_strdup_printf("%s: reading layer '%s' failed after feature %ld (%ld read)",
-                                 source, lname, last_fid, n_read)
-               : g_strdup_printf("%s: reading layer '%s' failed at its first feature", source,
-                                 lname);
+        n_read
+            ? g_strdup_printf("%s: reading layer '%s' failed after feature %ld (%ld read)", source,
+                              lname, last_fid, n_read)
+            : g_strdup_printf("%s: reading layer '%s' failed at its first feature", source, lname);
     geo_error_set_from_gdal(error, GEO_ERROR_INPUT, what);
     geo_layer_free(layer);
     layer = NULL;
@@ -532,8 +531,8 @@ geo_layer_read(const GeoLayerSpec *spec, GError **error)
     else
       g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
                   "%s: layer '%s' has no polygon features: none of its %ld features has "
-                  "a polygon to draw (feature %ld %s)", source, lname, n_read, first_skipped,
-                  first_skipped_why);
+                  "a polygon to draw (feature %ld %s)",
+                  source, lname, n_read, first_skipped, first_skipped_why);
     geo_layer_free(layer);
     layer = NULL;
     goto out;

@@ -23,11 +23,11 @@ typedef struct {
 struct GeoNameIndex {
   const GeoLayer *layer;
   const GeoGazetteer *gazetteer;
-  GHashTable *by_base;   /* base -> GArray of GeoNameEntry */
-  guint group_level;     /* geo_key_level of the groups, 0 when not codes */
-  gboolean group_names;  /* features carry group names */
-  GHashTable *groups;    /* distinct group values of the layer (set) */
-  GHashTable *resolved;  /* raw group cell -> char ** (owned) */
+  GHashTable *by_base;  /* base -> GArray of GeoNameEntry */
+  guint group_level;    /* geo_key_level of the groups, 0 when not codes */
+  gboolean group_names; /* features carry group names */
+  GHashTable *groups;   /* distinct group values of the layer (set) */
+  GHashTable *resolved; /* raw group cell -> char ** (owned) */
 };
 
 static void
@@ -75,11 +75,10 @@ geo_name_index_new(const GeoLayer *layer, const GeoGazetteer *gazetteer)
   GeoNameIndex *ix = g_new0(GeoNameIndex, 1);
   ix->layer = layer;
   ix->gazetteer = gazetteer;
-  ix->by_base = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                      (GDestroyNotify)g_array_unref);
+  ix->by_base =
+      g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
   ix->groups = g_hash_table_new(g_str_hash, g_str_equal);
-  ix->resolved = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                       (GDestroyNotify)g_strfreev);
+  ix->resolved = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
   gboolean all_codes = TRUE;
   for (guint f = 0; f < layer->n_features; f++) {
     const GeoFeature *feat = &layer->features[f];
@@ -248,8 +247,7 @@ geo_name_index_match(const GeoNameIndex *ix, const char *raw, char **groups, gui
       *note = g_strdup_printf("%s is in group %s", label, ix->layer->features[other_group].group);
     } else if (note && other_kind >= 0) {
       g_autofree char *label = geo_name_feature_label(ix->layer, (guint)other_kind);
-      *note = g_strdup_printf("the boundaries have %s, not a %s", label,
-                              geo_name_kind_word(kind));
+      *note = g_strdup_printf("the boundaries have %s, not a %s", label, geo_name_kind_word(kind));
     }
   }
   g_array_unref(all);

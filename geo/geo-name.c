@@ -89,22 +89,22 @@ geo_name_tokens_free(GArray *tokens)
  * word is a kind word ("kab"), its second an administrative one ("adm");
  * a province's prefix (GEO_NAME_ANY) is dropped and gives no kind. */
 static const GeoNamePrefix geo_name_prefixes[] = {
-  /* written                kind                abbreviation label drops */
-  {"Kabupaten Administrasi", GEO_NAME_KABUPATEN, "Kab. Adm.", TRUE},
-  {"Kab. Adm.", GEO_NAME_KABUPATEN, "Kab. Adm.", TRUE},
-  {"Kabupaten", GEO_NAME_KABUPATEN, "Kab.", TRUE},
-  {"Kab.", GEO_NAME_KABUPATEN, "Kab.", TRUE},
-  {"Kab", GEO_NAME_KABUPATEN, "Kab.", TRUE},
-  {"Kota Administrasi", GEO_NAME_KOTA, "Kota Adm.", TRUE},
-  {"Kota Adm.", GEO_NAME_KOTA, "Kota Adm.", TRUE},
-  {"Kotamadya", GEO_NAME_KOTA, NULL, FALSE},
-  {"Kodya", GEO_NAME_KOTA, NULL, FALSE},
-  {"Kotip", GEO_NAME_KOTA, NULL, FALSE}, /* kota administratif, before 1999 */
-  {"Kota", GEO_NAME_KOTA, NULL, FALSE},
-  {"Provinsi", GEO_NAME_ANY, NULL, FALSE},
-  {"Propinsi", GEO_NAME_ANY, NULL, FALSE},
-  {"Prov.", GEO_NAME_ANY, NULL, FALSE},
-  {"Prov", GEO_NAME_ANY, NULL, FALSE},
+    /* written                kind                abbreviation label drops */
+    {"Kabupaten Administrasi", GEO_NAME_KABUPATEN, "Kab. Adm.", TRUE},
+    {"Kab. Adm.", GEO_NAME_KABUPATEN, "Kab. Adm.", TRUE},
+    {"Kabupaten", GEO_NAME_KABUPATEN, "Kab.", TRUE},
+    {"Kab.", GEO_NAME_KABUPATEN, "Kab.", TRUE},
+    {"Kab", GEO_NAME_KABUPATEN, "Kab.", TRUE},
+    {"Kota Administrasi", GEO_NAME_KOTA, "Kota Adm.", TRUE},
+    {"Kota Adm.", GEO_NAME_KOTA, "Kota Adm.", TRUE},
+    {"Kotamadya", GEO_NAME_KOTA, NULL, FALSE},
+    {"Kodya", GEO_NAME_KOTA, NULL, FALSE},
+    {"Kotip", GEO_NAME_KOTA, NULL, FALSE}, /* kota administratif, before 1999 */
+    {"Kota", GEO_NAME_KOTA, NULL, FALSE},
+    {"Provinsi", GEO_NAME_ANY, NULL, FALSE},
+    {"Propinsi", GEO_NAME_ANY, NULL, FALSE},
+    {"Prov.", GEO_NAME_ANY, NULL, FALSE},
+    {"Prov", GEO_NAME_ANY, NULL, FALSE},
 };
 
 /* TRUE when word `index` (0 or 1) of `written` is `token` (lower case,

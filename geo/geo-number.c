@@ -251,7 +251,11 @@ geo_number_format_id(double v, int decimals)
    * sign, the point and 6 decimals.  (A 64-byte buffer cut numbers of 10^62
    * and more to fewer digits: a wrong value, silently.) */
   char plain[320];
-  g_ascii_formatd(plain, sizeof plain, decimals == 0 ? "%.0f" : (const char *[]){"%.0f", "%.1f", "%.2f", "%.3f", "%.4f", "%.5f", "%.6f"}[decimals], v);
+  g_ascii_formatd(plain, sizeof plain,
+                  decimals == 0 ? "%.0f"
+                                : (const char *[]){"%.0f", "%.1f", "%.2f", "%.3f", "%.4f", "%.5f",
+                                                   "%.6f"}[decimals],
+                  v);
   GString *out = g_string_new(NULL);
   const char *p = plain;
   if (*p == '-') {

@@ -110,15 +110,15 @@ typedef struct {
 } GeoGridRow;
 
 typedef struct {
-  char *name;         /* the file, printable, for messages */
+  char *name; /* the file, printable, for messages */
   GStringChunk *strings;
-  GPtrArray *cells;   /* const char *, NULL for empty, row after row */
-  GArray *rows;       /* GeoGridRow; rows with only empty cells are left out */
-  guint width;        /* cells in the widest row */
+  GPtrArray *cells;      /* const char *, NULL for empty, row after row */
+  GArray *rows;          /* GeoGridRow; rows with only empty cells are left out */
+  guint width;           /* cells in the widest row */
   gboolean strict_width; /* CSV: a row wider than its header is an error */
-  GPtrArray *notes;   /* char *: what the reader decided */
-  GeoNumberFormat hint; /* what the file's locale suggests for numbers */
-  gsize row_start;    /* first cell of the row being added */
+  GPtrArray *notes;      /* char *: what the reader decided */
+  GeoNumberFormat hint;  /* what the file's locale suggests for numbers */
+  gsize row_start;       /* first cell of the row being added */
 } GeoGrid;
 
 /* A new empty grid for the file `name` (as given).  Caller frees with

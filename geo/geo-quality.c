@@ -34,8 +34,8 @@ geo_join_quality_count(const GeoJoinReport *r, const GeoLayer *layer, const guin
     if (!on[e->feature] || e->of_province)
       continue;
     out->formed++;
-    out->year_lo =
-        out->year_lo == 0 || e->formed->year < out->year_lo ? e->formed->year : out->year_lo;
+    out->year_lo = out->year_lo == 0 || e->formed->year < out->year_lo ? e->formed->year
+                                                                       : out->year_lo;
     out->year_hi = MAX(out->year_hi, e->formed->year);
   }
   for (guint i = 0; i < r->bad_values->len; i++) {

@@ -101,8 +101,8 @@ geo_report_why_text(GString *o, const GeoJoinReport *r, const GeoLayer *layer)
     const char *single = geo_vintage_units(layer->features[e0->feature].key, FALSE);
     g_autofree char *when = lo == hi ? g_strdup_printf("in %d", lo)
                                      : g_strdup_printf("from %d to %d", lo, hi);
-    g_string_append_printf(o, "  why: %u of them %s %s formed %s", n_own,
-                           n_own > 1 ? "are" : "is", n_own > 1 ? units : single, when);
+    g_string_append_printf(o, "  why: %u of them %s %s formed %s", n_own, n_own > 1 ? "are" : "is",
+                           n_own > 1 ? units : single, when);
     if (edition > 0)
       g_string_append_printf(o, ", after the table's %u-%s edition", edition, single);
     g_string_append_c(o, ':');
@@ -121,8 +121,9 @@ geo_report_why_text(GString *o, const GeoJoinReport *r, const GeoLayer *layer)
                                 ? g_ptr_array_index(r->tables, r->value_table)
                                 : NULL;
   if (n_prov > 0 && t && !t->by_name) {
-    g_string_append_printf(o, "  why: %u of them %s in provinces formed later, which gave %s new "
-                              "codes; a table made before keys %s by the old ones:",
+    g_string_append_printf(o,
+                           "  why: %u of them %s in provinces formed later, which gave %s new "
+                           "codes; a table made before keys %s by the old ones:",
                            n_prov, n_prov > 1 ? "are" : "is", n_prov > 1 ? "them" : "it",
                            n_prov > 1 ? "them" : "it");
     guint shown = 0;
@@ -163,8 +164,9 @@ geo_join_report_text(const GeoJoinReport *r, const GeoLayer *layer)
   for (guint i = 0; i < r->dup_features->len; i++) {
     const GeoDuplicate *d = g_ptr_array_index(r->dup_features, i);
     g_autofree char *k = geo_report_clean(d->key);
-    g_string_append_printf(o, "  duplicate key '%s' in the boundaries: feature %u repeats feature %u\n",
-                           k, d->line, d->first_line);
+    g_string_append_printf(
+        o, "  duplicate key '%s' in the boundaries: feature %u repeats feature %u\n", k, d->line,
+        d->first_line);
   }
   for (guint i = 0; i < r->tables->len; i++) {
     const GeoTableReport *t = g_ptr_array_index(r->tables, i);
@@ -200,8 +202,8 @@ geo_join_report_text(const GeoJoinReport *r, const GeoLayer *layer)
       gboolean kind = geo_key_level(c0->key) == 2;
       gboolean group = FALSE;
       for (guint c = 1; c < a->candidates->len && !gf; c++)
-        group |= strcmp(layer->features[g_array_index(a->candidates, guint, c)].group,
-                        c0->group) != 0;
+        group |= strcmp(layer->features[g_array_index(a->candidates, guint, c)].group, c0->group) !=
+                 0;
       const char *gname = geo_key_level(c0->group) == 1 ? "province" : "group";
       g_string_append(o, " (not joined");
       if (kind || group)
@@ -210,15 +212,15 @@ geo_join_report_text(const GeoJoinReport *r, const GeoLayer *layer)
         g_string_append(o, "write Kabupaten or Kota");
       if (group)
         g_string_append_printf(o, "%sgive each row its %s%s%s%s", kind ? ", or " : "", gname,
-                               r->group_option ? " (" : "",
-                               r->group_option ? r->group_option : "",
+                               r->group_option ? " (" : "", r->group_option ? r->group_option : "",
                                r->group_option ? ")" : "");
       g_string_append(o, ")\n");
     }
     for (guint k = 0; k < t->duplicates->len; k++) {
       const GeoDuplicate *d = g_ptr_array_index(t->duplicates, k);
       g_autofree char *key = geo_report_clean(d->key);
-      g_string_append_printf(o, "  duplicate: %s row %u, %s '%s' already given in row %u (ignored)\n",
+      g_string_append_printf(o,
+                             "  duplicate: %s row %u, %s '%s' already given in row %u (ignored)\n",
                              src, d->line, kf, key, d->first_line);
     }
   }
@@ -386,8 +388,7 @@ geo_report_json_without_data(JsonBuilder *b, const GeoJoinReport *r, const GeoLa
       geo_report_json_string(b, "code", e->formed->code);
       geo_report_json_int(b, "year", e->formed->year);
       geo_report_json_string(b, "parent", e->formed->parent);
-      geo_report_json_string(b, "parent_name",
-                             geo_report_place_name(r, layer, e->formed->parent));
+      geo_report_json_string(b, "parent_name", geo_report_place_name(r, layer, e->formed->parent));
       json_builder_end_object(b);
     }
     json_builder_end_object(b);

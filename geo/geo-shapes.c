@@ -102,10 +102,14 @@ geo_shapes_update_bbox(GeoShapes *s)
     guint a = s->ring_point[p0], z = s->ring_point[p1];
     for (guint i = a; i < z; i++) {
       double x = s->xy[2 * i], y = s->xy[2 * i + 1];
-      if (x < bb[0]) bb[0] = x;
-      if (y < bb[1]) bb[1] = y;
-      if (x > bb[2]) bb[2] = x;
-      if (y > bb[3]) bb[3] = y;
+      if (x < bb[0])
+        bb[0] = x;
+      if (y < bb[1])
+        bb[1] = y;
+      if (x > bb[2])
+        bb[2] = x;
+      if (y > bb[3])
+        bb[3] = y;
     }
     if (a == z)
       bb[0] = bb[1] = bb[2] = bb[3] = NAN;

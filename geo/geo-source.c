@@ -68,8 +68,7 @@ geo_source_prepare(const char *src, const char *what, gboolean folder_ok, GError
                              GEO_PG_STATEMENT_TIMEOUT_S * 1000);
     return g_string_free(s, FALSE);
   }
-  if (!g_str_has_prefix(src, "/vsi") &&
-      !geo_file_check_regular(src, what, folder_ok, error))
+  if (!g_str_has_prefix(src, "/vsi") && !geo_file_check_regular(src, what, folder_ok, error))
     return NULL;
   return g_strdup(src);
 }

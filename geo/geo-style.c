@@ -29,19 +29,31 @@
 #define GEO_STYLE_MAX_DECIMALS 10
 
 static const char *const geo_style_keys[] = {
-  "name",   "title", "description", "method",  "breaks",   "labels",
-  "categories", "colours", "ramp",  "classes", "nodata", "decimals",
-  /* English map text (--lang en); the plain keys are the Indonesian. */
-  "title[en]", "labels[en]", NULL,
+    "name",
+    "title",
+    "description",
+    "method",
+    "breaks",
+    "labels",
+    "categories",
+    "colours",
+    "ramp",
+    "classes",
+    "nodata",
+    "decimals",
+    /* English map text (--lang en); the plain keys are the Indonesian. */
+    "title[en]",
+    "labels[en]",
+    NULL,
 };
 
 static const struct {
   const char *name;
   GeoMethod method;
 } geo_style_methods[] = {
-  {"fixed", GEO_METHOD_FIXED},       {"categorical", GEO_METHOD_CATEGORICAL},
-  {"quantile", GEO_METHOD_QUANTILE}, {"equal", GEO_METHOD_EQUAL},
-  {"jenks", GEO_METHOD_JENKS},
+    {"fixed", GEO_METHOD_FIXED},       {"categorical", GEO_METHOD_CATEGORICAL},
+    {"quantile", GEO_METHOD_QUANTILE}, {"equal", GEO_METHOD_EQUAL},
+    {"jenks", GEO_METHOD_JENKS},
 };
 
 /* Everything a load needs to report problems with context. */
@@ -52,12 +64,14 @@ typedef struct {
   GPtrArray *problems; /* char*, one line each */
 } GeoStyleCheck;
 
-static gboolean geo_style_is_data_driven(GeoMethod m)
+static gboolean
+geo_style_is_data_driven(GeoMethod m)
 {
   return m == GEO_METHOD_QUANTILE || m == GEO_METHOD_EQUAL || m == GEO_METHOD_JENKS;
 }
 
-static const char *geo_style_method_name(GeoMethod m)
+static const char *
+geo_style_method_name(GeoMethod m)
 {
   for (gsize i = 0; i < G_N_ELEMENTS(geo_style_methods); i++)
     if (geo_style_methods[i].method == m)
@@ -69,7 +83,8 @@ static const char *geo_style_method_name(GeoMethod m)
  * from the file and may hold invalid UTF-8 (GKeyFile accepts any bytes in
  * key names) or control characters (escapes such as \n in values), which
  * must not reach a terminal or break the one-problem-per-line message. */
-static void geo_style_add_problem(GeoStyleCheck *chk, char *line)
+static void
+geo_style_add_problem(GeoStyleCheck *chk, char *line)
 {
   g_ptr_array_add(chk->problems, geo_text_printable(line, 0));
   g_free(line);
@@ -79,7 +94,8 @@ static void geo_style_add_problem(GeoStyleCheck *chk, char *line)
  * is known, "path: key 'k': message" otherwise, "path: message" for
  * problems not tied to a key. */
 G_GNUC_PRINTF(3, 4)
-static void geo_style_problem(GeoStyleCheck *chk, const char *key, const char *fmt, ...)
+static void
+geo_style_problem(GeoStyleCheck *chk, const char *key, const char *fmt, ...)
 {
   va_list ap;
   va_start(ap, fmt);
@@ -108,7 +124,8 @@ static void geo_style_problem(GeoStyleCheck *chk, const char *key, const char *f
 
 /* Records the line of each key in the [style] group, and reports keys set
  * twice (GKeyFile would silently keep one of them). */
-static void geo_style_scan_lines(GeoStyleCheck *chk, const char *contents)
+static void
+geo_style_scan_lines(GeoStyleCheck *chk, const char *contents)
 {
   char **lines = g_strsplit(contents, "\n", -1);
   gboolean in_style = FALSE, in_coverage = FALSE;
@@ -148,7 +165,8 @@ static void geo_style_scan_lines(GeoStyleCheck *chk, const char *contents)
 
 /* The trimmed string value of `key`, or NULL when absent.  Caller frees
  * with g_free. */
-static char *geo_style_get_string(GeoStyleCheck *chk, const char *key)
+static char *
+geo_style_get_string(GeoStyleCheck *chk, const char *key)
 {
   if (!g_key_file_has_key(chk->kf, GEO_STYLE_GROUP, key, NULL))
     return NULL;
@@ -165,7 +183,8 @@ static char *geo_style_get_string(GeoStyleCheck *chk, const char *key)
 /* The ';'-separated items of `key`, each trimmed; NULL when absent or
  * unreadable.  Empty items are reported.  *present tells absent from
  * broken.  Caller frees with g_strfreev. */
-static char **geo_style_get_list(GeoStyleCheck *chk, const char *key, gboolean *present)
+static char **
+geo_style_get_list(GeoStyleCheck *chk, const char *key, gboolean *present)
 {
   *present = g_key_file_has_key(chk->kf, GEO_STYLE_GROUP, key, NULL);
   if (!*present)
@@ -196,7 +215,8 @@ static char **geo_style_get_list(GeoStyleCheck *chk, const char *key, gboolean *
 }
 
 /* Parses a whole trimmed string as a finite number ('.' decimal point). */
-static gboolean geo_style_parse_double(const char *text, double *out)
+static gboolean
+geo_style_parse_double(const char *text, double *out)
 {
   if (text == NULL || text[0] == '\0')
     return FALSE;
@@ -210,8 +230,8 @@ static gboolean geo_style_parse_double(const char *text, double *out)
 
 /* Reads an integer key in [min, max] into *out; FALSE when absent or bad
  * (bad values are reported). */
-static gboolean geo_style_get_int(GeoStyleCheck *chk, const char *key, gint64 min, gint64 max,
-                                  gint64 *out)
+static gboolean
+geo_style_get_int(GeoStyleCheck *chk, const char *key, gint64 min, gint64 max, gint64 *out)
 {
   char *v = geo_style_get_string(chk, key);
   if (v == NULL)
@@ -220,8 +240,9 @@ static gboolean geo_style_get_int(GeoStyleCheck *chk, const char *key, gint64 mi
   gint64 n;
   gboolean ok = g_ascii_string_to_signed(v, 10, min, max, &n, &err);
   if (!ok) {
-    geo_style_problem(chk, key, "'%s' is not a whole number from %" G_GINT64_FORMAT
-                      " to %" G_GINT64_FORMAT, v, min, max);
+    geo_style_problem(chk, key,
+                      "'%s' is not a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT,
+                      v, min, max);
     g_error_free(err);
   } else {
     *out = n;
@@ -232,8 +253,8 @@ static gboolean geo_style_get_int(GeoStyleCheck *chk, const char *key, gint64 mi
 
 /* Parses every item of a colour list; NULL (with problems reported) when
  * any is bad.  Caller frees with g_free. */
-static GeoRgb *geo_style_parse_colours(GeoStyleCheck *chk, const char *key, char **items,
-                                       guint *n_out)
+static GeoRgb *
+geo_style_parse_colours(GeoStyleCheck *chk, const char *key, char **items, guint *n_out)
 {
   guint n = g_strv_length(items);
   GeoRgb *out = g_new(GeoRgb, n);
@@ -256,7 +277,8 @@ static GeoRgb *geo_style_parse_colours(GeoStyleCheck *chk, const char *key, char
 /* Text folded for category matching: surrounding whitespace dropped, inner
  * runs of whitespace (including no-break spaces) made one space, case
  * folded, NFC-normalised.  Caller frees with g_free. */
-static char *geo_style_fold(const char *text)
+static char *
+geo_style_fold(const char *text)
 {
   char *valid = g_utf8_make_valid(text, -1);
   GString *s = g_string_sized_new(strlen(valid));
@@ -280,18 +302,21 @@ static char *geo_style_fold(const char *text)
   return norm;
 }
 
-static int geo_style_compare_strings(const void *a, const void *b)
+static int
+geo_style_compare_strings(const void *a, const void *b)
 {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int geo_style_compare_doubles(const void *a, const void *b)
+static int
+geo_style_compare_doubles(const void *a, const void *b)
 {
   double x = *(const double *)a, y = *(const double *)b;
   return (x > y) - (x < y);
 }
 
-char **geo_style_list(const char *styles_dir)
+char **
+geo_style_list(const char *styles_dir)
 {
   GPtrArray *paths = g_ptr_array_new();
   GDir *dir = styles_dir ? g_dir_open(styles_dir, 0, NULL) : NULL;
@@ -316,7 +341,8 @@ char **geo_style_list(const char *styles_dir)
 
 /* The style name a path stands for: its base name without ".style".
  * Caller frees with g_free. */
-static char *geo_style_name_from_path(const char *path)
+static char *
+geo_style_name_from_path(const char *path)
 {
   char *base = g_path_get_basename(path);
   if (g_str_has_suffix(base, GEO_STYLE_SUFFIX) && strlen(base) > strlen(GEO_STYLE_SUFFIX))
@@ -326,7 +352,8 @@ static char *geo_style_name_from_path(const char *path)
 
 /* Turns a style name or path into the file to read.  Caller frees with
  * g_free. */
-static char *geo_style_find(const char *name_or_path, const char *styles_dir, GError **error)
+static char *
+geo_style_find(const char *name_or_path, const char *styles_dir, GError **error)
 {
   if (strchr(name_or_path, '/') != NULL || strchr(name_or_path, G_DIR_SEPARATOR) != NULL ||
       g_str_has_suffix(name_or_path, GEO_STYLE_SUFFIX))
@@ -362,7 +389,8 @@ static char *geo_style_find(const char *name_or_path, const char *styles_dir, GE
 /* Reads the optional [coverage] group: officers-per-tps, the doctrine
  * ratio below which a district of the top class is a reinforcement
  * priority (geo_figures_priorities).  NAN when not set. */
-static void geo_style_read_coverage(GeoStyleCheck *chk, GeoStyle *st)
+static void
+geo_style_read_coverage(GeoStyleCheck *chk, GeoStyle *st)
 {
   st->officers_per_tps = NAN;
   if (!g_key_file_has_group(chk->kf, GEO_STYLE_COVERAGE))
@@ -383,14 +411,14 @@ static void geo_style_read_coverage(GeoStyleCheck *chk, GeoStyle *st)
   if (v != NULL && geo_style_parse_double(g_strstrip(v), &d) && d > 0)
     st->officers_per_tps = d;
   else
-    geo_style_problem(chk, key, "'%s' is not a positive number (use '.' for decimals)",
-                      v ? v : "");
+    geo_style_problem(chk, key, "'%s' is not a positive number (use '.' for decimals)", v ? v : "");
   g_free(v);
 }
 
 /* Reads and checks the [style] group into `st`, adding a problem for
  * everything wrong. */
-static void geo_style_read(GeoStyleCheck *chk, GeoStyle *st)
+static void
+geo_style_read(GeoStyleCheck *chk, GeoStyle *st)
 {
   /* Groups and keys we do not know. */
   char **groups = g_key_file_get_groups(chk->kf, NULL);
@@ -471,7 +499,8 @@ static void geo_style_read(GeoStyleCheck *chk, GeoStyle *st)
   if (present && method_ok && st->method != GEO_METHOD_FIXED)
     geo_style_problem(chk, "breaks", "only used with method=fixed, not method=%s", mname);
   else if (!present && method_ok && st->method == GEO_METHOD_FIXED)
-    geo_style_problem(chk, "breaks", "missing: method=fixed needs the lower bounds of classes 2..n");
+    geo_style_problem(chk, "breaks",
+                      "missing: method=fixed needs the lower bounds of classes 2..n");
   if (items != NULL) {
     guint n = g_strv_length(items);
     double *b = g_new(double, n);
@@ -502,8 +531,7 @@ static void geo_style_read(GeoStyleCheck *chk, GeoStyle *st)
   /* categories: categorical only, distinct after folding. */
   items = geo_style_get_list(chk, "categories", &present);
   if (present && method_ok && st->method != GEO_METHOD_CATEGORICAL)
-    geo_style_problem(chk, "categories", "only used with method=categorical, not method=%s",
-                      mname);
+    geo_style_problem(chk, "categories", "only used with method=categorical, not method=%s", mname);
   else if (!present && method_ok && st->method == GEO_METHOD_CATEGORICAL)
     geo_style_problem(chk, "categories", "missing: method=categorical needs the category texts");
   if (items != NULL) {
@@ -546,8 +574,7 @@ static void geo_style_read(GeoStyleCheck *chk, GeoStyle *st)
     guint n = g_strv_length(items);
     if (data_driven) {
       geo_style_problem(chk, "labels",
-                        "not used with method=%s: its classes are labelled by their ranges",
-                        mname);
+                        "not used with method=%s: its classes are labelled by their ranges", mname);
       g_strfreev(items);
     } else {
       if (n_classes > 0 && n != n_classes)
@@ -560,8 +587,7 @@ static void geo_style_read(GeoStyleCheck *chk, GeoStyle *st)
     guint n = g_strv_length(items);
     if (data_driven) {
       geo_style_problem(chk, "labels[en]",
-                        "not used with method=%s: its classes are labelled by their ranges",
-                        mname);
+                        "not used with method=%s: its classes are labelled by their ranges", mname);
       g_strfreev(items);
     } else {
       if (n_classes > 0 && n != n_classes)
@@ -634,7 +660,8 @@ static void geo_style_read(GeoStyleCheck *chk, GeoStyle *st)
   geo_style_read_coverage(chk, st);
 }
 
-GeoStyle *geo_style_load(const char *name_or_path, const char *styles_dir, GError **error)
+GeoStyle *
+geo_style_load(const char *name_or_path, const char *styles_dir, GError **error)
 {
   g_return_val_if_fail(name_or_path != NULL, NULL);
   g_return_val_if_fail(error == NULL || *error == NULL, NULL);
@@ -657,7 +684,8 @@ GeoStyle *geo_style_load(const char *name_or_path, const char *styles_dir, GErro
   return st;
 }
 
-GeoStyle *geo_style_load_data(const char *path, const char *data, gsize length, GError **error)
+GeoStyle *
+geo_style_load_data(const char *path, const char *data, gsize length, GError **error)
 {
   g_return_val_if_fail(path != NULL, NULL);
   g_return_val_if_fail(data != NULL || length == 0, NULL);
@@ -689,10 +717,10 @@ GeoStyle *geo_style_load_data(const char *path, const char *data, gsize length, 
   }
 
   GeoStyleCheck chk = {
-    .path = path,
-    .kf = kf,
-    .lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-    .problems = g_ptr_array_new_with_free_func(g_free),
+      .path = path,
+      .kf = kf,
+      .lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+      .problems = g_ptr_array_new_with_free_func(g_free),
   };
   geo_style_scan_lines(&chk, text);
 
@@ -717,7 +745,8 @@ GeoStyle *geo_style_load_data(const char *path, const char *data, gsize length, 
   return st;
 }
 
-void geo_style_free(GeoStyle *style)
+void
+geo_style_free(GeoStyle *style)
 {
   if (style == NULL)
     return;
@@ -737,8 +766,8 @@ void geo_style_free(GeoStyle *style)
 
 /* n_classes == 0 takes the style's current class count: the file's
  * `classes` before the first resolve, the count last made after it. */
-gboolean geo_style_resolve(GeoStyle *style, const double *values, guint n, guint n_classes,
-                           GError **error)
+gboolean
+geo_style_resolve(GeoStyle *style, const double *values, guint n, guint n_classes, GError **error)
 {
   g_return_val_if_fail(style != NULL, FALSE);
   g_return_val_if_fail(values != NULL || n == 0, FALSE);
@@ -767,8 +796,7 @@ gboolean geo_style_resolve(GeoStyle *style, const double *values, guint n, guint
   if (k < GEO_STYLE_MIN_CLASSES || k > GEO_STYLE_MAX_CLASSES) {
     g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
                 "style %s: %u classes asked for; method=%s makes %d to %d", style->name, k,
-                geo_style_method_name(style->method), GEO_STYLE_MIN_CLASSES,
-                GEO_STYLE_MAX_CLASSES);
+                geo_style_method_name(style->method), GEO_STYLE_MIN_CLASSES, GEO_STYLE_MAX_CLASSES);
     return FALSE;
   }
   if (n_finite == 0) {
@@ -792,18 +820,11 @@ gboolean geo_style_resolve(GeoStyle *style, const double *values, guint n, guint
   double *breaks = g_new(double, k - 1);
   guint made = 0;
   switch (style->method) {
-  case GEO_METHOD_QUANTILE:
-    made = geo_breaks_quantile(sorted, m, k, breaks);
-    break;
-  case GEO_METHOD_EQUAL:
-    made = geo_breaks_equal(sorted, m, k, breaks);
-    break;
-  case GEO_METHOD_JENKS:
-    made = geo_breaks_jenks(sorted, m, k, breaks);
-    break;
+  case GEO_METHOD_QUANTILE: made = geo_breaks_quantile(sorted, m, k, breaks); break;
+  case GEO_METHOD_EQUAL: made = geo_breaks_equal(sorted, m, k, breaks); break;
+  case GEO_METHOD_JENKS: made = geo_breaks_jenks(sorted, m, k, breaks); break;
   case GEO_METHOD_FIXED:
-  case GEO_METHOD_CATEGORICAL:
-    g_assert_not_reached();
+  case GEO_METHOD_CATEGORICAL: g_assert_not_reached();
   }
   g_free(sorted);
   if (made < 1)
@@ -820,7 +841,8 @@ gboolean geo_style_resolve(GeoStyle *style, const double *values, guint n, guint
   return TRUE;
 }
 
-int geo_style_classify(const GeoStyle *style, double value, const char *text)
+int
+geo_style_classify(const GeoStyle *style, double value, const char *text)
 {
   if (style == NULL || style->n_classes == 0)
     return -1;

@@ -105,12 +105,12 @@ geo_table_decide_numbers(GeoTable *t, const char *name, GeoNumberFormat forced,
             geo_numbers_readings(k->ambiguous.value, as_id, as_plain, sizeof as_id);
         g_string_append_printf(conflicts,
                                "%s%s, column %s: mixes Indonesian numbers %s with plain ones %s, "
-                               "so %s could be %s", conflicts->len ? "; " : "",
-                               name, field, id, plain, amb, readings);
+                               "so %s could be %s",
+                               conflicts->len ? "; " : "", name, field, id, plain, amb, readings);
       } else {
         g_ptr_array_add(notes, g_strdup_printf("%s, column %s: mixes Indonesian numbers %s with "
-                                               "plain ones %s; each is read as written", name,
-                                               field, id, plain));
+                                               "plain ones %s; each is read as written",
+                                               name, field, id, plain));
       }
       t->number_format[c] = GEO_NUMBERS_PLAIN;
     } else if (k->indonesian.count > 0) {
@@ -153,10 +153,10 @@ geo_table_decide_numbers(GeoTable *t, const char *name, GeoNumberFormat forced,
         char s_id[G_ASCII_DTOSTR_BUF_SIZE], s_plain[G_ASCII_DTOSTR_BUF_SIZE];
         g_autofree char *readings =
             geo_numbers_readings(k->ambiguous.value, s_id, s_plain, sizeof s_id);
-        g_ptr_array_add(notes, g_strdup_printf(
-                                   "%s, column %s: %s could be %s; read as %s, %s; give "
-                                   "numbers=%s if that is wrong", name, field, amb, readings,
-                                   id ? s_id : s_plain,
+        g_ptr_array_add(
+            notes, g_strdup_printf("%s, column %s: %s could be %s; read as %s, %s; give "
+                                   "numbers=%s if that is wrong",
+                                   name, field, amb, readings, id ? s_id : s_plain,
                                    table != GEO_NUMBERS_AUTO ? "like the table's other columns"
                                                              : "as nothing in the table says which",
                                    id ? "plain" : "indonesian"));
@@ -165,16 +165,16 @@ geo_table_decide_numbers(GeoTable *t, const char *name, GeoNumberFormat forced,
     gboolean number_column = (typed != NULL && typed[c]) ||
                              (k->numbers > 0 && k->numbers >= k->texts);
     if (number_column && k->missing > 0 && (int)c != t->key_column) {
-      g_string_append_printf(missing, "%s%s %u (row%s", missing->len ? ", " : "", field,
-                             k->missing, k->missing > 1 ? "s" : "");
+      g_string_append_printf(missing, "%s%s %u (row%s", missing->len ? ", " : "", field, k->missing,
+                             k->missing > 1 ? "s" : "");
       for (guint i = 0; i < MIN(k->missing, GEO_NUMBERS_ROWS_SHOWN); i++)
         g_string_append_printf(missing, "%s %u", i ? "," : "", k->missing_lines[i]);
       g_string_append(missing, k->missing > GEO_NUMBERS_ROWS_SHOWN ? ", ...)" : ")");
     }
   }
   if (missing->len > 0)
-    g_ptr_array_add(notes, g_strdup_printf("%s: missing values (empty, '-', 'n/a'): %s", name,
-                                           missing->str));
+    g_ptr_array_add(
+        notes, g_strdup_printf("%s: missing values (empty, '-', 'n/a'): %s", name, missing->str));
   g_string_free(missing, TRUE);
   g_free(counts);
   return TRUE;

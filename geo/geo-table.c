@@ -15,8 +15,8 @@
 #include <cpl_conv.h>
 #include <string.h>
 
-static const char *const geo_table_option_names[] = {"separator", "sheet", "layer",
-                                                     "header-row", "numbers"};
+static const char *const geo_table_option_names[] = {"separator", "sheet", "layer", "header-row",
+                                                     "numbers"};
 
 gboolean
 geo_table_options_is_name(const char *name)
@@ -124,7 +124,8 @@ geo_table_display_name(const char *src)
   const char *p = src;
   gboolean pg = g_ascii_strncasecmp(src, "PG:", 3) == 0;
   while (*p) {
-    if (pg && g_ascii_strncasecmp(p, "password", 8) == 0 && (p == src || p[-1] == ' ' || p[-1] == ':')) {
+    if (pg && g_ascii_strncasecmp(p, "password", 8) == 0 &&
+        (p == src || p[-1] == ' ' || p[-1] == ':')) {
       const char *q = p + 8;
       while (*q == ' ')
         q++;
@@ -234,9 +235,8 @@ geo_table_read_layer(const char *src, const char *name, const char *sheet, gbool
     goto out;
   }
   if (nf > GEO_LIMIT_COLUMNS) {
-    g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
-                "%s: has more than %d columns; the limit is %d", name, GEO_LIMIT_COLUMNS,
-                GEO_LIMIT_COLUMNS);
+    g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT, "%s: has more than %d columns; the limit is %d",
+                name, GEO_LIMIT_COLUMNS, GEO_LIMIT_COLUMNS);
     goto out;
   }
 
@@ -254,8 +254,8 @@ geo_table_read_layer(const char *src, const char *name, const char *sheet, gbool
     if (strlen(fname) > GEO_LIMIT_CELL_BYTES) {
       g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
                   "%s: the name of column %d is %" G_GSIZE_FORMAT
-                  " bytes long; the limit is %d bytes", name, i + 1, strlen(fname),
-                  GEO_LIMIT_CELL_BYTES);
+                  " bytes long; the limit is %d bytes",
+                  name, i + 1, strlen(fname), GEO_LIMIT_CELL_BYTES);
       geo_table_free(t);
       t = NULL;
       goto out;
@@ -293,8 +293,8 @@ geo_table_read_layer(const char *src, const char *name, const char *sheet, gbool
           g_autofree char *field = geo_text_printable(t->fields[i], 200);
           g_set_error(error, GEO_ERROR, GEO_ERROR_INPUT,
                       "%s row %u, field %s: the cell ('%s') is %" G_GSIZE_FORMAT
-                      " bytes long; the limit is %d bytes", name, line, field, start,
-                      (gsize)len, GEO_LIMIT_CELL_BYTES);
+                      " bytes long; the limit is %d bytes",
+                      name, line, field, start, (gsize)len, GEO_LIMIT_CELL_BYTES);
           failed = TRUE;
           break;
         }
@@ -316,8 +316,8 @@ geo_table_read_layer(const char *src, const char *name, const char *sheet, gbool
     geo_table_free(t);
     t = NULL;
   } else if (CPLGetLastErrorType() >= CE_Failure) {
-    g_autofree char *what = g_strdup_printf("%s: reading failed after row %u", name,
-                                            row ? t->line[row - 1] : 1);
+    g_autofree char *what =
+        g_strdup_printf("%s: reading failed after row %u", name, row ? t->line[row - 1] : 1);
     geo_error_set_from_gdal(error, GEO_ERROR_INPUT, what);
     geo_table_free(t);
     t = NULL;
@@ -420,18 +420,13 @@ geo_table_read_spec(const GeoTableSpec *spec, GError **error)
   /* A FIFO or a device is refused before anything opens it (open() on a
    * FIFO blocks); a PG: string gets its timeouts. */
   opened = geo_source_prepare(src, "table", FALSE, error);
-  if (opened == NULL ||
-      (g_ascii_strncasecmp(src, "CSV:", 4) == 0 &&
-       !geo_file_check_regular(src + 4, "table", FALSE, error)))
+  if (opened == NULL || (g_ascii_strncasecmp(src, "CSV:", 4) == 0 &&
+                         !geo_file_check_regular(src + 4, "table", FALSE, error)))
     goto out;
   const char *path;
   switch (geo_table_kind(opened, &path)) {
-  case GEO_TABLE_CSV:
-    grid = geo_csv_read(path, o.separator, error);
-    break;
-  case GEO_TABLE_SHEET:
-    grid = geo_sheet_read(path, o.sheet, error);
-    break;
+  case GEO_TABLE_CSV: grid = geo_csv_read(path, o.separator, error); break;
+  case GEO_TABLE_SHEET: grid = geo_sheet_read(path, o.sheet, error); break;
   case GEO_TABLE_LAYER:
     t = geo_table_read_layer(path, name, o.sheet, &typed, error);
     if (t == NULL)

@@ -20,8 +20,8 @@ static gboolean
 geo_text_visible_is_invisible(gunichar c)
 {
   return g_unichar_isspace(c) || (c >= 0x200B && c <= 0x200D) || (c >= 0x2060 && c <= 0x2064) ||
-         c == 0xFEFF || c == 0x00AD || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x180E ||
-         c == 0x034F || (c >= 0xE0100 && c <= 0xE01EF);
+         c == 0xFEFF || c == 0x00AD || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x180E || c == 0x034F ||
+         (c >= 0xE0100 && c <= 0xE01EF);
 }
 
 char *

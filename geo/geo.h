@@ -170,10 +170,10 @@ typedef struct GeoGazetteer GeoGazetteer;
 
 /* A place formed by splitting another ("pemekaran"). */
 typedef struct {
-  char *code;   /* normalised, e.g. "93" */
-  char *name;   /* "Papua Selatan" */
-  int year;     /* 2022 */
-  char *parent; /* the code it was split from, "91" */
+  char *code;        /* normalised, e.g. "93" */
+  char *name;        /* "Papua Selatan" */
+  int year;          /* 2022 */
+  char *parent;      /* the code it was split from, "91" */
   char *parent_name; /* its name, "Papua", or NULL */
 } GeoFormation;
 
@@ -251,9 +251,9 @@ typedef struct {
   const char *key;     /* normalised key ("53.71"), owned by the layer */
   const char *raw_key; /* as stored in the source */
   const char *name;
-  const char *group; /* normalised group value, "" when no group field */
+  const char *group;      /* normalised group value, "" when no group field */
   const char *group_name; /* the group's name from group_name_field, or "" */
-  long fid;          /* feature id in the source, for messages */
+  long fid;               /* feature id in the source, for messages */
 } GeoFeature;
 
 /* A feature of a boundary layer that has nothing to draw and was left out
@@ -273,9 +273,9 @@ typedef struct {
   guint n_features;
   GeoShapes *shapes; /* in WGS84 longitude/latitude */
   GStringChunk *strings;
-  guint n_skipped_empty; /* features without polygon geometry: */
+  guint n_skipped_empty;      /* features without polygon geometry: */
   GeoSkippedFeature *skipped; /* n_skipped_empty of them, in source order */
-  char **notes; /* NULL-terminated: names changed to draw them (bidi controls...) */
+  char **notes;               /* NULL-terminated: names changed to draw them (bidi controls...) */
 } GeoLayer;
 
 typedef struct {
@@ -284,9 +284,9 @@ typedef struct {
   const char *key_field;  /* NULL: no key (context layers) */
   const char *name_field; /* NULL: no names */
   const char *group_field;
-  const char *where; /* optional attribute filter (OGR SQL) */
+  const char *where;            /* optional attribute filter (OGR SQL) */
   const char *group_name_field; /* NULL: groups have no name field */
-  gboolean name_optional; /* a name_field the layer lacks means no names */
+  gboolean name_optional;       /* a name_field the layer lacks means no names */
   /* What the caller calls the fields, for messages ("--key": "no field
    * 'X' for the key (--key)"); NULL: the role alone ("for the key"). */
   const char *key_option, *name_option, *group_option, *group_name_option;
@@ -425,17 +425,17 @@ typedef struct {
   GPtrArray *bad_values; /* GeoBadValue: the value's (the first n_value_bad), then the figures' */
   guint n_value_bad;
   guint n_missing_values;
-  int value_table;          /* the table value_field comes from, or -1 */
-  GeoGazetteer *gazetteer;  /* a reference, or NULL: says why districts have no data */
-  char *group_option;       /* GeoJoinOptions.group_option, or NULL */
+  int value_table;         /* the table value_field comes from, or -1 */
+  GeoGazetteer *gazetteer; /* a reference, or NULL: says why districts have no data */
+  char *group_option;      /* GeoJoinOptions.group_option, or NULL */
 } GeoJoinReport;
 
 /* Joined attributes: for each feature, the cells of its matching row in
  * each table (first table wins for a column name seen twice). */
 typedef struct {
   guint n_features;
-  GPtrArray *fields; /* char*: column names in table order */
-  GPtrArray *cells;  /* per field: const char ** [n_features], NULL if none */
+  GPtrArray *fields;    /* char*: column names in table order */
+  GPtrArray *cells;     /* per field: const char ** [n_features], NULL if none */
   GArray *field_table;  /* guint per field: the table it came from */
   GArray *field_format; /* GeoNumberFormat per field, as its table decided */
   GPtrArray *row_lines; /* per table: guint [n_features], row number or 0 */
@@ -452,11 +452,11 @@ typedef enum {
 
 typedef struct {
   GeoMatch match;
-  const char *name_field;  /* the boundaries' name field (for messages); NULL: no names */
-  const char *group_field; /* column of a table giving each row's group (province),
+  const char *name_field;   /* the boundaries' name field (for messages); NULL: no names */
+  const char *group_field;  /* column of a table giving each row's group (province),
                             * to match names within it; NULL: a column named provinsi,
                             * kode_prov... when there is one */
-  GeoGazetteer *gazetteer; /* other names and formations, or NULL */
+  GeoGazetteer *gazetteer;  /* other names and formations, or NULL */
   const char *group_option; /* what the caller calls group_field, for messages and the
                              * report ("--table-group"), or NULL */
 } GeoJoinOptions;
@@ -498,14 +498,14 @@ char *geo_join_report_summary(const GeoJoinReport *r);
  * (render_quality_text: "Kualitas data: 2 kab/kota tanpa data; 1 nilai
  * tidak valid"). */
 typedef struct {
-  guint features;     /* districts the line is about */
-  guint without;      /* of them without data */
-  guint formed;       /* of those, formed after the boundaries' vintage */
+  guint features;       /* districts the line is about */
+  guint without;        /* of them without data */
+  guint formed;         /* of those, formed after the boundaries' vintage */
   int year_lo, year_hi; /* the years they were formed (0: none) */
-  guint bad;          /* bad values */
-  guint ambiguous;    /* ambiguous names that could be one of them */
-  guint duplicates;   /* duplicate features or table rows */
-  guint unmatched;    /* table rows that matched no district (whole layer only) */
+  guint bad;            /* bad values */
+  guint ambiguous;      /* ambiguous names that could be one of them */
+  guint duplicates;     /* duplicate features or table rows */
+  guint unmatched;      /* table rows that matched no district (whole layer only) */
 } GeoQuality;
 /* Fills `out` for features idx[0..n) (NULL: the whole layer). */
 void geo_join_quality_count(const GeoJoinReport *r, const GeoLayer *layer, const guint *idx,
@@ -539,7 +539,7 @@ typedef struct {
   GeoRgb *ramp;      /* anchors for data-driven palettes */
   guint n_ramp;
   GeoRgb nodata;
-  int decimals;      /* digits in legend ranges */
+  int decimals;              /* digits in legend ranges */
   double data_min, data_max; /* filled by geo_style_resolve */
   double officers_per_tps;   /* [coverage] officers-per-tps, NAN when not set */
 } GeoStyle;
@@ -602,11 +602,11 @@ typedef struct {
   GeoFigureType *types; /* officer types first, then the others */
   guint n_types;
   guint n_officer_types;
-  char *officers_label; /* "Polri + TNI + Brimob BKO" */
+  char *officers_label;       /* "Polri + TNI + Brimob BKO" */
   int tps_column, dpt_column; /* -1 when absent */
   guint n_features;
-  double *values;   /* n_features * n_types, NAN when missing or bad */
-  double *officers; /* per feature: NAN when any officer type is missing */
+  double *values;    /* n_features * n_types, NAN when missing or bad */
+  double *officers;  /* per feature: NAN when any officer type is missing */
   double *tps, *dpt; /* per feature, NAN when missing (or no column) */
 } GeoFigures;
 
@@ -641,7 +641,7 @@ double *geo_figures_column(GeoJoin *join, int column);
 /* Totals over a group of features. */
 typedef struct {
   guint n_features;
-  double *types;        /* per type: sum over the features where known */
+  double *types;             /* per type: sum over the features where known */
   double officers, tps, dpt; /* sums over the features where known */
   guint n_without_officers, n_without_tps, n_without_dpt;
   /* Ratios over the features where both figures are known; NAN when the

@@ -100,8 +100,9 @@ render_atlas_contents(const RenderModel *m, const RenderAtlasEntry *entries, gui
       cairo_show_page(cr);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
-    render_page_header(cr, m, n_contents > 1 ? render_tr(m->lang, "Daftar isi (lanjutan)")
-                                             : render_tr(m->lang, "Daftar isi"));
+    render_page_header(cr, m,
+                       n_contents > 1 ? render_tr(m->lang, "Daftar isi (lanjutan)")
+                                      : render_tr(m->lang, "Daftar isi"));
     cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
     render_text(cr, render_tr(m->lang, "Halaman"), 7, TRUE, P->margin + col_w, top - 16, 0,
                 RENDER_ALIGN_RIGHT);
@@ -243,8 +244,8 @@ out:
 }
 
 gboolean
-render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint n,
-                    const char *dir, GError **error)
+render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint n, const char *dir,
+                    GError **error)
 {
   gboolean ok = FALSE;
   qpdf_data *src = g_new0(qpdf_data, MAX(n, 1));
@@ -281,8 +282,8 @@ render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint
     if (n > max_open) {
       guint from = i * max_open, to = MIN(n, from + max_open);
       g_ptr_array_add(parts, g_strdup_printf("%s/.atlas-part-%u.pdf", dir, i));
-      if (!render_atlas_part(entries + from, to - from, g_ptr_array_index(parts, i),
-                             n_pages + from, error))
+      if (!render_atlas_part(entries + from, to - from, g_ptr_array_index(parts, i), n_pages + from,
+                             error))
         goto out;
       for (guint e = from; e < to; e++) {
         first_page[e] = page;
@@ -328,8 +329,7 @@ render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint
     for (guint p = 0; p < src_pages[i]; p++)
       qpdf_add_page(out, src[i], qpdf_get_page_n(src[i], p), QPDF_FALSE);
     if (render_atlas_failed(out, 0, "copying the pages of",
-                            n > max_open ? (char *)g_ptr_array_index(parts, i)
-                                                      : entries[i].path,
+                            n > max_open ? (char *)g_ptr_array_index(parts, i) : entries[i].path,
                             error))
       goto out;
   }
@@ -349,7 +349,8 @@ render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint
   qpdf_oh_append_item(out, nums, label);
   for (guint i = 0; i < n; i++) {
     qpdf_oh dest = qpdf_get_page_n(out, first_page[i] - 1);
-    qpdf_oh_append_item(out, annots[rows[i].page], render_atlas_link(out, render_page_of(m), &rows[i], dest));
+    qpdf_oh_append_item(out, annots[rows[i].page],
+                        render_atlas_link(out, render_page_of(m), &rows[i], dest));
     qpdf_oh item = qpdf_make_indirect_object(out, qpdf_oh_new_dictionary(out));
     g_autofree char *title = entries[i].code
                                  ? g_strdup_printf("%s %s", entries[i].code, entries[i].name)

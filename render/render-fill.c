@@ -17,8 +17,9 @@
  * land around the group 237, no data 222 (the styles' #efefef hatched),
  * then the classes from at most 207 down to about 45: the built-in
  * palettes keep their lightest class at or below 207 (README). */
-const GeoRgb render_sea_colour = {0xf6 / 255.0, 0xfb / 255.0, 0xff / 255.0};  /* #f6fbff, grey 250 */
-const GeoRgb render_land_colour = {0xed / 255.0, 0xed / 255.0, 0xea / 255.0}; /* #ededea, grey 237 */
+const GeoRgb render_sea_colour = {0xf6 / 255.0, 0xfb / 255.0, 0xff / 255.0}; /* #f6fbff, grey 250 */
+const GeoRgb render_land_colour = {0xed / 255.0, 0xed / 255.0,
+                                   0xea / 255.0}; /* #ededea, grey 237 */
 
 /* --mono: the mean grey of the lightest and the darkest class and of no
  * data (dots); classes in between evenly spaced (7 classes: 27 apart). */
@@ -78,8 +79,8 @@ static cairo_pattern_t *
 render_fill_hatch(GeoRgb base)
 {
   const double cell = 4.0, tile = cell * RENDER_FILL_CELLS;
-  cairo_surface_t *rec = cairo_recording_surface_create(
-      CAIRO_CONTENT_COLOR_ALPHA, &(cairo_rectangle_t){0, 0, tile, tile});
+  cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA,
+                                                        &(cairo_rectangle_t){0, 0, tile, tile});
   cairo_t *cr = cairo_create(rec);
   render_set_rgb(cr, base);
   cairo_paint(cr);
@@ -161,8 +162,8 @@ static cairo_pattern_t *
 render_fill_dots(double mean, double size)
 {
   double tile = size * RENDER_FILL_CELLS;
-  cairo_surface_t *rec = cairo_recording_surface_create(
-      CAIRO_CONTENT_COLOR_ALPHA, &(cairo_rectangle_t){0, 0, tile, tile});
+  cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA,
+                                                        &(cairo_rectangle_t){0, 0, tile, tile});
   cairo_t *cr = cairo_create(rec);
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
@@ -193,9 +194,9 @@ render_fill_path(cairo_t *cr, const GeoStyle *st, gboolean mono, int cls, gboole
 {
   cairo_pattern_t *pat = NULL;
   if (!mono) {
-    pat = cls >= 0 ? cairo_pattern_create_rgb(st->colours[cls].r, st->colours[cls].g,
-                                              st->colours[cls].b)
-                   : render_fill_hatch(st->nodata);
+    pat = cls >= 0
+              ? cairo_pattern_create_rgb(st->colours[cls].r, st->colours[cls].g, st->colours[cls].b)
+              : render_fill_hatch(st->nodata);
   } else if (cls < 0) {
     /* --mono no data: dots on white, lighter than any class.  Tiled: a
      * seam shows only the white of the page or the sea beneath. */

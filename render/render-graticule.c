@@ -113,8 +113,8 @@ render_graticule_cmp(gconstpointer pa, gconstpointer pb)
 }
 
 static GArray *
-render_graticule_find(GeoProj *proj, const RenderMapXf *t, RenderRect frame,
-                      const double lonlat[4], double step, gboolean refine, GError **error)
+render_graticule_find(GeoProj *proj, const RenderMapXf *t, RenderRect frame, const double lonlat[4],
+                      double step, gboolean refine, GError **error)
 {
   GArray *out = g_array_new(FALSE, FALSE, sizeof(RenderTick));
   double x0 = frame.x, y0 = frame.y, x1 = frame.x + frame.w, y1 = frame.y + frame.h;
@@ -123,8 +123,8 @@ render_graticule_find(GeoProj *proj, const RenderMapXf *t, RenderRect frame,
   long k0 = (long)ceil(lonlat[0] / step - 1e-9), k1 = (long)floor(lonlat[2] / step + 1e-9);
   for (long k = k0; k <= k1; k++) {
     double lon = k * step;
-    if (!render_graticule_cross(proj, t, TRUE, lon, lonlat[1], lonlat[3], y0, RENDER_SIDE_TOP,
-                                x0, x1, refine, out, error) ||
+    if (!render_graticule_cross(proj, t, TRUE, lon, lonlat[1], lonlat[3], y0, RENDER_SIDE_TOP, x0,
+                                x1, refine, out, error) ||
         !render_graticule_cross(proj, t, TRUE, lon, lonlat[1], lonlat[3], y1, RENDER_SIDE_BOTTOM,
                                 x0, x1, refine, out, error))
       goto fail;
@@ -133,8 +133,8 @@ render_graticule_find(GeoProj *proj, const RenderMapXf *t, RenderRect frame,
   k1 = (long)floor(lonlat[3] / step + 1e-9);
   for (long k = k0; k <= k1; k++) {
     double lat = k * step;
-    if (!render_graticule_cross(proj, t, FALSE, lat, lonlat[0], lonlat[2], x0, RENDER_SIDE_LEFT,
-                                y0, y1, refine, out, error) ||
+    if (!render_graticule_cross(proj, t, FALSE, lat, lonlat[0], lonlat[2], x0, RENDER_SIDE_LEFT, y0,
+                                y1, refine, out, error) ||
         !render_graticule_cross(proj, t, FALSE, lat, lonlat[0], lonlat[2], x1, RENDER_SIDE_RIGHT,
                                 y0, y1, refine, out, error))
       goto fail;
@@ -154,8 +154,7 @@ render_graticule_ticks(GeoProj *proj, const RenderMapXf *t, RenderRect frame,
 }
 
 double
-render_graticule_step(GeoProj *proj, const RenderMapXf *t, RenderRect frame,
-                      const double lonlat[4])
+render_graticule_step(GeoProj *proj, const RenderMapXf *t, RenderRect frame, const double lonlat[4])
 {
   /* From the widest interval down: the last that keeps every side at six
    * ticks or fewer.  (Counting down stops before a fine interval would
@@ -195,8 +194,8 @@ render_graticule_label(RenderLang lang, double value, gboolean is_lon, double st
 }
 
 GArray *
-render_graticule_plan(GeoProj *proj, const RenderMapXf *t, RenderRect frame,
-                      const double lonlat[4], double *step, GError **error)
+render_graticule_plan(GeoProj *proj, const RenderMapXf *t, RenderRect frame, const double lonlat[4],
+                      double *step, GError **error)
 {
   /* `lonlat` is the generous box of the map's context; widen it further so
    * every meridian and parallel crossing the frame is met. */
@@ -251,18 +250,10 @@ render_graticule_draw(cairo_t *cr, const RenderModel *m, const GArray *ticks, do
     render_text_size(cr, text, fs, FALSE, &tw, &th);
     double cx, cy; /* the label's centre, just beyond the tick */
     switch (k->side) {
-    case RENDER_SIDE_TOP:
-      cx = k->pos, cy = y0 + tk + 0.5 + th / 2;
-      break;
-    case RENDER_SIDE_BOTTOM:
-      cx = k->pos, cy = y1 - tk - 0.5 - th / 2;
-      break;
-    case RENDER_SIDE_LEFT:
-      cx = x0 + tk + 1.5 + tw / 2, cy = k->pos;
-      break;
-    default:
-      cx = x1 - tk - 1.5 - tw / 2, cy = k->pos;
-      break;
+    case RENDER_SIDE_TOP: cx = k->pos, cy = y0 + tk + 0.5 + th / 2; break;
+    case RENDER_SIDE_BOTTOM: cx = k->pos, cy = y1 - tk - 0.5 - th / 2; break;
+    case RENDER_SIDE_LEFT: cx = x0 + tk + 1.5 + tw / 2, cy = k->pos; break;
+    default: cx = x1 - tk - 1.5 - tw / 2, cy = k->pos; break;
     }
     RenderBox b = {cx - tw / 2 - 0.5, cy - th / 2, cx + tw / 2 + 0.5, cy + th / 2};
     /* Two degree labels side by side at a corner would read as one

@@ -20,8 +20,8 @@ render_inset_new(const GeoLayer *layer, double width_pt, GError **error)
     g_set_error(error, GEO_ERROR, GEO_ERROR_OUTPUT, "locator inset: no geometry");
     return NULL;
   }
-  GeoProj *proj = geo_proj_new("+proj=merc +lon_0=118 +datum=WGS84 +units=m +no_defs +type=crs",
-                               error);
+  GeoProj *proj =
+      geo_proj_new("+proj=merc +lon_0=118 +datum=WGS84 +units=m +no_defs +type=crs", error);
   if (proj == NULL)
     return NULL;
   guint *all = g_new(guint, MAX(src->n_features, 1));
@@ -66,8 +66,15 @@ render_inset_draw(cairo_t *cr, const RenderInset *inset, const RenderGroup *g, R
   const GeoShapes *s = inset->shapes;
   double w = inset->ext[2] - inset->ext[0], h = inset->ext[3] - inset->ext[1];
   double sc = MIN((box.w - 6) / w, (box.h - 6) / h);
-  RenderMapXf t = {box.x + box.w / 2, box.y + box.h / 2, (inset->ext[0] + inset->ext[2]) / 2,
-                   (inset->ext[1] + inset->ext[3]) / 2, sc, FALSE, {0}, 0, 0};
+  RenderMapXf t = {box.x + box.w / 2,
+                   box.y + box.h / 2,
+                   (inset->ext[0] + inset->ext[2]) / 2,
+                   (inset->ext[1] + inset->ext[3]) / 2,
+                   sc,
+                   FALSE,
+                   {0},
+                   0,
+                   0};
   cairo_save(cr);
   cairo_rectangle(cr, box.x, box.y, box.w, box.h);
   cairo_set_source_rgb(cr, 0.933, 0.961, 0.980);

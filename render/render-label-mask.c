@@ -89,8 +89,7 @@ render_label_mask_land(const RenderLabelMask *mask, RenderBox b)
 }
 
 gboolean
-render_label_mask_pole(const RenderLabelMask *mask, guint feature, double *x, double *y,
-                       double *d)
+render_label_mask_pole(const RenderLabelMask *mask, guint feature, double *x, double *y, double *d)
 {
   /* Chamfer distance (3-4) from every cell of the feature to the nearest
    * cell that is not, two passes; the farthest cell is the pole. */

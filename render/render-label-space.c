@@ -9,9 +9,9 @@
 void
 render_map_reserved(RenderRect f, RenderRect out[3])
 {
-  out[0] = (RenderRect){f.x, f.y + f.h - 34, f.w * 0.28 + 56, 34};    /* scale bar */
-  out[1] = (RenderRect){f.x + f.w - 40, f.y, 40, 50};                 /* north arrow */
-  out[2] = (RenderRect){f.x + f.w - 190, f.y + f.h - 16, 190, 16};    /* projection */
+  out[0] = (RenderRect){f.x, f.y + f.h - 34, f.w * 0.28 + 56, 34}; /* scale bar */
+  out[1] = (RenderRect){f.x + f.w - 40, f.y, 40, 50};              /* north arrow */
+  out[2] = (RenderRect){f.x + f.w - 190, f.y + f.h - 16, 190, 16}; /* projection */
 }
 
 /* The label space is indexed by a grid of RENDER_LABEL_CELL_PT cells, so
@@ -23,8 +23,8 @@ render_label_space_init(RenderLabelSpace *sp, RenderRect frame)
 {
   sp->boxes = g_array_new(FALSE, FALSE, sizeof(RenderBox));
   sp->frame = frame;
-  sp->grid = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
-                                   (GDestroyNotify)g_array_unref);
+  sp->grid =
+      g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)g_array_unref);
 }
 
 void
@@ -45,8 +45,8 @@ render_label_space_key(gint64 r, gint64 c)
 
 /* The cells b covers: [*c0, *c1] x [*r0, *r1]. */
 static void
-render_label_space_cells(const RenderLabelSpace *sp, RenderBox b, gint64 *c0, gint64 *c1, gint64 *r0,
-                   gint64 *r1)
+render_label_space_cells(const RenderLabelSpace *sp, RenderBox b, gint64 *c0, gint64 *c1,
+                         gint64 *r0, gint64 *r1)
 {
   *c0 = (gint64)floor((b.x0 - sp->frame.x) / RENDER_LABEL_CELL_PT);
   *c1 = (gint64)floor((b.x1 - sp->frame.x) / RENDER_LABEL_CELL_PT);

@@ -66,7 +66,7 @@ static char *
 render_labels_base(const char *name)
 {
   static const char *drop[] = {"Kabupaten Administrasi ", "Kabupaten ", "Kab. ",
-                               "Kota Administrasi ", "Kota Adm. ", "Kota "};
+                               "Kota Administrasi ",      "Kota Adm. ", "Kota "};
   for (guint i = 0; i < G_N_ELEMENTS(drop); i++)
     if (g_str_has_prefix(name, drop[i]))
       return g_utf8_casefold(name + strlen(drop[i]), -1);
@@ -210,8 +210,8 @@ render_labels_patch(cairo_t *cr, const RenderModel *m, guint feature, const Rend
 static gboolean
 render_labels_name_outside(cairo_t *cr, const RenderLabelMask *mask, RenderLabelSpace *sp,
                            const RenderLabelSpace *cores, guint index,
-                           const RenderLabelCandidate *c, const char *text, double size,
-                           double w, double h, int rings)
+                           const RenderLabelCandidate *c, const char *text, double size, double w,
+                           double h, int rings)
 {
   for (int ring = 0; ring < rings; ring++) {
     double dist = RENDER_LABELS_PATCH + 4.5 + ring * 5.0;
@@ -357,9 +357,8 @@ render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const
         continue;
       double w, h;
       render_text_size(cr, texts[c->feature], sizes[s], FALSE, &w, &h);
-      done[c->feature] = render_labels_name_outside(cr, mask, sp, &cores, i, c,
-                                                    texts[c->feature], sizes[s], w, h,
-                                                    s == 0 ? 4 : 6);
+      done[c->feature] = render_labels_name_outside(cr, mask, sp, &cores, i, c, texts[c->feature],
+                                                    sizes[s], w, h, s == 0 ? 4 : 6);
     }
   render_label_mask_free(mask);
 

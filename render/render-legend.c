@@ -61,7 +61,8 @@ render_legend_draw(cairo_t *cr, const RenderModel *m, const guint *counts, doubl
                   : g_strdup(name ? name : range);
     }
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-    render_text(cr, label, RENDER_LEGEND_SIZE, FALSE, x + sw + 6, y - 0.5, w - sw - 40, RENDER_ALIGN_LEFT);
+    render_text(cr, label, RENDER_LEGEND_SIZE, FALSE, x + sw + 6, y - 0.5, w - sw - 40,
+                RENDER_ALIGN_LEFT);
     g_autofree char *cnt = g_strdup_printf("%u", count);
     render_text(cr, cnt, RENDER_LEGEND_SIZE, TRUE, x + w, y - 0.5, 0, RENDER_ALIGN_RIGHT);
     y += row;

@@ -22,7 +22,7 @@ struct RenderLogo {
   char *path;
   GBytes *bytes;
   gboolean svg;
-  double w, h; /* intrinsic size: pixels (PNG) or SVG user units */
+  double w, h;     /* intrinsic size: pixels (PNG) or SVG user units */
   char *unique_id; /* for cairo's PDF image de-duplication */
 };
 
@@ -150,7 +150,8 @@ render_logo_check_svg(RenderLogo *logo, GError **error)
   if (!ok) {
     g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
                 "%s: the SVG logo has no size (give the svg element width and height, or a "
-                "viewBox)", logo->path);
+                "viewBox)",
+                logo->path);
   } else {
     /* Draw it once, so that what fails fails now and names the file. */
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 64, 64);

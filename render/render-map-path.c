@@ -79,7 +79,11 @@ render_map_ring(cairo_t *cr, const GeoShapes *s, guint r, const RenderMapXf *t, 
         buf[1 - cur] = out;
         heap = TRUE;
       }
-      n = render_map_clip_edge(buf[cur], n, buf[1 - cur], side, t->box[side == 0 ? 0 : side == 1 ? 2 : side == 2 ? 1 : 3]);
+      n = render_map_clip_edge(buf[cur], n, buf[1 - cur], side,
+                               t->box[side == 0   ? 0
+                                      : side == 1 ? 2
+                                      : side == 2 ? 1
+                                                  : 3]);
       cur = 1 - cur;
     }
   }
@@ -210,27 +214,28 @@ render_map_path_outline(cairo_t *cr, const GeoShapes *s, const guint *idx, guint
   for (guint i = 0; i < (idx ? n : s->n_features); i++) {
     guint f = idx ? idx[i] : i;
     for (guint p = s->feature_part[f]; p < s->feature_part[f + 1]; p++)
-    for (guint r = s->part_ring[p]; r < s->part_ring[p + 1]; r++) {
-      gboolean island = s->ring_touch == NULL || !s->ring_touch[r];
-      double w = 0, h = 0, cx, cy;
-      if (island)
-        render_map_ring_size(s, r, t, &w, &h, &cx, &cy);
-      if (island && MAX(w, h) < min_pt) {
-        if (r == s->part_ring[p])
-          break;
-        continue;
+      for (guint r = s->part_ring[p]; r < s->part_ring[p + 1]; r++) {
+        gboolean island = s->ring_touch == NULL || !s->ring_touch[r];
+        double w = 0, h = 0, cx, cy;
+        if (island)
+          render_map_ring_size(s, r, t, &w, &h, &cx, &cy);
+        if (island && MAX(w, h) < min_pt) {
+          if (r == s->part_ring[p])
+            break;
+          continue;
+        }
+        keep[r] = TRUE;
+        guint a = s->ring_point[r], z = s->ring_point[r + 1];
+        for (guint i = a; i < z; i++) {
+          RenderEdge e = render_edge_make(&s->xy[2 * i], &s->xy[2 * (i + 1 == z ? a : i + 1)]);
+          gpointer old = NULL;
+          if (g_hash_table_lookup_extended(count, &e, NULL, &old))
+            g_hash_table_insert(count, g_memdup2(&e, sizeof e),
+                                GUINT_TO_POINTER(GPOINTER_TO_UINT(old) + 1));
+          else
+            g_hash_table_insert(count, g_memdup2(&e, sizeof e), GUINT_TO_POINTER(1));
+        }
       }
-      keep[r] = TRUE;
-      guint a = s->ring_point[r], z = s->ring_point[r + 1];
-      for (guint i = a; i < z; i++) {
-        RenderEdge e = render_edge_make(&s->xy[2 * i], &s->xy[2 * (i + 1 == z ? a : i + 1)]);
-        gpointer old = NULL;
-        if (g_hash_table_lookup_extended(count, &e, NULL, &old))
-          g_hash_table_insert(count, g_memdup2(&e, sizeof e), GUINT_TO_POINTER(GPOINTER_TO_UINT(old) + 1));
-        else
-          g_hash_table_insert(count, g_memdup2(&e, sizeof e), GUINT_TO_POINTER(1));
-      }
-    }
   }
   for (guint r = 0; r < s->n_rings; r++) {
     if (!keep[r])

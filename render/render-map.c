@@ -122,7 +122,6 @@ render_map_draw(cairo_t *cr, const RenderPlan *plan, gboolean labels, guint *unl
     render_fill_stroke_line(cr, m->style, m->mono, c, line);
   }
 
-
   /* Reinforcement priorities outlined, then proportional circles, under
    * the labels. */
   if (g)
@@ -142,8 +141,8 @@ render_map_draw(cairo_t *cr, const RenderPlan *plan, gboolean labels, guint *unl
   RenderRect res[3];
   render_map_reserved(frame, res);
   for (guint k = 0; k < 3; k++)
-    render_label_space_take(&sp, (RenderBox){res[k].x, res[k].y, res[k].x + res[k].w,
-                                             res[k].y + res[k].h});
+    render_label_space_take(
+        &sp, (RenderBox){res[k].x, res[k].y, res[k].x + res[k].w, res[k].y + res[k].h});
   render_graticule_draw(cr, m, plan->ticks, plan->tick_step, frame, &sp);
   if (labels && g) {
     guint lost = render_map_labels(cr, m, g, gs, plan->rank, plan->priority_flags, tp, &sp);

@@ -19,14 +19,15 @@
 #include <stddef.h>
 #include <string.h>
 
-#define RENDER_MODEL_FIELD(field, kind, hashed, how)                                          \
-  {#field, offsetof(RenderModel, field), sizeof(((RenderModel *)0)->field), kind, hashed, how}
+#define RENDER_MODEL_FIELD(field, kind, hashed, how)                                               \
+  {                                                                                                \
+#field, offsetof(RenderModel, field), sizeof(((RenderModel *)0)->field), kind, hashed, how     \
+  }
 
 static const RenderModelField render_model_field_table[] = {
     RENDER_MODEL_FIELD(layer, RENDER_MODEL_FIELD_POINTER, TRUE,
                        "common: geometry and group of every feature; group/all: key and name"),
-    RENDER_MODEL_FIELD(context, RENDER_MODEL_FIELD_POINTER, TRUE,
-                       "common: geometry and names"),
+    RENDER_MODEL_FIELD(context, RENDER_MODEL_FIELD_POINTER, TRUE, "common: geometry and names"),
     RENDER_MODEL_FIELD(style, RENDER_MODEL_FIELD_POINTER, TRUE,
                        "common: name, titles, method, classes, breaks, colours, labels"),
     RENDER_MODEL_FIELD(join, RENDER_MODEL_FIELD_POINTER, TRUE,
@@ -162,9 +163,8 @@ render_model_hash_common(const RenderModel *m, RenderFormat formats, double dpi)
   render_model_hash_num(c, st->nodata.g);
   render_model_hash_num(c, st->nodata.b);
   const RenderTexts *t = m->texts;
-  const char *texts[] = {t->title,     t->index_name, t->index_date,   t->sources,
-                         t->generated, t->marking,    t->organisation, t->unit_name,
-                         t->group_kind, m->value_field};
+  const char *texts[] = {t->title,   t->index_name,   t->index_date, t->sources,    t->generated,
+                         t->marking, t->organisation, t->unit_name,  t->group_kind, m->value_field};
   for (guint i = 0; i < G_N_ELEMENTS(texts); i++)
     render_model_hash_str(c, texts[i]);
   render_model_hash_num(c, t->sample_personnel);
@@ -244,7 +244,7 @@ render_model_hash_group(const char *common, const RenderModel *m, const RenderGr
   /* The data-quality line also counts what no district's cells show
    * (ambiguous names, duplicate rows). */
   char *quality = render_quality_text_for(m->join->report, m->layer, g->features, g->n_features,
-                                        m->texts->unit_name, NULL);
+                                          m->texts->unit_name, NULL);
   render_model_hash_str(c, quality);
   g_free(quality);
   char *hex = g_strdup(g_checksum_get_string(c));
@@ -262,9 +262,8 @@ render_model_hash_all(const char *common, const RenderModel *m)
     render_model_hash_str(c, m->groups[i].name);
     for (guint k = 0; k < m->groups[i].n_features; k++)
       render_model_hash_feature(c, m, m->groups[i].features[k]);
-    char *quality =
-        render_quality_text_for(m->join->report, m->layer, m->groups[i].features,
-                              m->groups[i].n_features, m->texts->unit_name, NULL);
+    char *quality = render_quality_text_for(m->join->report, m->layer, m->groups[i].features,
+                                            m->groups[i].n_features, m->texts->unit_name, NULL);
     render_model_hash_str(c, quality);
     g_free(quality);
   }
@@ -276,4 +275,3 @@ render_model_hash_all(const char *common, const RenderModel *m)
   g_checksum_free(c);
   return hex;
 }
-

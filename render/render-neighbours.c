@@ -18,12 +18,12 @@
 #define RENDER_NEIGHBOUR_GAP 2.5 /* points kept from other labels */
 
 typedef struct {
-  const char *name;    /* borrowed from the layer or the group names */
-  gboolean country;    /* countries are written in capitals */
-  const GeoShapes *s;  /* the projected set its features are in */
-  GArray *features;    /* guint indices into s */
-  guint64 visible;     /* land pixels inside the frame */
-  double cx, cy;       /* their centre, pixels */
+  const char *name;   /* borrowed from the layer or the group names */
+  gboolean country;   /* countries are written in capitals */
+  const GeoShapes *s; /* the projected set its features are in */
+  GArray *features;   /* guint indices into s */
+  guint64 visible;    /* land pixels inside the frame */
+  double cx, cy;      /* their centre, pixels */
 } RenderNeighbour;
 
 static void
@@ -256,8 +256,7 @@ render_neighbours_draw(cairo_t *cr, const RenderModel *m, const GeoShapes *ns, c
       if (lines == 2 && two == NULL)
         break;
       g_clear_object(&layout);
-      layout = render_text_layout_new(cr, lines == 1 ? text : two, fs, FALSE,
-                                      TRUE);
+      layout = render_text_layout_new(cr, lines == 1 ? text : two, fs, FALSE, TRUE);
       pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
       pango_layout_get_extents(layout, &ink, NULL);
       iw = (double)ink.width / PANGO_SCALE + 2;

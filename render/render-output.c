@@ -228,8 +228,8 @@ render_output_page_overview(cairo_t *cr, const RenderPlan *plan, GError **error)
 /* Writes <dir>/<base>-tiles-<paper>.pdf: the page drawn by `draw`,
  * recorded once, cut into tiles of m->tile_paper (render-tile.c). */
 static gboolean
-render_output_tiles(const RenderPlan *plan, RenderPageFunc draw, const char *dir,
-                    const char *title, GError **error)
+render_output_tiles(const RenderPlan *plan, RenderPageFunc draw, const char *dir, const char *title,
+                    GError **error)
 {
   const RenderModel *m = plan->m;
   const RenderGroup *g = plan->g;
@@ -253,8 +253,8 @@ render_output_tiles(const RenderPlan *plan, RenderPageFunc draw, const char *dir
   }
   RenderFile rf;
   if (ok && render_file_open(&rf, dir, name, error)) {
-    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(render_file_write, &rf, t.width,
-                                                             t.height);
+    cairo_surface_t *s =
+        cairo_pdf_surface_create_for_stream(render_file_write, &rf, t.width, t.height);
     g_autofree char *doc = g_strdup_printf("%s — %s, %d × %s", title, render_paper_name(P->paper),
                                            t.rows * t.cols, render_paper_name(t.paper));
     render_output_pdf_metadata(s, m, doc);
@@ -292,8 +292,8 @@ render_output_formats(const RenderPlan *plan, RenderPageFunc draw, const char *d
     RenderFile rf;
     if (!render_file_open(&rf, dir, name, error))
       return FALSE;
-    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(render_file_write, &rf, P->width,
-                                                             P->height);
+    cairo_surface_t *s =
+        cairo_pdf_surface_create_for_stream(render_file_write, &rf, P->width, P->height);
     render_output_pdf_metadata(s, m, title);
     cairo_t *cr = cairo_create(s);
     gboolean ok = draw(cr, plan, error);
@@ -311,8 +311,8 @@ render_output_formats(const RenderPlan *plan, RenderPageFunc draw, const char *d
       return FALSE;
     /* SVG goes through memory: its ids are renumbered before writing. */
     GString *svg = g_string_new(NULL);
-    cairo_surface_t *s = cairo_svg_surface_create_for_stream(render_output_svg_append, svg,
-                                                             P->width, P->height);
+    cairo_surface_t *s =
+        cairo_svg_surface_create_for_stream(render_output_svg_append, svg, P->width, P->height);
     cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT);
     cairo_t *cr = cairo_create(s);
     gboolean ok = draw(cr, plan, error);
@@ -378,9 +378,8 @@ render_output_formats(const RenderPlan *plan, RenderPageFunc draw, const char *d
 /* Plans the page (group g, or the overview when NULL) once, then writes
  * it in every format. */
 static gboolean
-render_output_page(const RenderModel *m, const RenderGroup *g, RenderPageFunc draw,
-                   const char *dir, const char *title, RenderFormat formats, double dpi,
-                   GError **error)
+render_output_page(const RenderModel *m, const RenderGroup *g, RenderPageFunc draw, const char *dir,
+                   const char *title, RenderFormat formats, double dpi, GError **error)
 {
   RenderPlan *plan = render_plan_new(m, g, error);
   if (plan == NULL)
@@ -394,9 +393,8 @@ gboolean
 render_output_sheet(const RenderModel *m, const RenderGroup *g, const char *dir,
                     RenderFormat formats, double dpi, GError **error)
 {
-  g_autofree char *title = g_strdup_printf("%s — %s %s", m->texts->title,
-                                           m->texts->group_kind ? m->texts->group_kind : "",
-                                           g->name);
+  g_autofree char *title = g_strdup_printf(
+      "%s — %s %s", m->texts->title, m->texts->group_kind ? m->texts->group_kind : "", g->name);
   return render_output_page(m, g, render_output_page_sheet, dir, title, formats, dpi, error);
 }
 
@@ -406,6 +404,5 @@ render_output_overview(const RenderModel *m, const char *dir, RenderFormat forma
 {
   g_autofree char *title =
       g_strdup_printf("%s — %s", m->texts->title, render_tr(m->lang, "Ikhtisar nasional"));
-  return render_output_page(m, NULL, render_output_page_overview, dir, title, formats, dpi,
-                            error);
+  return render_output_page(m, NULL, render_output_page_overview, dir, title, formats, dpi, error);
 }

@@ -36,7 +36,7 @@ render_overview_map_partial(const RenderModel *m)
 /* A piece of a group's outline on the page. */
 typedef struct {
   double x0, y0, x1, y1;
-  guint group; /* index of the group's value */
+  guint group;     /* index of the group's value */
   gboolean border; /* runs along another group's outline ... */
   guint near;      /* ... this one's */
   guint feature;
@@ -50,7 +50,8 @@ typedef struct {
 static gint64
 render_overview_map_cell(double x, double y)
 {
-  gint64 c = (gint64)floor(x / RENDER_OVERVIEW_CELL_PT), r = (gint64)floor(y / RENDER_OVERVIEW_CELL_PT);
+  gint64 c = (gint64)floor(x / RENDER_OVERVIEW_CELL_PT),
+         r = (gint64)floor(y / RENDER_OVERVIEW_CELL_PT);
   return (gint64)(((guint64)r << 32) ^ ((guint64)c & 0xffffffff));
 }
 
@@ -100,8 +101,7 @@ render_overview_map_outlines(const RenderModel *m, const GeoShapes *gs, const Re
           RenderOverviewSeg in = {.group = gi, .feature = f, .islet = island && MAX(w, h) < min_pt};
           guint a = gs->ring_point[r], z = gs->ring_point[r + 1];
           for (guint i = a; i < z; i++) {
-            RenderEdge e =
-                render_edge_make(&gs->xy[2 * i], &gs->xy[2 * (i + 1 == z ? a : i + 1)]);
+            RenderEdge e = render_edge_make(&gs->xy[2 * i], &gs->xy[2 * (i + 1 == z ? a : i + 1)]);
             if (g_hash_table_contains(count, &e)) {
               g_hash_table_insert(count, g_memdup2(&e, sizeof e), GUINT_TO_POINTER(2));
             } else {
@@ -136,17 +136,18 @@ render_overview_map_outlines(const RenderModel *m, const GeoShapes *gs, const Re
 static void
 render_overview_map_mark_borders(GArray *segs, double eps)
 {
-  g_autoptr(GHashTable) grid = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
-                                                     (GDestroyNotify)g_array_unref);
+  g_autoptr(GHashTable) grid =
+      g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)g_array_unref);
   for (guint i = 0; i < segs->len; i++) {
     const RenderOverviewSeg *s = &g_array_index(segs, RenderOverviewSeg, i);
     double x0 = MIN(s->x0, s->x1), x1 = MAX(s->x0, s->x1);
     double y0 = MIN(s->y0, s->y1), y1 = MAX(s->y0, s->y1);
-    for (double y = floor(y0 / RENDER_OVERVIEW_CELL_PT); y <= floor(y1 / RENDER_OVERVIEW_CELL_PT); y++)
+    for (double y = floor(y0 / RENDER_OVERVIEW_CELL_PT); y <= floor(y1 / RENDER_OVERVIEW_CELL_PT);
+         y++)
       for (double x = floor(x0 / RENDER_OVERVIEW_CELL_PT); x <= floor(x1 / RENDER_OVERVIEW_CELL_PT);
            x++) {
-        gint64 key = render_overview_map_cell(x * RENDER_OVERVIEW_CELL_PT,
-                                              y * RENDER_OVERVIEW_CELL_PT);
+        gint64 key =
+            render_overview_map_cell(x * RENDER_OVERVIEW_CELL_PT, y * RENDER_OVERVIEW_CELL_PT);
         GArray *in = g_hash_table_lookup(grid, &key);
         if (in == NULL) {
           in = g_array_new(FALSE, FALSE, sizeof(guint));
@@ -164,7 +165,8 @@ render_overview_map_mark_borders(GArray *segs, double eps)
                                               my + dy * RENDER_OVERVIEW_CELL_PT);
         GArray *in = g_hash_table_lookup(grid, &key);
         for (guint k = 0; in && k < in->len && !s->border; k++) {
-          const RenderOverviewSeg *o = &g_array_index(segs, RenderOverviewSeg, g_array_index(in, guint, k));
+          const RenderOverviewSeg *o =
+              &g_array_index(segs, RenderOverviewSeg, g_array_index(in, guint, k));
           if (o->feature == s->feature || render_overview_map_seg_dist(o, mx, my) > eps)
             continue;
           if (o->group != s->group) {
@@ -299,7 +301,8 @@ render_overview_map_on_land(const GeoShapes *gs, const RenderMapXf *t, double x,
     if (isnan(b[0]) || mx < b[0] || mx > b[2] || my < b[1] || my > b[3])
       continue;
     gboolean in = FALSE;
-    for (guint r = gs->part_ring[gs->feature_part[f]]; r < gs->part_ring[gs->feature_part[f + 1]]; r++)
+    for (guint r = gs->part_ring[gs->feature_part[f]]; r < gs->part_ring[gs->feature_part[f + 1]];
+         r++)
       for (guint i = gs->ring_point[r], j = gs->ring_point[r + 1] - 1; i < gs->ring_point[r + 1];
            j = i++) {
         const double *p = &gs->xy[2 * i], *q = &gs->xy[2 * j];
@@ -473,8 +476,9 @@ render_overview_marks_draw(cairo_t *cr, const RenderModel *m, const GArray *mark
       return;
     for (guint i = 0; i < marks->len; i++) {
       const RenderOverviewMark *mk = &g_array_index(marks, RenderOverviewMark, i);
-      fprintf(out, "overview-mark %s rank=%u placed=%d disc=%.2f,%.2f r=%.2f anchor=%.2f,%.2f "
-                   "box=%.2f,%.2f,%.2f,%.2f small=%d leader=%d name=%d\n",
+      fprintf(out,
+              "overview-mark %s rank=%u placed=%d disc=%.2f,%.2f r=%.2f anchor=%.2f,%.2f "
+              "box=%.2f,%.2f,%.2f,%.2f small=%d leader=%d name=%d\n",
               m->groups[mk->group].code, mk->rank, mk->placed, mk->x, mk->y, mk->r, mk->ax, mk->ay,
               mk->box.x0, mk->box.y0, mk->box.x1, mk->box.y1, mk->small, mk->leader,
               mk->name_placed);

@@ -44,10 +44,10 @@ static const RenderPageSize render_page_neighbour = {7.0, 30};
 static const RenderPageSize render_page_block = {1.0, 1.2};
 
 /* Layout units (points on A4). */
-#define RENDER_PAGE_SIDE_W 271.89   /* the column beside the map, landscape */
+#define RENDER_PAGE_SIDE_W 271.89         /* the column beside the map, landscape */
 #define RENDER_PAGE_SIDE_W_PORTRAIT 212.0 /* the legend column below the map */
-#define RENDER_PAGE_GAP 14.0        /* between map and column */
-#define RENDER_PAGE_INSET_W 104.0   /* the locator inset, before `block` */
+#define RENDER_PAGE_GAP 14.0              /* between map and column */
+#define RENDER_PAGE_INSET_W 104.0         /* the locator inset, before `block` */
 /* The table's smallest row on paper, PDF points, for posters: its type of
  * 9 pt (caps 2.2 mm) reads comfortably from 0.9 m, in front of the poster.
  * A poster's table shrinks to it rather than continue on a second A0. */

@@ -100,9 +100,9 @@ render_plan_map(RenderPlan *plan, GError **error)
     return FALSE;
   }
   double clon = (bb[0] + bb[2]) / 2, clat = (bb[1] + bb[3]) / 2;
-  GeoProj *proj = g ? geo_proj_new_utm(clon, clat, error)
-                    : geo_proj_new("+proj=merc +lon_0=118 +datum=WGS84 +units=m +no_defs +type=crs",
-                                   error);
+  GeoProj *proj =
+      g ? geo_proj_new_utm(clon, clat, error)
+        : geo_proj_new("+proj=merc +lon_0=118 +datum=WGS84 +units=m +no_defs +type=crs", error);
   if (proj == NULL)
     return FALSE;
   gboolean ok = FALSE;
@@ -124,7 +124,8 @@ render_plan_map(RenderPlan *plan, GError **error)
   *t = (RenderMapXf){.speck = P->speck, .dot = P->dot};
   t->cx = (ext[0] + ext[2]) / 2;
   t->cy = (ext[1] + ext[3]) / 2;
-  t->s = MIN(frame.w / MAX((ext[2] - ext[0]) * 1.08, 1), frame.h / MAX((ext[3] - ext[1]) * 1.08, 1));
+  t->s =
+      MIN(frame.w / MAX((ext[2] - ext[0]) * 1.08, 1), frame.h / MAX((ext[3] - ext[1]) * 1.08, 1));
   t->ox = frame.x + frame.w / 2;
   t->oy = frame.y + frame.h / 2;
   /* Clip a little outside the frame so no clipped edge shows in strokes. */

@@ -29,10 +29,10 @@ struct RenderPlan {
 
   /* Projection and page transform.  The PROJ object itself is gone once
    * the plan is built: drawing projects nothing. */
-  char *proj_name;         /* for the note on the map */
+  char *proj_name; /* for the note on the map */
   double centre_lon, centre_lat;
-  RenderMapXf xf;          /* map metres to page points */
-  double vis[4];           /* the visible lon/lat box, generously */
+  RenderMapXf xf; /* map metres to page points */
+  double vis[4];  /* the visible lon/lat box, generously */
   /* Degree ticks on the frame (with m->graticule; else NULL), `tick_step`
    * degrees apart. */
   GArray *ticks;
@@ -42,7 +42,7 @@ struct RenderPlan {
    * neighbouring districts (layer features nsel) and the context layer's
    * countries (csel); ns/cs may be NULL. */
   GeoShapes *gs, *ns, *cs;
-  GArray *nsel, *csel; /* guint, or NULL */
+  GArray *nsel, *csel;  /* guint, or NULL */
   double district_line; /* width of the district lines (0: fills only) */
 
   /* The ranked table (sheets): layer features in table order, and the

@@ -113,8 +113,8 @@ typedef struct {
 /* The mask of the features of `gs` (model features sel[i]) drawn with `t`
  * inside `frame`, in the order render_map_draw fills them.  Caller frees
  * with render_label_mask_free. */
-RenderLabelMask *render_label_mask_new(const RenderModel *m, const GeoShapes *gs,
-                                       const guint *sel, const RenderMapXf *t, RenderRect frame);
+RenderLabelMask *render_label_mask_new(const RenderModel *m, const GeoShapes *gs, const guint *sel,
+                                       const RenderMapXf *t, RenderRect frame);
 void render_label_mask_free(RenderLabelMask *mask);
 /* The feature index + 1 drawn on top at page point (x, y), 0 for none. */
 guint render_label_mask_owner(const RenderLabelMask *mask, double x, double y);
@@ -132,7 +132,12 @@ gboolean render_label_mask_pole(const RenderLabelMask *mask, guint feature, doub
 /* Degree ticks on the frame (render-graticule.c).  A tick is where a
  * meridian (top and bottom edges) or a parallel (left and right) crosses
  * the frame. */
-typedef enum { RENDER_SIDE_TOP, RENDER_SIDE_RIGHT, RENDER_SIDE_BOTTOM, RENDER_SIDE_LEFT } RenderSide;
+typedef enum {
+  RENDER_SIDE_TOP,
+  RENDER_SIDE_RIGHT,
+  RENDER_SIDE_BOTTOM,
+  RENDER_SIDE_LEFT
+} RenderSide;
 typedef struct {
   RenderSide side;
   double pos;   /* page x (top, bottom) or y (left, right) on the edge */
@@ -187,19 +192,19 @@ const char *render_style_label(const RenderModel *m, guint i);
  * numbering them by `rank` (1-based, rank[i] for feature i of gs), with
  * `priority` (may be NULL) flagging reinforcement priorities, taking
  * their room in `sp`.  Returns the number that could not be placed. */
-guint render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const GeoShapes *gs,
-                        const guint *rank, const gboolean *priority, const RenderMapXf *t,
-                        RenderLabelSpace *sp);
+guint render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g,
+                        const GeoShapes *gs, const guint *rank, const gboolean *priority,
+                        const RenderMapXf *t, RenderLabelSpace *sp);
 
 /* The overview's map by group (render-overview-map.c).  A mark is a
  * group's number disc (page points) with its anchor on the group, and its
  * name when --only left other groups out. */
 typedef struct {
-  guint group, rank;       /* index in m->groups; row in the overview's table */
+  guint group, rank;        /* index in m->groups; row in the overview's table */
   double ax, ay, clearance; /* anchor: pole of the group's largest part */
-  RenderBox box;           /* the group's box on the page */
-  gboolean small;          /* too small to hold its disc: disc beside it */
-  double x, y, r;          /* the disc */
+  RenderBox box;            /* the group's box on the page */
+  gboolean small;           /* too small to hold its disc: disc beside it */
+  double x, y, r;           /* the disc */
   gboolean placed, leader;
   char *name; /* NULL: not named */
   double name_x, name_y;
@@ -231,8 +236,8 @@ double render_inset_height(const RenderInset *inset, double width);
 
 /* Legend: title (title_w wide), then rows `w` wide: one swatch per class with range and count, no data.
  * counts (the plan's) has n_classes + 1 entries, the last for no data.  Returns height. */
-double render_legend_draw(cairo_t *cr, const RenderModel *m, const guint *counts, double x, double y,
-                          double title_w, double w);
+double render_legend_draw(cairo_t *cr, const RenderModel *m, const guint *counts, double x,
+                          double y, double title_w, double w);
 /* Scale bar with its label at bottom-left (x, y) and a north arrow. */
 void render_scalebar_draw(cairo_t *cr, double pt_per_m, double x, double y, double max_w,
                           RenderLang lang);

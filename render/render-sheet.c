@@ -61,13 +61,15 @@ render_page_footer(cairo_t *cr, const RenderModel *m, const char *mark)
   double text_w = P->w - 2 * P->margin - 146; /* the page number on the right */
   cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
   RenderLang lang = m->lang;
-  g_autofree char *src = g_strdup_printf(render_tr(lang, "Sumber: %s"), t->sources ? t->sources : "–");
+  g_autofree char *src =
+      g_strdup_printf(render_tr(lang, "Sumber: %s"), t->sources ? t->sources : "–");
   render_text(cr, src, 6.2, FALSE, P->margin, y, text_w, RENDER_ALIGN_LEFT);
-  g_autofree char *gen = t->organisation && *t->organisation
-                             ? g_strdup_printf(render_tr(lang, "Disusun oleh %s · dibuat %s dengan petarawan %s"),
-                                               t->organisation, t->generated, PETARAWAN_VERSION)
-                             : g_strdup_printf(render_tr(lang, "Dibuat %s dengan petarawan %s"),
-                                               t->generated, PETARAWAN_VERSION);
+  g_autofree char *gen =
+      t->organisation && *t->organisation
+          ? g_strdup_printf(render_tr(lang, "Disusun oleh %s · dibuat %s dengan petarawan %s"),
+                            t->organisation, t->generated, PETARAWAN_VERSION)
+          : g_strdup_printf(render_tr(lang, "Dibuat %s dengan petarawan %s"), t->generated,
+                            PETARAWAN_VERSION);
   render_text(cr, gen, 6.2, FALSE, P->margin, y + 9, text_w, RENDER_ALIGN_LEFT);
   render_text(cr, mark, 7, TRUE, right, y + 3, 0, RENDER_ALIGN_RIGHT);
 }
@@ -155,8 +157,7 @@ render_sheet_legend(cairo_t *cr, const RenderSheetSide *sd, double x, double y, 
  * data-quality line at (x, y), `w` wide, scaled by `b`, and the gap under
  * them.  Returns the height used, layout units. */
 static double
-render_sheet_figures(cairo_t *cr, const RenderSheetSide *sd, double x, double y, double w,
-                     double b)
+render_sheet_figures(cairo_t *cr, const RenderSheetSide *sd, double x, double y, double w, double b)
 {
   cairo_save(cr);
   cairo_scale(cr, b, b);
@@ -193,8 +194,7 @@ render_sheet_measure(double (*draw)(cairo_t *, const RenderSheetSide *, double, 
  * proportional to the scale; a few steps settle where the locator moves
  * beside the legend.  Not below half of `b`. */
 static double
-render_sheet_fit(double (*draw)(cairo_t *, const RenderSheetSide *, double, double, double,
-                                double),
+render_sheet_fit(double (*draw)(cairo_t *, const RenderSheetSide *, double, double, double, double),
                  const RenderSheetSide *sd, double w, double b, double room, double *h)
 {
   double b0 = b;
@@ -254,8 +254,8 @@ render_sheet_draw(cairo_t *cr, const RenderPlan *plan, int *pages_used, GError *
   const RenderGroup *g = plan->g;
   const RenderTexts *t = m->texts;
   const RenderPage *P = render_page_of(m);
-  g_autofree char *subtitle = g_strdup_printf("%s %s (%s)", t->group_kind ? t->group_kind : "",
-                                              g->name, g->code);
+  g_autofree char *subtitle =
+      g_strdup_printf("%s %s (%s)", t->group_kind ? t->group_kind : "", g->name, g->code);
   cairo_save(cr);
   cairo_scale(cr, P->k, P->k); /* layout units from here on (render-page.c) */
   cairo_set_source_rgb(cr, 1, 1, 1);
@@ -271,8 +271,8 @@ render_sheet_draw(cairo_t *cr, const RenderPlan *plan, int *pages_used, GError *
   render_text(cr, plan->proj_name, 5.5, FALSE, f->x + f->w - 4, f->y + f->h - 10, 0,
               RENDER_ALIGN_RIGHT);
   if (unlabelled > 0) {
-    g_autofree char *note =
-        g_strdup_printf(render_tr(m->lang, "%u wilayah tanpa label di peta (lihat tabel)"), unlabelled);
+    g_autofree char *note = g_strdup_printf(
+        render_tr(m->lang, "%u wilayah tanpa label di peta (lihat tabel)"), unlabelled);
     cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
     render_text(cr, note, 6.5, TRUE, f->x + 6, f->y + 4, 0, RENDER_ALIGN_LEFT);
   }
@@ -283,8 +283,8 @@ render_sheet_draw(cairo_t *cr, const RenderPlan *plan, int *pages_used, GError *
   RenderSheetSide side = {plan, cr};
   double legend_b, figures_b;
   render_sheet_layout(&side, P, &legend_b, &figures_b);
-  double y = P->column.y + render_sheet_legend(cr, &side, P->column.x, P->column.y, P->column.w,
-                                               legend_b);
+  double y =
+      P->column.y + render_sheet_legend(cr, &side, P->column.x, P->column.y, P->column.w, legend_b);
   RenderRect tb = P->table;
   if (!P->portrait)
     tb = (RenderRect){P->column.x, y, P->column.w, P->column.y + P->column.h - y};
@@ -327,9 +327,8 @@ render_sheet_draw(cairo_t *cr, const RenderPlan *plan, int *pages_used, GError *
     const double gap = 14, top = P->map.y, bottom = P->footer_y - 8;
     const double cw = (P->w - 2 * P->margin - (cols - 1) * gap) / cols;
     for (int col = 0; col < cols && done < g->n_features; col++)
-      done += render_table_draw(cr, plan, done,
-                                (RenderRect){P->margin + col * (cw + gap), top, cw, bottom - top},
-                                FALSE);
+      done += render_table_draw(
+          cr, plan, done, (RenderRect){P->margin + col * (cw + gap), top, cw, bottom - top}, FALSE);
     g_autofree char *more = g_strdup_printf(render_tr(m->lang, "Lembar %s"), label);
     render_page_footer(cr, m, more);
   }

@@ -178,7 +178,7 @@ render_symbols_legend_draw(cairo_t *cr, const RenderModel *m, double v_max, doub
   double y0 = y;
   cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
   g_autofree char *title = g_strdup_printf(render_tr(m->lang, "Lingkaran: %s"),
-                                          m->symbols_label ? m->symbols_label : "");
+                                           m->symbols_label ? m->symbols_label : "");
   y += render_text(cr, title, 7.5, TRUE, x, y, w, RENDER_ALIGN_LEFT) + 2;
   /* Side by side on one baseline, largest first, each value under its
    * circle: nested circles would crowd the labels of the small ones. */

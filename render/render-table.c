@@ -43,24 +43,25 @@ render_table_order(const RenderModel *m, const RenderGroup *g)
 
 /* Numeric columns of the table: score, then with personnel figures the
  * officers, TPS, officers per TPS and voters per officer. */
-enum { RENDER_COL_SCORE, RENDER_COL_OFFICERS, RENDER_COL_TPS, RENDER_COL_RATIO, RENDER_COL_VOTERS,
-       RENDER_N_COLS };
+enum {
+  RENDER_COL_SCORE,
+  RENDER_COL_OFFICERS,
+  RENDER_COL_TPS,
+  RENDER_COL_RATIO,
+  RENDER_COL_VOTERS,
+  RENDER_N_COLS
+};
 
 /* The heading of numeric column k. */
 static const char *
 render_table_head(RenderLang lang, guint k)
 {
   switch (k) {
-  case RENDER_COL_SCORE:
-    return render_tr(lang, "Skor");
-  case RENDER_COL_OFFICERS:
-    return render_tr(lang, "Personel");
-  case RENDER_COL_TPS:
-    return render_tr(lang, "TPS");
-  case RENDER_COL_RATIO:
-    return render_tr(lang, "Per TPS");
-  default:
-    return render_tr(lang, "DPT/pers.");
+  case RENDER_COL_SCORE: return render_tr(lang, "Skor");
+  case RENDER_COL_OFFICERS: return render_tr(lang, "Personel");
+  case RENDER_COL_TPS: return render_tr(lang, "TPS");
+  case RENDER_COL_RATIO: return render_tr(lang, "Per TPS");
+  default: return render_tr(lang, "DPT/pers.");
   }
 }
 
@@ -135,8 +136,7 @@ render_table_draw(cairo_t *cr, const RenderPlan *plan, guint first, RenderRect b
   double c_name = x + 16, numbers = 0;
   for (guint k = 0; k < n_cols; k++)
     numbers += col_w[k] + gap;
-  if (n_cols == RENDER_N_COLS &&
-      w - (c_name - x) - mark_w - numbers < MIN(name_need, w * 0.4))
+  if (n_cols == RENDER_N_COLS && w - (c_name - x) - mark_w - numbers < MIN(name_need, w * 0.4))
     n_cols--, numbers -= col_w[RENDER_COL_VOTERS] + gap;
   /* Right edges, from the box's right side leftwards; with spare room the
    * numeric columns spread over up to 60% of the box. */
@@ -156,8 +156,7 @@ render_table_draw(cairo_t *cr, const RenderPlan *plan, guint first, RenderRect b
   cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
   render_text(cr, render_tr(lang, "No"), fs, TRUE, c_no, y, 0, RENDER_ALIGN_RIGHT);
   render_text(cr, m->texts->unit_name ? m->texts->unit_name : render_tr(lang, "Wilayah"), fs, TRUE,
-              c_name, y,
-              name_w, RENDER_ALIGN_LEFT);
+              c_name, y, name_w, RENDER_ALIGN_LEFT);
   for (guint k = 0; k < n_cols; k++)
     render_text(cr, render_table_head(lang, k), fs, TRUE, right[k], y, 0, RENDER_ALIGN_RIGHT);
   y += row * 1.15;
@@ -195,10 +194,9 @@ render_table_draw(cairo_t *cr, const RenderPlan *plan, guint first, RenderRect b
     g_free(cells[i]);
   g_free(cells);
   if (note_rest && first + count < n) {
-    g_autofree char *rest =
-        g_strdup_printf(render_tr(lang, "… %u %s lainnya: lihat tabel lengkap di PDF"),
-                        n - first - count,
-                        m->texts->unit_name ? m->texts->unit_name : render_tr(lang, "wilayah"));
+    g_autofree char *rest = g_strdup_printf(
+        render_tr(lang, "… %u %s lainnya: lihat tabel lengkap di PDF"), n - first - count,
+        m->texts->unit_name ? m->texts->unit_name : render_tr(lang, "wilayah"));
     cairo_set_source_rgb(cr, 0.6, 0.1, 0.1);
     render_text(cr, rest, fs, TRUE, c_name, y, w - 16, RENDER_ALIGN_LEFT);
   }

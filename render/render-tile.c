@@ -118,8 +118,8 @@ render_tile_diagram(cairo_t *cr, const RenderTiling *t, RenderRect box, int row,
 /* The index page: the poster small with the grid on it, and how to print
  * and assemble the tiles. */
 static void
-render_tile_index(cairo_t *cr, cairo_surface_t *poster, double pw, double ph,
-                  const RenderTiling *t, const char *title, RenderLang lang)
+render_tile_index(cairo_t *cr, cairo_surface_t *poster, double pw, double ph, const RenderTiling *t,
+                  const char *title, RenderLang lang)
 {
   const double m = t->margin;
   double w = t->width - 2 * m;
@@ -129,15 +129,23 @@ render_tile_index(cairo_t *cr, cairo_surface_t *poster, double pw, double ph,
   double y = m;
   y += render_text(cr, title, 13, TRUE, m, y, w, RENDER_ALIGN_LEFT) + 2;
   g_autofree char *what = g_strdup_printf(
-      render_tr(lang, "Poster %.0f × %.0f mm pada %d halaman %s (%d baris × %d kolom), tumpang tindih %.0f mm"),
+      render_tr(
+          lang,
+          "Poster %.0f × %.0f mm pada %d halaman %s (%d baris × %d kolom), tumpang tindih %.0f mm"),
       pw / RENDER_TILE_MM, ph / RENDER_TILE_MM, t->rows * t->cols, render_paper_name(t->paper),
       t->rows, t->cols, t->overlap / RENDER_TILE_MM);
   y += render_text(cr, what, 9, FALSE, m, y, w, RENDER_ALIGN_LEFT) + 4;
   const char *steps[] = {
       /* One literal each: tests/test-lang.c finds them in the catalogue. */
-      render_tr(lang, "1. Cetak pada skala 100% (ukuran sebenarnya, bukan \"sesuaikan dengan halaman\"); garis ukur di bawah harus 100 mm."),
-      render_tr(lang, "2. Potong tepi kiri dan atas setiap halaman pada tanda potong, kecuali kolom 1 dan baris A."),
-      render_tr(lang, "3. Tempelkan tiap halaman di atas halaman di kiri dan di atasnya: tepi potong tepat pada tanda ⊕, jalur tumpang tindih di bawahnya diberi lem."),
+      render_tr(
+          lang,
+          "1. Cetak pada skala 100% (ukuran sebenarnya, bukan \"sesuaikan dengan halaman\"); garis ukur di bawah harus 100 mm."),
+      render_tr(
+          lang,
+          "2. Potong tepi kiri dan atas setiap halaman pada tanda potong, kecuali kolom 1 dan baris A."),
+      render_tr(
+          lang,
+          "3. Tempelkan tiap halaman di atas halaman di kiri dan di atasnya: tepi potong tepat pada tanda ⊕, jalur tumpang tindih di bawahnya diberi lem."),
   };
   for (guint i = 0; i < G_N_ELEMENTS(steps); i++)
     y += render_text(cr, steps[i], 8, FALSE, m, y, w, RENDER_ALIGN_LEFT);
@@ -193,8 +201,8 @@ render_tile_index(cairo_t *cr, cairo_surface_t *poster, double pw, double ph,
 
 /* Tile (row, col): its region of the poster, marks, name and diagram. */
 static void
-render_tile_page(cairo_t *cr, cairo_surface_t *poster, double pw, double ph,
-                 const RenderTiling *t, int row, int col, const char *title, RenderLang lang)
+render_tile_page(cairo_t *cr, cairo_surface_t *poster, double pw, double ph, const RenderTiling *t,
+                 int row, int col, const char *title, RenderLang lang)
 {
   const double m = t->margin, iw = t->width - 2 * m, ih = t->height - 2 * m;
   const double mm = RENDER_TILE_MM;

@@ -46,30 +46,31 @@ typedef struct {
   double width, height; /* the page, PDF points */
   double k;             /* PDF points per layout unit */
   /* Layout units from here on. */
-  double w, h;    /* the page */
+  double w, h; /* the page */
   double margin;
   double title_size, subtitle_size, index_size; /* header: title, group, index name */
   double title_y, subtitle_y, index_y, rule_y;  /* tops of the header lines, rule under it */
   double title_w, index_w;                      /* their widths (ellipsised beyond) */
-  gboolean index_inline; /* index name and date on one line under the group (portrait) */
-  double footer_y;                              /* top of the footer */
-  double label_size, number_size;               /* district names and numbers on the map */
-  double neighbour_size;  /* names of neighbouring provinces and countries on the map */
-  double graticule_size;  /* degree labels on the map frame */
+  gboolean index_inline;          /* index name and date on one line under the group (portrait) */
+  double footer_y;                /* top of the footer */
+  double label_size, number_size; /* district names and numbers on the map */
+  double neighbour_size;          /* names of neighbouring provinces and countries on the map */
+  double graticule_size;          /* degree labels on the map frame */
   double logo_y, logo_h, logo_max_w; /* the logo's box in the title band (--logo) */
-  double district_line, group_line;             /* district lines, the group's border */
-  double block;      /* legend, inset and key figures are drawn scaled by this */
-  double resolution; /* map vertices closer than this are thinned away */
-  double speck;      /* map parts narrower than this are left out ... */
-  double dot;        /* ... and a district of such parts is a dot this wide */
-  double border_min; /* parts narrower than this get no heavy group border */
-  RenderRect map;    /* the map frame */
-  RenderRect column; /* legend, inset, key figures (landscape: right of the map, with the table below) */
-  RenderRect table;  /* the ranked table: below the map in portrait; == column in landscape */
-  int table_columns; /* columns of the ranked table on continuation pages */
+  double district_line, group_line;  /* district lines, the group's border */
+  double block;                      /* legend, inset and key figures are drawn scaled by this */
+  double resolution;                 /* map vertices closer than this are thinned away */
+  double speck;                      /* map parts narrower than this are left out ... */
+  double dot;                        /* ... and a district of such parts is a dot this wide */
+  double border_min;                 /* parts narrower than this get no heavy group border */
+  RenderRect map;                    /* the map frame */
+  RenderRect
+      column; /* legend, inset, key figures (landscape: right of the map, with the table below) */
+  RenderRect table;     /* the ranked table: below the map in portrait; == column in landscape */
+  int table_columns;    /* columns of the ranked table on continuation pages */
   double table_min_row; /* the table's rows shrink to this before it continues */
-  double inset_pt;   /* the locator inset's width on paper, PDF points */
-  double png_dpi;    /* default PNG resolution: 300 on A4, 300 / k above */
+  double inset_pt;      /* the locator inset's width on paper, PDF points */
+  double png_dpi;       /* default PNG resolution: 300 on A4, 300 / k above */
 } RenderPage;
 
 /* The legend's text on A4, points (render-legend.c); times block * k. */
@@ -97,14 +98,13 @@ typedef struct {
   double width, height;   /* a tile page, points */
   double margin, overlap; /* points */
   int rows, cols;
-  double step_x, step_y;  /* poster points from one tile to the next */
-  double off_x, off_y;    /* poster point at the first tile's printed corner */
+  double step_x, step_y; /* poster points from one tile to the next */
+  double off_x, off_y;   /* poster point at the first tile's printed corner */
 } RenderTiling;
 
 /* Plans the tiling with the fewer pages of the two orientations of
  * `paper`.  FALSE (and no plan) when one tile would hold the poster. */
-gboolean render_tile_plan(double poster_w, double poster_h, RenderPaper paper,
-                          RenderTiling *out);
+gboolean render_tile_plan(double poster_w, double poster_h, RenderPaper paper, RenderTiling *out);
 /* "B2": row letter(s) and column number of tile (row, col), 0-based.
  * Caller frees. */
 char *render_tile_name(int row, int col);
@@ -153,15 +153,15 @@ void render_logo_get_size(const RenderLogo *logo, double *w, double *h);
 
 /* Texts printed on every page.  All borrowed. */
 typedef struct {
-  const char *title;      /* "Peta Kerawanan Pemilu" */
-  const char *index_name; /* "Indeks Kerawanan Pemilu (IKP) 2024" */
-  const char *index_date; /* "Desember 2022" */
-  const char *sources;    /* footer: data sources */
-  const char *generated;  /* footer: generation date, "22 November 2026" */
-  const char *marking;    /* security marking, or NULL */
-  const char *organisation; /* who prepared the sheets, or NULL */
-  const char *unit_name;  /* what a feature is: "kab/kota" */
-  const char *group_kind; /* what a group is: "Provinsi" */
+  const char *title;         /* "Peta Kerawanan Pemilu" */
+  const char *index_name;    /* "Indeks Kerawanan Pemilu (IKP) 2024" */
+  const char *index_date;    /* "Desember 2022" */
+  const char *sources;       /* footer: data sources */
+  const char *generated;     /* footer: generation date, "22 November 2026" */
+  const char *marking;       /* security marking, or NULL */
+  const char *organisation;  /* who prepared the sheets, or NULL */
+  const char *unit_name;     /* what a feature is: "kab/kota" */
+  const char *group_kind;    /* what a group is: "Provinsi" */
   gboolean sample_personnel; /* label personnel figures as sample */
 } RenderTexts;
 
@@ -278,10 +278,10 @@ char *render_model_hash_all(const char *common, const RenderModel *m);
 
 /* How a field of RenderModel is held, for tests that change it. */
 typedef enum {
-  RENDER_MODEL_FIELD_POINTER,         /* an object: changed through its own fields */
-  RENDER_MODEL_FIELD_PRESENCE,        /* an object hashed as there or not */
+  RENDER_MODEL_FIELD_POINTER,  /* an object: changed through its own fields */
+  RENDER_MODEL_FIELD_PRESENCE, /* an object hashed as there or not */
   RENDER_MODEL_FIELD_BOOL,
-  RENDER_MODEL_FIELD_INT,             /* int or enum */
+  RENDER_MODEL_FIELD_INT, /* int or enum */
   RENDER_MODEL_FIELD_UINT,
   RENDER_MODEL_FIELD_INT64,
   RENDER_MODEL_FIELD_DOUBLE,

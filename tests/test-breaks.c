@@ -12,7 +12,8 @@
 #include <string.h>
 
 /* Class of v under lower-bound breaks. */
-static guint test_breaks_class(const double *breaks, guint n_breaks, double v)
+static guint
+test_breaks_class(const double *breaks, guint n_breaks, double v)
 {
   guint c = 0;
   while (c < n_breaks && breaks[c] <= v)
@@ -21,8 +22,8 @@ static guint test_breaks_class(const double *breaks, guint n_breaks, double v)
 }
 
 /* Total within-class SSD of sorted[0..n-1] split by lower-bound breaks. */
-static double test_breaks_total_ssd(const double *sorted, guint n, const double *breaks,
-                                    guint n_classes)
+static double
+test_breaks_total_ssd(const double *sorted, guint n, const double *breaks, guint n_classes)
 {
   double total = 0.0;
   guint i = 0;
@@ -43,8 +44,8 @@ static double test_breaks_total_ssd(const double *sorted, guint n, const double 
 
 /* Checks the breaks are a valid result: strictly ascending data values
  * above the minimum, every class non-empty. */
-static void test_breaks_check_valid(const double *sorted, guint n, const double *breaks,
-                                    guint made)
+static void
+test_breaks_check_valid(const double *sorted, guint n, const double *breaks, guint made)
 {
   g_assert_cmpuint(made, >=, 1);
   for (guint b = 0; b + 1 < made; b++) {
@@ -64,7 +65,8 @@ static void test_breaks_check_valid(const double *sorted, guint n, const double 
   g_free(count);
 }
 
-static guint test_breaks_distinct(const double *sorted, guint n)
+static guint
+test_breaks_distinct(const double *sorted, guint n)
 {
   guint d = 0;
   for (guint i = 0; i < n; i++)
@@ -75,8 +77,9 @@ static guint test_breaks_distinct(const double *sorted, guint n)
 
 /* Exhaustive search: the least SSD over every choice of `left` more cut
  * ranks from cuts[from..], where a cut rank is the start of a class. */
-static double test_breaks_brute(const double *sorted, guint n, const guint *cuts, guint n_cuts,
-                                guint from, guint left, double *chosen, guint depth)
+static double
+test_breaks_brute(const double *sorted, guint n, const guint *cuts, guint n_cuts, guint from,
+                  guint left, double *chosen, guint depth)
 {
   if (left == 0)
     return test_breaks_total_ssd(sorted, n, chosen, depth + 1);
@@ -90,7 +93,8 @@ static double test_breaks_brute(const double *sorted, guint n, const guint *cuts
   return best;
 }
 
-static double test_breaks_optimum(const double *sorted, guint n, guint k)
+static double
+test_breaks_optimum(const double *sorted, guint n, guint k)
 {
   guint *cuts = g_new(guint, n);
   guint n_cuts = 0;
@@ -104,7 +108,8 @@ static double test_breaks_optimum(const double *sorted, guint n, guint k)
   return best;
 }
 
-static int test_breaks_cmp(const void *a, const void *b)
+static int
+test_breaks_cmp(const void *a, const void *b)
 {
   double x = *(const double *)a, y = *(const double *)b;
   return (x > y) - (x < y);
@@ -115,7 +120,8 @@ static int test_breaks_cmp(const void *a, const void *b)
  * 20.  Its ckmeans (Wang & Song's optimal k-means, the same objective)
  * documents [-1, 2, -1, 2, 4, 5, 6, -1, 2, -1] in 3 clusters as
  * [-1 x4] [2 x3] [4, 5, 6]. */
-static void test_jenks_published(void)
+static void
+test_jenks_published(void)
 {
   const double a[] = {1, 2, 4, 5, 7, 9, 10, 20};
   double breaks[8];
@@ -123,8 +129,7 @@ static void test_jenks_published(void)
   g_assert_cmpfloat(breaks[0], ==, 7.0);
   g_assert_cmpfloat(breaks[1], ==, 20.0);
   /* SSD 10 + 14/3 + 0, and nothing beats it. */
-  g_assert_cmpfloat_with_epsilon(test_breaks_total_ssd(a, 8, breaks, 3), 10.0 + 14.0 / 3.0,
-                                 1e-9);
+  g_assert_cmpfloat_with_epsilon(test_breaks_total_ssd(a, 8, breaks, 3), 10.0 + 14.0 / 3.0, 1e-9);
   g_assert_cmpfloat_with_epsilon(test_breaks_optimum(a, 8, 3), 10.0 + 14.0 / 3.0, 1e-9);
 
   const double b[] = {-1, -1, -1, -1, 2, 2, 2, 4, 5, 6};
@@ -137,7 +142,8 @@ static void test_jenks_published(void)
 
 /* Fisher-Jenks against exhaustive search on seeded random data: continuous
  * values, tied small integers, and values with a large offset. */
-static void test_jenks_brute_force(void)
+static void
+test_jenks_brute_force(void)
 {
   GRand *rand = g_rand_new_with_seed(20240214);
   guint checked = 0;
@@ -146,15 +152,11 @@ static void test_jenks_brute_force(void)
     double v[16], breaks[16];
     for (guint i = 0; i < n; i++) {
       switch (trial % 3) {
-      case 0:
-        v[i] = g_rand_double_range(rand, -50.0, 150.0);
-        break;
+      case 0: v[i] = g_rand_double_range(rand, -50.0, 150.0); break;
       case 1:
         v[i] = g_rand_int_range(rand, 0, 6); /* many ties */
         break;
-      default:
-        v[i] = 1e7 + g_rand_double_range(rand, 0.0, 1.0);
-        break;
+      default: v[i] = 1e7 + g_rand_double_range(rand, 0.0, 1.0); break;
       }
     }
     qsort(v, n, sizeof(double), test_breaks_cmp);
@@ -176,7 +178,8 @@ static void test_jenks_brute_force(void)
 }
 
 /* Fewer distinct values than classes, all equal, n=0, k=1. */
-static void test_jenks_edges(void)
+static void
+test_jenks_edges(void)
 {
   double breaks[8];
   const double few[] = {1, 1, 5, 5, 9};
@@ -207,7 +210,8 @@ static void test_jenks_edges(void)
   g_rand_free(rand);
 }
 
-static void test_quantile(void)
+static void
+test_quantile(void)
 {
   double breaks[8];
   const double ten[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
@@ -237,7 +241,8 @@ static void test_quantile(void)
   g_assert_cmpuint(geo_breaks_quantile(NULL, 0, 4, breaks), ==, 0);
 }
 
-static void test_quantile_ties(void)
+static void
+test_quantile_ties(void)
 {
   double breaks[8];
 
@@ -291,7 +296,8 @@ static void test_quantile_ties(void)
   g_rand_free(rand);
 }
 
-static void test_equal(void)
+static void
+test_equal(void)
 {
   double breaks[8];
   double v[11];
@@ -339,7 +345,8 @@ static void test_equal(void)
 /* Values at the ends of what a double holds: every method gives finite,
  * ascending breaks that are data values (or, for equal intervals, inside
  * the range), and equal values give one class. */
-static void test_extremes(void)
+static void
+test_extremes(void)
 {
   double breaks[8];
   const double huge[] = {-1.7976931348623157e308, -1e308, 0, 1e308, 1.7976931348623157e308};
@@ -371,7 +378,8 @@ static void test_extremes(void)
   g_assert_cmpuint(geo_breaks_equal(tiny_equal, 2, 3, breaks), ==, 1);
 }
 
-int main(int argc, char **argv)
+int
+main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/breaks/jenks-published", test_jenks_published);

@@ -35,8 +35,8 @@ static GeoLayer *
 read_districts(const char *path)
 {
   GError *err = NULL;
-  GeoLayerSpec spec = {.source = path, .key_field = "KODE", .name_field = "NAMA",
-                       .group_field = "PROV"};
+  GeoLayerSpec spec = {
+      .source = path, .key_field = "KODE", .name_field = "NAMA", .group_field = "PROV"};
   GeoLayer *layer = geo_layer_read(&spec, &err);
   g_assert_no_error(err);
   return layer;
@@ -215,14 +215,19 @@ test_manifest(void)
   g_assert_nonnull(strstr(text, "\"date\" : \"2026-02-03T00:00:00\""));
   g_assert_nonnull(strstr(text, "\"role\" : \"boundaries\""));
   /* SHA-256 of "{}". */
-  g_assert_nonnull(strstr(text, "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a"));
+  g_assert_nonnull(
+      strstr(text, "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a"));
 }
 
 static void
 test_config_all_at_once(void)
 {
-  BuilderConfig c = {.format = "pdf,tiff", .paper = "B5", .orientation = "sideways",
-                     .lang = "fr", .match = "maybe", .date = "2026-13-45"};
+  BuilderConfig c = {.format = "pdf,tiff",
+                     .paper = "B5",
+                     .orientation = "sideways",
+                     .lang = "fr",
+                     .match = "maybe",
+                     .date = "2026-13-45"};
   char *tables[] = {"absent.csv#separator=colon", "absent2.csv#header-row=x", NULL};
   c.tables = tables;
   GError *err = NULL;
@@ -283,9 +288,17 @@ test_run(void)
   g_autofree char *spec = g_strconcat(csv, ":kode", NULL);
   g_autofree char *out = g_build_filename(dir, "out", NULL);
   char *tables[] = {spec, NULL};
-  BuilderConfig c = {.boundaries = path, .key = "KODE", .name = "NAMA", .group = "PROV",
-                     .value = "skor", .style = "quantile", .classes = 2, .output = out,
-                     .tables = tables, .date = "2026-02-03", .jobs = 1};
+  BuilderConfig c = {.boundaries = path,
+                     .key = "KODE",
+                     .name = "NAMA",
+                     .group = "PROV",
+                     .value = "skor",
+                     .style = "quantile",
+                     .classes = 2,
+                     .output = out,
+                     .tables = tables,
+                     .date = "2026-02-03",
+                     .jobs = 1};
   Seen seen = {0};
   BuilderResult r;
   GError *err = NULL;

@@ -19,19 +19,22 @@ typedef struct {
   double l, a, b;
 } TestLab;
 
-static double test_colour_linear(double c)
+static double
+test_colour_linear(double c)
 {
   return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
 }
 
-static double test_colour_f(double t)
+static double
+test_colour_f(double t)
 {
   const double e = 216.0 / 24389.0, kappa = 24389.0 / 27.0;
   return t > e ? cbrt(t) : (kappa * t + 16.0) / 116.0;
 }
 
 /* sRGB to CIE Lab, D65 reference white (0.95047, 1, 1.08883). */
-static TestLab test_colour_lab(GeoRgb c)
+static TestLab
+test_colour_lab(GeoRgb c)
 {
   double r = test_colour_linear(c.r), g = test_colour_linear(c.g), b = test_colour_linear(c.b);
   double x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047;
@@ -42,20 +45,23 @@ static TestLab test_colour_lab(GeoRgb c)
   return lab;
 }
 
-static double test_colour_delta_e(GeoRgb p, GeoRgb q)
+static double
+test_colour_delta_e(GeoRgb p, GeoRgb q)
 {
   TestLab a = test_colour_lab(p), b = test_colour_lab(q);
   return sqrt((a.l - b.l) * (a.l - b.l) + (a.a - b.a) * (a.a - b.a) + (a.b - b.b) * (a.b - b.b));
 }
 
-static GeoRgb test_colour_rgb(const char *text)
+static GeoRgb
+test_colour_rgb(const char *text)
 {
   GeoRgb c = {0, 0, 0};
   g_assert_true(geo_rgb_parse(text, &c));
   return c;
 }
 
-static void test_parse_good(void)
+static void
+test_parse_good(void)
 {
   GeoRgb c;
   g_assert_true(geo_rgb_parse("#ffffff", &c));
@@ -87,13 +93,13 @@ static void test_parse_good(void)
   g_assert_true(geo_rgb_parse("#123", NULL));
 }
 
-static void test_parse_bad(void)
+static void
+test_parse_bad(void)
 {
   const char *bad[] = {
-    "",         "#",        "#f",        "#ff",       "#ffff",     "#fffff",   "#fffffff",
-    "ffffff",   "fff",      "#12zz45",   "#ggg",      " #ffffff",  "#ffffff ", "#fff\n",
-    "##fff",    "red",      "#-12345",   "#+12345",   "#0x1234",   "rgb(0,0,0)", "#12 345",
-    "#ffffff00",
+      "",        "#",       "#f",      "#ff",        "#ffff",    "#fffff",    "#fffffff", "ffffff",
+      "fff",     "#12zz45", "#ggg",    " #ffffff",   "#ffffff ", "#fff\n",    "##fff",    "red",
+      "#-12345", "#+12345", "#0x1234", "rgb(0,0,0)", "#12 345",  "#ffffff00",
   };
   for (gsize i = 0; i < G_N_ELEMENTS(bad); i++) {
     GeoRgb c = {0.25, 0.5, 0.75};
@@ -105,7 +111,8 @@ static void test_parse_bad(void)
   g_assert_false(geo_rgb_parse(NULL, NULL));
 }
 
-static void test_lightness(void)
+static void
+test_lightness(void)
 {
   g_assert_cmpfloat_with_epsilon(geo_rgb_lightness(test_colour_rgb("#ffffff")), 100.0, 1e-6);
   g_assert_cmpfloat_with_epsilon(geo_rgb_lightness(test_colour_rgb("#000000")), 0.0, 1e-9);
@@ -128,7 +135,8 @@ static void test_lightness(void)
   }
 }
 
-static void test_ramp_endpoints(void)
+static void
+test_ramp_endpoints(void)
 {
   GeoRgb anchors[3] = {test_colour_rgb("#fdf2ae"), test_colour_rgb("#e4701f"),
                        test_colour_rgb("#6e1010")};
@@ -171,7 +179,8 @@ static void test_ramp_endpoints(void)
 
 /* Blue to yellow passes outside sRGB in Lab; the result must stay in
  * gamut and keep the interpolated lightness (chroma is what gives way). */
-static void test_ramp_gamut(void)
+static void
+test_ramp_gamut(void)
 {
   GeoRgb anchors[2] = {test_colour_rgb("#0000ff"), test_colour_rgb("#ffff00")};
   GeoRgb out[11];
@@ -189,7 +198,8 @@ static void test_ramp_gamut(void)
   }
 }
 
-static const char *test_colour_styles_dir(void)
+static const char *
+test_colour_styles_dir(void)
 {
   const char *dir = g_getenv("PETARAWAN_STYLES");
   if (dir == NULL || !g_file_test(dir, G_FILE_TEST_IS_DIR))
@@ -199,7 +209,8 @@ static const char *test_colour_styles_dir(void)
 
 /* Every built-in palette: class L* falls by >= 12 per step, and no-data is
  * a neutral grey clearly apart from every class. */
-static void test_style_palettes(void)
+static void
+test_style_palettes(void)
 {
   const char *dir = test_colour_styles_dir();
   if (dir == NULL) {
@@ -248,8 +259,7 @@ static void test_style_palettes(void)
       g_assert_no_error(error);
       g_assert_cmpuint(st->n_classes, ==, 5);
       for (guint i = 1; i < st->n_classes; i++)
-        g_assert_cmpfloat(geo_rgb_lightness(st->colours[i - 1]) -
-                              geo_rgb_lightness(st->colours[i]),
+        g_assert_cmpfloat(geo_rgb_lightness(st->colours[i - 1]) - geo_rgb_lightness(st->colours[i]),
                           >=, 12.0);
     }
     geo_style_free(st);
@@ -276,18 +286,22 @@ test_colour_simulate(GeoRgb c, const double mat[9])
 
 /* Adjacent classes of every built-in style stay apart for protanopes,
  * deuteranopes and tritanopes: at least 10 L* and a clear dE. */
-static void test_colour_blind(void)
+static void
+test_colour_blind(void)
 {
   static const struct {
     const char *name;
     double m[9];
   } cvd[] = {
-      {"protanopia", {0.152286, 1.052583, -0.204868, 0.114503, 0.786281, 0.099216, -0.003882,
-                      -0.048116, 1.051998}},
-      {"deuteranopia", {0.367322, 0.860646, -0.227968, 0.280085, 0.672501, 0.047413, -0.011820,
-                        0.042940, 0.968881}},
-      {"tritanopia", {1.255528, -0.076749, -0.178779, -0.078411, 0.930809, 0.147602, 0.004733,
-                      0.691367, 0.303900}},
+      {"protanopia",
+       {0.152286, 1.052583, -0.204868, 0.114503, 0.786281, 0.099216, -0.003882, -0.048116,
+        1.051998}},
+      {"deuteranopia",
+       {0.367322, 0.860646, -0.227968, 0.280085, 0.672501, 0.047413, -0.011820, 0.042940,
+        0.968881}},
+      {"tritanopia",
+       {1.255528, -0.076749, -0.178779, -0.078411, 0.930809, 0.147602, 0.004733, 0.691367,
+        0.303900}},
   };
   const char *dir = test_colour_styles_dir();
   if (dir == NULL) {
@@ -304,7 +318,8 @@ static void test_colour_blind(void)
     GError *error = NULL;
     GeoStyle *st = geo_style_load(paths[p], NULL, &error);
     g_assert_no_error(error);
-    if (st->ramp != NULL && st->method != GEO_METHOD_FIXED && st->method != GEO_METHOD_CATEGORICAL) {
+    if (st->ramp != NULL && st->method != GEO_METHOD_FIXED &&
+        st->method != GEO_METHOD_CATEGORICAL) {
       double values[40];
       for (guint i = 0; i < G_N_ELEMENTS(values); i++)
         values[i] = i;
@@ -330,14 +345,15 @@ static void test_colour_blind(void)
 
 /* The grey of a colour is poppler's DeviceRGB to grey: these are the
  * values pdftoppm -gray printed for these colours filled in a PDF. */
-static void test_grey_formula(void)
+static void
+test_grey_formula(void)
 {
   static const struct {
     const char *rgb;
     int poppler;
   } seen[] = {
-    {"#fdf2ae", 238}, {"#f0c94e", 199}, {"#e4e4e1", 228}, {"#eef5fa", 243},
-    {"#9e1f1c", 69},  {"#0000ff", 28},  {"#ff0000", 77},  {"#00ff00", 150},
+      {"#fdf2ae", 238}, {"#f0c94e", 199}, {"#e4e4e1", 228}, {"#eef5fa", 243},
+      {"#9e1f1c", 69},  {"#0000ff", 28},  {"#ff0000", 77},  {"#00ff00", 150},
   };
   for (gsize i = 0; i < G_N_ELEMENTS(seen); i++) {
     double g = geo_rgb_grey(test_colour_rgb(seen[i].rgb));
@@ -362,8 +378,8 @@ static void test_grey_formula(void)
 /* One palette as a photocopy sees it: sea, land, no data and every class,
  * all apart by `min` (classes also darker and darker by `class_min`), and
  * the district lines drawn on each fill well apart from it. */
-static guint test_colour_check_greys(const GeoStyle *st, gboolean mono, double min,
-                                     double class_min)
+static guint
+test_colour_check_greys(const GeoStyle *st, gboolean mono, double min, double class_min)
 {
   guint n = st->n_classes, bad = 0;
   g_autofree double *grey = g_new(double, n + 3);
@@ -394,8 +410,7 @@ static guint test_colour_check_greys(const GeoStyle *st, gboolean mono, double m
     if (grey[2 + i] - grey[3 + i] < class_min) {
       g_printerr("%s%s, %u classes: class %u (grey %.1f) is not %.0f darker than class %u "
                  "(grey %.1f)\n",
-                 st->name, mono ? " --mono" : "", n, i + 1, grey[3 + i], class_min, i,
-                 grey[2 + i]);
+                 st->name, mono ? " --mono" : "", n, i + 1, grey[3 + i], class_min, i, grey[2 + i]);
       bad++;
     }
   /* District lines differ from every fill they are drawn on by 50 levels
@@ -414,7 +429,8 @@ static guint test_colour_check_greys(const GeoStyle *st, gboolean mono, double m
 
 /* Every built-in style, data-driven ones at 3 to 7 classes, in colour
  * (photocopied) and with --mono. */
-static void test_grey_steps(gconstpointer data)
+static void
+test_grey_steps(gconstpointer data)
 {
   gboolean mono = GPOINTER_TO_INT(data);
   const char *dir = test_colour_styles_dir();
@@ -455,7 +471,8 @@ static void test_grey_steps(gconstpointer data)
     g_error("%u grey steps too small (see above)", bad);
 }
 
-int main(int argc, char **argv)
+int
+main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/colour/parse-good", test_parse_good);

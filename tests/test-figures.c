@@ -78,10 +78,9 @@ figures_default(Fixture *fx)
 static void
 test_sums_and_ratios(void)
 {
-  Fixture *fx = fixture_new(3, HEADER
-                            "11.01,100,30,20,300,150,45000\n"
-                            "11.02,\"1.000\",200,0,800,400,120000\n"
-                            "11.03,50,10,0,100,50,10000\n");
+  Fixture *fx = fixture_new(3, HEADER "11.01,100,30,20,300,150,45000\n"
+                                      "11.02,\"1.000\",200,0,800,400,120000\n"
+                                      "11.03,50,10,0,100,50,10000\n");
   GeoFigures *fig = figures_default(fx);
   g_assert_cmpuint(fig->n_types, ==, 4);
   g_assert_cmpuint(fig->n_officer_types, ==, 3);
@@ -122,10 +121,9 @@ test_sums_and_ratios(void)
 static void
 test_zero_tps(void)
 {
-  Fixture *fx = fixture_new(3, HEADER
-                            "11.01,100,0,0,0,0,1000\n"
-                            "11.02,100,0,0,0,100,1000\n"
-                            "11.03,0,0,0,0,50,0\n");
+  Fixture *fx = fixture_new(3, HEADER "11.01,100,0,0,0,0,1000\n"
+                                      "11.02,100,0,0,0,100,1000\n"
+                                      "11.03,0,0,0,0,50,0\n");
   GeoFigures *fig = figures_default(fx);
   g_assert_true(isnan(geo_figures_ratio(fig->officers[0], fig->tps[0])));
   g_assert_true(isnan(geo_figures_ratio(5, 0)));
@@ -172,10 +170,9 @@ test_missing_personnel(void)
 {
   /* 11.02's Brimob cell is empty, 11.03 has no row at all, 11.04's TNI is
    * "-" (a missing marker). */
-  Fixture *fx = fixture_new(4, HEADER
-                            "11.01,100,50,0,10,100,5000\n"
-                            "11.02,100,50,,10,100,5000\n"
-                            "11.04,100,-,0,10,100,5000\n");
+  Fixture *fx = fixture_new(4, HEADER "11.01,100,50,0,10,100,5000\n"
+                                      "11.02,100,50,,10,100,5000\n"
+                                      "11.04,100,-,0,10,100,5000\n");
   GeoFigures *fig = figures_default(fx);
   g_assert_cmpfloat(fig->officers[0], ==, 150);
   g_assert_true(isnan(fig->officers[1]));
@@ -207,9 +204,8 @@ test_missing_personnel(void)
 static void
 test_bad_cells(void)
 {
-  Fixture *fx = fixture_new(2, HEADER
-                            "11.01,100,banyak,0,10,100,5000\n"
-                            "11.02,100,50,0,10,1e5x,5000\n");
+  Fixture *fx = fixture_new(2, HEADER "11.01,100,banyak,0,10,100,5000\n"
+                                      "11.02,100,50,0,10,1e5x,5000\n");
   GeoFigures *fig = figures_default(fx);
   g_assert_true(isnan(fig->officers[0]));
   g_assert_true(isnan(fig->tps[1]));
@@ -234,11 +230,11 @@ test_bad_cells(void)
 }
 
 /* Ratios 0.5, 1, 1, 1, 2 (median 1, three districts on it). */
-#define TIES                                                                                      \
-  HEADER "11.01,50,0,0,0,100,0\n"                                                                 \
-         "11.02,100,0,0,0,100,0\n"                                                                \
-         "11.03,100,0,0,0,100,0\n"                                                                \
-         "11.04,100,0,0,0,100,0\n"                                                                \
+#define TIES                                                                                       \
+  HEADER "11.01,50,0,0,0,100,0\n"                                                                  \
+         "11.02,100,0,0,0,100,0\n"                                                                 \
+         "11.03,100,0,0,0,100,0\n"                                                                 \
+         "11.04,100,0,0,0,100,0\n"                                                                 \
          "11.05,200,0,0,0,100,0\n"
 
 static void

@@ -25,15 +25,18 @@ raster_area(const GeoShapes *s, guint f, cairo_fill_rule_t rule, int px)
   int iw = (int)ceil(w * scale) + 4, ih = (int)ceil(h * scale) + 4;
   cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_A8, iw, ih);
   cairo_t *cr = cairo_create(img);
-  RenderMapXf t = {iw / 2.0, ih / 2.0, (bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2, scale, FALSE, {0}, 0, 0};
+  RenderMapXf t = {iw / 2.0, ih / 2.0, (bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2, scale, FALSE, {0},
+                   0,        0};
   cairo_set_antialias(cr, CAIRO_ANTIALIAS_GRAY);
   if (rule == CAIRO_FILL_RULE_WINDING) {
     render_map_path_feature(cr, s, f, &t);
   } else {
     /* Naive: every ring as it comes. */
-    for (guint r = s->part_ring[s->feature_part[f]]; r < s->part_ring[s->feature_part[f + 1]]; r++) {
+    for (guint r = s->part_ring[s->feature_part[f]]; r < s->part_ring[s->feature_part[f + 1]];
+         r++) {
       for (guint i = s->ring_point[r]; i < s->ring_point[r + 1]; i++) {
-        double x = t.ox + (s->xy[2 * i] - t.cx) * scale, y = t.oy - (s->xy[2 * i + 1] - t.cy) * scale;
+        double x = t.ox + (s->xy[2 * i] - t.cx) * scale,
+               y = t.oy - (s->xy[2 * i + 1] - t.cy) * scale;
         if (i == s->ring_point[r])
           cairo_move_to(cr, x, y);
         else
@@ -64,8 +67,8 @@ check_layer(const char *rel, guint expect, int px, double tolerance)
   if (!path)
     return;
   GError *err = NULL;
-  GeoLayerSpec spec = {.source = path, .key_field = "KODE", .name_field = "NAMA",
-                       .group_field = "KODE_PROV"};
+  GeoLayerSpec spec = {
+      .source = path, .key_field = "KODE", .name_field = "NAMA", .group_field = "KODE_PROV"};
   GeoLayer *layer = geo_layer_read(&spec, &err);
   g_assert_no_error(err);
 

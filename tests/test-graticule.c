@@ -36,8 +36,8 @@ sheet_init(Sheet *sh, double lon, double lat, double km)
   double c[2] = {lon, lat};
   g_assert_true(geo_proj_forward(sh->proj, c, 1, NULL));
   sh->frame = (RenderRect){28, 70, 500, 478};
-  sh->t = (RenderMapXf){.ox = 28 + 250, .oy = 70 + 239, .cx = c[0], .cy = c[1],
-                        .s = 500 / (km * 1000), .clip = TRUE};
+  sh->t = (RenderMapXf){
+      .ox = 28 + 250, .oy = 70 + 239, .cx = c[0], .cy = c[1], .s = 500 / (km * 1000), .clip = TRUE};
   double deg = km / 111.0;
   sh->box[0] = lon - deg * 1.5 - 1;
   sh->box[1] = lat - deg * 1.5 - 1;
@@ -57,8 +57,8 @@ sheet_clear(Sheet *sh)
 static void
 sheet_lonlat(const Sheet *sh, double px, double py, double *lon, double *lat)
 {
-  PJ_COORD c = proj_coord(sh->t.cx + (px - sh->t.ox) / sh->t.s, sh->t.cy - (py - sh->t.oy) / sh->t.s,
-                          0, 0);
+  PJ_COORD c =
+      proj_coord(sh->t.cx + (px - sh->t.ox) / sh->t.s, sh->t.cy - (py - sh->t.oy) / sh->t.s, 0, 0);
   PJ_COORD r = proj_trans(sh->inv, PJ_FWD, c);
   *lon = r.xy.x;
   *lat = r.xy.y;
@@ -149,8 +149,8 @@ test_step(void)
     double lon, lat, km;
     double lo, hi; /* the step chosen lies in [lo, hi] degrees */
   } cases[] = {
-      {122.0, -9.5, 700, 1, 2},          /* a big province */
-      {106.8, -5.9, 130, 10.0 / 60, 0.5}, /* DKI Jakarta with Kepulauan Seribu */
+      {122.0, -9.5, 700, 1, 2},              /* a big province */
+      {106.8, -5.9, 130, 10.0 / 60, 0.5},    /* DKI Jakarta with Kepulauan Seribu */
       {106.8, -6.2, 12, 1.0 / 60, 5.0 / 60}, /* a city */
   };
   for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -195,10 +195,10 @@ test_labels(void)
       {-6 - 5.0 / 60 * 7, FALSE, 5.0 / 60, "6°35′LS", "6°35′S"},
   };
   for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
-    g_autofree char *id = render_graticule_label(RENDER_LANG_ID, cases[i].v, cases[i].lon,
-                                                 cases[i].step);
-    g_autofree char *en = render_graticule_label(RENDER_LANG_EN, cases[i].v, cases[i].lon,
-                                                 cases[i].step);
+    g_autofree char *id =
+        render_graticule_label(RENDER_LANG_ID, cases[i].v, cases[i].lon, cases[i].step);
+    g_autofree char *en =
+        render_graticule_label(RENDER_LANG_EN, cases[i].v, cases[i].lon, cases[i].step);
     g_assert_cmpstr(id, ==, cases[i].id);
     g_assert_cmpstr(en, ==, cases[i].en);
   }
@@ -217,8 +217,8 @@ test_label_space_outside(void)
   RenderRect res[3];
   render_map_reserved(sp.frame, res);
   for (guint k = 0; k < 3; k++)
-    render_label_space_take(&sp, (RenderBox){res[k].x, res[k].y, res[k].x + res[k].w,
-                                             res[k].y + res[k].h});
+    render_label_space_take(
+        &sp, (RenderBox){res[k].x, res[k].y, res[k].x + res[k].w, res[k].y + res[k].h});
   render_label_space_take(&sp, (RenderBox){-80, -60, -50, -30});
   /* The scale bar box (from y -14) covers the frame's lower left. */
   g_assert_false(render_label_space_fits(&sp, (RenderBox){2, 2, 10, 10}));

@@ -15,8 +15,8 @@ read_kabkota(void)
   if (!path)
     return NULL;
   GError *err = NULL;
-  GeoLayerSpec spec = {.source = path, .key_field = "KODE", .name_field = "NAMA",
-                       .group_field = "KODE_PROV"};
+  GeoLayerSpec spec = {
+      .source = path, .key_field = "KODE", .name_field = "NAMA", .group_field = "KODE_PROV"};
   GeoLayer *layer = geo_layer_read(&spec, &err);
   g_assert_no_error(err);
   g_assert_cmpuint(layer->n_features, ==, 514);
@@ -168,8 +168,9 @@ test_ikp2024_by_name(void)
   g_autofree char *edition = testutil_json_query(json, "$.table_edition");
   g_assert_cmpstr(edition, ==, "[34]");
   g_autofree char *formed96 = testutil_json_query(json, "$.without_data[3].formed");
-  g_assert_cmpstr(formed96, ==,
-                  "[{\"code\":\"96\",\"year\":2022,\"parent\":\"92\",\"parent_name\":\"Papua Barat\"}]");
+  g_assert_cmpstr(
+      formed96, ==,
+      "[{\"code\":\"96\",\"year\":2022,\"parent\":\"92\",\"parent_name\":\"Papua Barat\"}]");
   guint papua_selatan = (guint)geo_layer_find(layer, "93");
   g_autofree char *q = render_quality_text_for(r, layer, &papua_selatan, 1, "provinsi", NULL);
   g_assert_cmpstr(q, ==, "Kualitas data: 1 provinsi tanpa data (1 dibentuk 2022)");

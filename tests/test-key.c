@@ -21,8 +21,8 @@ test_codes(void)
   check("53.71.01.1001", "53.71.01.1001");
   check("11.1", "11.10"); /* Excel stored 11.10 as a number */
   /* Written by spreadsheets and scripts. */
-  check("'5371", "53.71");      /* Excel's text marker */
-  check("5371.0", "53.71");     /* a float column (pandas) */
+  check("'5371", "53.71");  /* Excel's text marker */
+  check("5371.0", "53.71"); /* a float column (pandas) */
   check("53.0", "53");
   check("5371011001.0", "53.71.01.1001");
   check("53.71.1", "53.71.01"); /* lower parts without their zero padding */
@@ -55,9 +55,9 @@ test_not_codes(void)
   check("", "");
   check(NULL, "");
   check("'Kupang", "'Kupang");
-  check("537.0", "537.0");  /* three digits are no code, as a float neither */
-  check("53.5", "53.50");   /* (an Excel number: 53.50) */
-  check("5.71", "5.71");    /* a province has two digits */
+  check("537.0", "537.0");           /* three digits are no code, as a float neither */
+  check("53.5", "53.50");            /* (an Excel number: 53.50) */
+  check("5.71", "5.71");             /* a province has two digits */
   check("53.71.0001", "53.71.0001"); /* a kecamatan part has two */
   check("53..71", "53..71");
 }

@@ -52,8 +52,8 @@ scan_dir(const char *sub, GPtrArray *literals, GString *where)
     }
     g_match_info_free(mi);
     if (found != here)
-      g_string_append_printf(where, "%s/%s: %u of %u render_tr calls pass no string literal\n",
-                             sub, name, here - found, here);
+      g_string_append_printf(where, "%s/%s: %u of %u render_tr calls pass no string literal\n", sub,
+                             name, here - found, here);
     calls += here;
   }
   g_dir_close(d);
@@ -68,7 +68,7 @@ test_sources_translated(void)
   GPtrArray *literals = g_ptr_array_new_with_free_func(g_free);
   GString *problems = g_string_new(NULL);
   guint calls = scan_dir("render", literals, problems) + scan_dir("builder", literals, problems) +
-                 scan_dir("cli", literals, problems);
+                scan_dir("cli", literals, problems);
   g_test_message("%u render_tr calls, %u literals", calls, literals->len);
   g_assert_cmpuint(literals->len, >, 30);
   for (guint i = 0; i < literals->len; i++) {

@@ -47,18 +47,22 @@ fixture_layer(const char *const (*rows)[3], guint n, const char *file, gboolean 
   GString *j = g_string_new("{\"type\":\"FeatureCollection\",\"features\":[");
   for (guint i = 0; i < n; i++) {
     double x = 100 + i, y = -5;
-    g_string_append_printf(j,
-                           "%s{\"type\":\"Feature\",\"properties\":{\"KODE\":\"%s\",\"NAMA\":\"%s\","
-                           "\"KODE_PROV\":\"%s\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
-                           "[[[%g,%g],[%g,%g],[%g,%g],[%g,%g],[%g,%g]]]}}",
-                           i ? "," : "", rows[i][0], rows[i][1], rows[i][2], x, y, x + 0.5, y,
-                           x + 0.5, y + 0.5, x, y + 0.5, x, y);
+    g_string_append_printf(
+        j,
+        "%s{\"type\":\"Feature\",\"properties\":{\"KODE\":\"%s\",\"NAMA\":\"%s\","
+        "\"KODE_PROV\":\"%s\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+        "[[[%g,%g],[%g,%g],[%g,%g],[%g,%g],[%g,%g]]]}}",
+        i ? "," : "", rows[i][0], rows[i][1], rows[i][2], x, y, x + 0.5, y, x + 0.5, y + 0.5, x,
+        y + 0.5, x, y);
   }
   g_string_append(j, "]}");
   g_autofree char *path = testutil_write(tmp, file, j->str);
   g_string_free(j, TRUE);
   GError *err = NULL;
-  GeoLayerSpec spec = {.source = path, .key_field = "KODE", .name_field = "NAMA", .group_field = groups ? "KODE_PROV" : NULL};
+  GeoLayerSpec spec = {.source = path,
+                       .key_field = "KODE",
+                       .name_field = "NAMA",
+                       .group_field = groups ? "KODE_PROV" : NULL};
   GeoLayer *layer = geo_layer_read(&spec, &err);
   g_assert_no_error(err);
   g_assert_cmpuint(layer->n_features, ==, n);
@@ -190,8 +194,8 @@ test_codes(void)
 static void
 test_codes_province(void)
 {
-  GeoLayer *prov = fixture_layer(fixture_provinsi, G_N_ELEMENTS(fixture_provinsi),
-                                 "provinsi.geojson", FALSE);
+  GeoLayer *prov =
+      fixture_layer(fixture_provinsi, G_N_ELEMENTS(fixture_provinsi), "provinsi.geojson", FALSE);
   Run r = run(prov, table("kodeprov.csv", "kode,skor\n31,1\n34.0,2\n'19,3\n53,4\n", "kode"),
               GEO_MATCH_AUTO, NULL, "skor");
   g_assert_cmpuint(table_report(&r)->n_matched, ==, 4);
@@ -208,19 +212,19 @@ test_names(void)
   Run r = run(kabkota(),
               table("nama.csv",
                     "wilayah,skor\n"
-                    "Kab. Kupang,1\n"                 /* 2 */
-                    "KOTA KUPANG,2\n"                 /* 3 */
-                    "Kupang,99\n"                     /* 4: ambiguous */
-                    "kabupaten  belu,3\n"             /* 5 */
-                    "Kota Adm. Jakarta Pusat,4\n"     /* 6 */
-                    "Kepulauan Seribu,5\n"            /* 7: bare, unique */
-                    "Kab. Toba Samosir,6\n"           /* 8: old name */
-                    "Kabupaten Pasir,7\n"             /* 9: old name */
-                    "Batu,8\n"                        /* 10: bare, unique */
-                    "Kota Belu,9\n"                   /* 11: only a Kabupaten Belu */
-                    "Belu,10\n"                       /* 12: duplicate of row 5 */
-                    "Banjar,11\n"                     /* 13: ambiguous across provinces */
-                    "Kabupaten Merauke,12\n",         /* 14 */
+                    "Kab. Kupang,1\n"             /* 2 */
+                    "KOTA KUPANG,2\n"             /* 3 */
+                    "Kupang,99\n"                 /* 4: ambiguous */
+                    "kabupaten  belu,3\n"         /* 5 */
+                    "Kota Adm. Jakarta Pusat,4\n" /* 6 */
+                    "Kepulauan Seribu,5\n"        /* 7: bare, unique */
+                    "Kab. Toba Samosir,6\n"       /* 8: old name */
+                    "Kabupaten Pasir,7\n"         /* 9: old name */
+                    "Batu,8\n"                    /* 10: bare, unique */
+                    "Kota Belu,9\n"               /* 11: only a Kabupaten Belu */
+                    "Belu,10\n"                   /* 12: duplicate of row 5 */
+                    "Banjar,11\n"                 /* 13: ambiguous across provinces */
+                    "Kabupaten Merauke,12\n",     /* 14 */
                     NULL),
               GEO_MATCH_AUTO, NULL, "skor");
   GeoTableReport *tr = table_report(&r);
@@ -291,8 +295,10 @@ test_bare_boundary_names(void)
   };
   GeoLayer *layer = fixture_layer(bps, G_N_ELEMENTS(bps), "bps.geojson", TRUE);
   Run r = run(layer,
-              table("bps.csv", "wilayah,skor\nKota Kupang,1\nKabupaten Kupang,2\nKupang,3\n"
-                               "Kota Batu,4\n", NULL),
+              table("bps.csv",
+                    "wilayah,skor\nKota Kupang,1\nKabupaten Kupang,2\nKupang,3\n"
+                    "Kota Batu,4\n",
+                    NULL),
               GEO_MATCH_AUTO, NULL, "skor");
   g_assert_cmpfloat(value_of(&r, "53.71"), ==, 1);
   g_assert_cmpfloat(value_of(&r, "53.01"), ==, 2);
@@ -311,12 +317,12 @@ test_names_in_group(void)
   Run r = run(kabkota(),
               table("nama-prov.csv",
                     "kabupaten_kota,provinsi,skor\n"
-                    "Banjar,Jawa Barat,1\n"          /* 2 -> Kota Banjar */
-                    "Banjar,Kalsel,2\n"              /* 3 -> Kabupaten Banjar */
+                    "Banjar,Jawa Barat,1\n"              /* 2 -> Kota Banjar */
+                    "Banjar,Kalsel,2\n"                  /* 3 -> Kabupaten Banjar */
                     "Kota Banjar,Kalimantan Selatan,3\n" /* 4: wrong province */
-                    "Kupang,NTT,4\n"                 /* 5: still ambiguous */
-                    "Belu,53,5\n"                    /* 6: a province code */
-                    "Batu,Jawa Tmur,6\n",            /* 7: a province nobody knows */
+                    "Kupang,NTT,4\n"                     /* 5: still ambiguous */
+                    "Belu,53,5\n"                        /* 6: a province code */
+                    "Batu,Jawa Tmur,6\n",                /* 7: a province nobody knows */
                     "kabupaten_kota"),
               GEO_MATCH_AUTO, NULL, "skor");
   GeoTableReport *tr = table_report(&r);
@@ -329,15 +335,17 @@ test_names_in_group(void)
   g_assert_cmpfloat(value_of(&r, "35.79"), ==, 6);
   g_assert_cmpuint(tr->ambiguous->len, ==, 1);
   assert_has(r.text, "(key kabupaten_kota, by name within provinsi): matched 4 of 6 rows");
-  assert_has(r.text, "row 4, kabupaten_kota 'Kota Banjar' is not in the boundaries: "
-                     "32.79 Kota Banjar is in group 32; this row's provinsi is 'Kalimantan Selatan'");
+  assert_has(r.text,
+             "row 4, kabupaten_kota 'Kota Banjar' is not in the boundaries: "
+             "32.79 Kota Banjar is in group 32; this row's provinsi is 'Kalimantan Selatan'");
   assert_has(r.text, "row 5, kabupaten_kota 'Kupang' could be 53.01 Kabupaten Kupang or "
                      "53.71 Kota Kupang");
   run_free(&r);
 
   /* Named explicitly, the column is strict: an unknown province matches
    * nothing. */
-  r = run(kabkota(), table("nama-prov2.csv", "nama,prov_asal,skor\nBatu,Jawa Tmur,1\nBatu,Jatim,2\n", "nama"),
+  r = run(kabkota(),
+          table("nama-prov2.csv", "nama,prov_asal,skor\nBatu,Jawa Tmur,1\nBatu,Jatim,2\n", "nama"),
           GEO_MATCH_AUTO, "prov_asal", "skor");
   tr = table_report(&r);
   g_assert_cmpuint(tr->n_matched, ==, 1);
@@ -372,7 +380,8 @@ test_match_option(void)
   g_assert_cmpuint(table_report(&r)->n_matched, ==, 0);
   run_free(&r);
   /* Codes looked up as names match nothing. */
-  r = run(kabkota(), table("paksa2.csv", "kode,skor\n53.71,1\n", NULL), GEO_MATCH_NAME, NULL, "skor");
+  r = run(kabkota(), table("paksa2.csv", "kode,skor\n53.71,1\n", NULL), GEO_MATCH_NAME, NULL,
+          "skor");
   g_assert_true(table_report(&r)->by_name);
   g_assert_cmpuint(table_report(&r)->n_matched, ==, 0);
   run_free(&r);
@@ -398,7 +407,8 @@ test_match_option(void)
 static void
 test_user_aliases(void)
 {
-  g_autofree char *alias = testutil_write(tmp, "alias.csv", "kode,nama\n53.71,Kota Kupang\n53.71,Kota Karang\n");
+  g_autofree char *alias =
+      testutil_write(tmp, "alias.csv", "kode,nama\n53.71,Kota Kupang\n53.71,Kota Karang\n");
   GeoLayer *layer = kabkota();
   GeoTable *t = table("karang.csv", "wilayah,skor\nKota Karang,5\n", NULL);
   GeoGazetteer *gz = gazetteer();
@@ -421,8 +431,8 @@ test_user_aliases(void)
 static void
 test_province_names_vintage(void)
 {
-  GeoLayer *prov = fixture_layer(fixture_provinsi, G_N_ELEMENTS(fixture_provinsi),
-                                 "provinsi2.geojson", FALSE);
+  GeoLayer *prov =
+      fixture_layer(fixture_provinsi, G_N_ELEMENTS(fixture_provinsi), "provinsi2.geojson", FALSE);
   Run r = run(prov,
               table("ikp.csv",
                     "provinsi,skor\nDKI Jakarta,88.95\nDI Yogyakarta,43.02\n"
@@ -467,9 +477,11 @@ test_kabkota_vintage(void)
   g_autofree char *province = testutil_json_query(r.json, "$.without_data[0].province_formed.code");
   g_assert_cmpstr(province, ==, "[\"93\"]");
   /* The old code's row says what may have become of it. */
-  assert_has(r.text, "lama.csv row 12, kode '91.01' is not in the boundaries: province 91 was "
-                     "split in 2022 (93 Papua Selatan, 94 Papua Tengah, 95 Papua Pegunungan): it may be a code from before, of a "
-                     "district now in one of them");
+  assert_has(
+      r.text,
+      "lama.csv row 12, kode '91.01' is not in the boundaries: province 91 was "
+      "split in 2022 (93 Papua Selatan, 94 Papua Tengah, 95 Papua Pegunungan): it may be a code from before, of a "
+      "district now in one of them");
   run_free(&r);
 }
 
@@ -487,16 +499,18 @@ test_quality(void)
   guint ntt[] = {(guint)geo_layer_find(l, "53.01"), (guint)geo_layer_find(l, "53.71"),
                  (guint)geo_layer_find(l, "53.04")};
   g_autofree char *q = render_quality_text_for(r.join->report, l, ntt, 3, "Kab/Kota", NULL);
-  g_assert_cmpstr(q, ==, "Kualitas data: 1 kab/kota tanpa data; 1 nilai tidak valid; "
-                         "1 nama ambigu; 1 baris ganda");
+  g_assert_cmpstr(q, ==,
+                  "Kualitas data: 1 kab/kota tanpa data; 1 nilai tidak valid; "
+                  "1 nama ambigu; 1 baris ganda");
   guint batu[] = {(guint)geo_layer_find(l, "35.79")};
   gboolean complete = FALSE;
   g_autofree char *qb = render_quality_text_for(r.join->report, l, batu, 1, "Kab/Kota", &complete);
   g_assert_cmpstr(qb, ==, "Kualitas data: lengkap, 1 kab/kota berdata");
   g_assert_true(complete);
   g_autofree char *all = render_quality_text_for(r.join->report, l, NULL, 0, "Kab/Kota", NULL);
-  g_assert_cmpstr(all, ==, "Kualitas data: 8 kab/kota tanpa data; 1 nilai tidak valid; "
-                           "1 nama ambigu; 1 baris ganda; 1 baris tabel tidak cocok");
+  g_assert_cmpstr(all, ==,
+                  "Kualitas data: 8 kab/kota tanpa data; 1 nilai tidak valid; "
+                  "1 nama ambigu; 1 baris ganda; 1 baris tabel tidak cocok");
   run_free(&r);
 }
 

@@ -25,13 +25,15 @@ test_fields_cover_the_struct(void)
      * the padding alignment needs between them. */
     if (f[i].offset < end || f[i].offset - end >= sizeof(gpointer))
       g_error("RenderModel field %s at offset %zu: the table misses a field before it "
-              "(the one before ends at %zu)", f[i].name, (size_t)f[i].offset, (size_t)end);
+              "(the one before ends at %zu)",
+              f[i].name, (size_t)f[i].offset, (size_t)end);
     end = f[i].offset + f[i].size;
     g_assert_true(f[i].hashed || (f[i].how && *f[i].how));
   }
   if (sizeof(RenderModel) - end >= sizeof(gpointer))
     g_error("RenderModel is %zu bytes, its last listed field ends at %zu: a field at the end "
-            "is missing from render_model_fields", sizeof(RenderModel), (size_t)end);
+            "is missing from render_model_fields",
+            sizeof(RenderModel), (size_t)end);
 }
 
 typedef struct {
@@ -64,8 +66,8 @@ fixture_init(Fixture *fx)
   g_autofree char *tpath = testutil_write(fx->dir, "t.csv", "kode,skor\n11.01,10\n12.01,30\n");
   g_autofree char *tspec = g_strconcat(tpath, ":kode", NULL);
   GError *err = NULL;
-  GeoLayerSpec spec = {.source = gpath, .key_field = "KODE", .name_field = "NAMA",
-                       .group_field = "PROV"};
+  GeoLayerSpec spec = {
+      .source = gpath, .key_field = "KODE", .name_field = "NAMA", .group_field = "PROV"};
   fx->layer = geo_layer_read(&spec, &err);
   g_assert_no_error(err);
   fx->table = testutil_table_read(tspec, &err);
@@ -80,15 +82,28 @@ fixture_init(Fixture *fx)
                                   fx->group_names, &err);
   g_assert_no_error(err);
   render_page_init(&fx->page, RENDER_PAPER_A2, FALSE);
-  fx->texts = (RenderTexts){.title = "Peta", .index_name = "IKP", .generated = "3 Februari 2026",
-                            .unit_name = "Kab/Kota", .group_kind = "Provinsi"};
-  fx->m = (RenderModel){.layer = fx->layer, .style = fx->style, .join = fx->join,
-                        .values = fx->values, .classes = fx->classes, .value_field = "skor",
-                        .officers_per_tps = NAN, .symbols = fx->symbols,
-                        .symbols_label = "skor", .texts = &fx->texts,
-                        .groups = (RenderGroup *)fx->groups->data, .n_groups = fx->groups->len,
-                        .page = &fx->page, .tiles = TRUE, .tile_paper = RENDER_PAPER_A4,
-                        .group_names = fx->group_names, .date = 1770076800};
+  fx->texts = (RenderTexts){.title = "Peta",
+                            .index_name = "IKP",
+                            .generated = "3 Februari 2026",
+                            .unit_name = "Kab/Kota",
+                            .group_kind = "Provinsi"};
+  fx->m = (RenderModel){.layer = fx->layer,
+                        .style = fx->style,
+                        .join = fx->join,
+                        .values = fx->values,
+                        .classes = fx->classes,
+                        .value_field = "skor",
+                        .officers_per_tps = NAN,
+                        .symbols = fx->symbols,
+                        .symbols_label = "skor",
+                        .texts = &fx->texts,
+                        .groups = (RenderGroup *)fx->groups->data,
+                        .n_groups = fx->groups->len,
+                        .page = &fx->page,
+                        .tiles = TRUE,
+                        .tile_paper = RENDER_PAPER_A4,
+                        .group_names = fx->group_names,
+                        .date = 1770076800};
 }
 
 static void
@@ -128,9 +143,7 @@ change_field(RenderModel *m, const RenderModelField *f, guint n_features, gpoint
 {
   gpointer p = G_STRUCT_MEMBER_P(m, f->offset);
   switch (f->kind) {
-  case RENDER_MODEL_FIELD_BOOL:
-    *(gboolean *)p = !*(gboolean *)p;
-    return TRUE;
+  case RENDER_MODEL_FIELD_BOOL: *(gboolean *)p = !*(gboolean *)p; return TRUE;
   case RENDER_MODEL_FIELD_INT:
     *(int *)p = *(int *)p == 0 ? 1 : *(int *)p - 1; /* stays a valid enum value */
     return TRUE;
@@ -138,15 +151,11 @@ change_field(RenderModel *m, const RenderModelField *f, guint n_features, gpoint
     g_assert_cmpuint(*(guint *)p, >, 0);
     *(guint *)p -= 1; /* fewer: stays within its array */
     return TRUE;
-  case RENDER_MODEL_FIELD_INT64:
-    *(gint64 *)p += 3600;
-    return TRUE;
+  case RENDER_MODEL_FIELD_INT64: *(gint64 *)p += 3600; return TRUE;
   case RENDER_MODEL_FIELD_DOUBLE:
     *(double *)p = isnan(*(double *)p) ? 1.5 : *(double *)p + 1;
     return TRUE;
-  case RENDER_MODEL_FIELD_STRING:
-    *(const char **)p = "changed";
-    return TRUE;
+  case RENDER_MODEL_FIELD_STRING: *(const char **)p = "changed"; return TRUE;
   case RENDER_MODEL_FIELD_PRESENCE:
     *(gconstpointer *)p = *(gconstpointer *)p ? NULL : (gconstpointer)m; /* never read */
     return TRUE;
@@ -164,8 +173,7 @@ change_field(RenderModel *m, const RenderModelField *f, guint n_features, gpoint
     *(const int **)p = v;
     return TRUE;
   }
-  case RENDER_MODEL_FIELD_POINTER:
-    return FALSE;
+  case RENDER_MODEL_FIELD_POINTER: return FALSE;
   }
   return FALSE;
 }
@@ -188,8 +196,7 @@ test_every_field_changes_a_hash(void)
       continue;
     g_autofree char *h = hashes(&m);
     if (f[i].hashed && strcmp(h, base) == 0)
-      g_error("changing RenderModel.%s changes no hash (the table says: %s)", f[i].name,
-              f[i].how);
+      g_error("changing RenderModel.%s changes no hash (the table says: %s)", f[i].name, f[i].how);
     if (!f[i].hashed && strcmp(h, base) != 0)
       g_error("RenderModel.%s is listed as not hashed (%s) but changes a hash", f[i].name,
               f[i].how);

@@ -267,8 +267,7 @@ test_builtin_against_boundaries(void)
         g_string_append_printf(wrong, "%s row %u: %s '%s' is %s in the boundaries\n", files[i],
                                t->line[r], code, name, f >= 0 ? layer->features[f].name : "not");
       if (parent_col >= 0) {
-        g_autofree char *parent =
-            geo_key_normalise(geo_table_cell(t, r, (guint)parent_col));
+        g_autofree char *parent = geo_key_normalise(geo_table_cell(t, r, (guint)parent_col));
         const GeoLayer *pl = geo_key_level(parent) == 1 ? prov : kab;
         int pf = geo_layer_find(pl, parent);
         const char *pname = geo_table_cell(t, r, (guint)geo_table_find_field(t, "nama_induk"));
@@ -298,14 +297,15 @@ test_user_file(void)
   g_autofree char *dir = testutil_tmpdir();
   GError *err = NULL;
   GeoGazetteer *g = geo_gazetteer_new();
-  g_autofree char *ok = testutil_write(dir, "alias.csv",
-                                       "kode,nama\n53.71,Kota Kupang\n53.71,Kota Karang\n");
+  g_autofree char *ok =
+      testutil_write(dir, "alias.csv", "kode,nama\n53.71,Kota Kupang\n53.71,Kota Karang\n");
   g_assert_true(geo_gazetteer_add_names(g, ok, &err));
   g_assert_no_error(err);
   expect_codes(g, "KOTA KARANG", 2, "53.71");
   expect_codes(g, "Kabupaten Karang", 2, "");
 
-  g_autofree char *empty = testutil_write(dir, "kosong.csv", "kode,nama\n53.71,Kota Kupang\n53.01,\n");
+  g_autofree char *empty =
+      testutil_write(dir, "kosong.csv", "kode,nama\n53.71,Kota Kupang\n53.01,\n");
   g_assert_false(geo_gazetteer_add_names(g, empty, &err));
   g_assert_nonnull(strstr(err->message, "kosong.csv row 3, field nama: empty"));
   g_clear_error(&err);
@@ -313,8 +313,8 @@ test_user_file(void)
   g_assert_false(geo_gazetteer_add_names(g, cols, &err));
   g_assert_nonnull(strstr(err->message, "kolom.csv: no column 'kode'"));
   g_clear_error(&err);
-  g_autofree char *year = testutil_write(dir, "tahun.csv",
-                                         "kode,nama,tahun,induk\n93,Papua Selatan,dua ribu,91\n");
+  g_autofree char *year =
+      testutil_write(dir, "tahun.csv", "kode,nama,tahun,induk\n93,Papua Selatan,dua ribu,91\n");
   g_assert_false(geo_gazetteer_add_formations(g, year, &err));
   g_assert_nonnull(strstr(err->message, "tahun.csv row 2, field tahun: 'dua ribu' is not a year"));
   g_clear_error(&err);

@@ -49,8 +49,8 @@ test_a4_landscape(void)
 static gboolean
 inside(RenderRect r, double x0, double y0, double x1, double y1)
 {
-  return r.x >= x0 - 1e-9 && r.y >= y0 - 1e-9 && r.x + r.w <= x1 + 1e-9 &&
-         r.y + r.h <= y1 + 1e-9 && r.w > 0 && r.h > 0;
+  return r.x >= x0 - 1e-9 && r.y >= y0 - 1e-9 && r.x + r.w <= x1 + 1e-9 && r.y + r.h <= y1 + 1e-9 &&
+         r.w > 0 && r.h > 0;
 }
 
 static gboolean
@@ -142,10 +142,10 @@ test_a0_distances(void)
   RenderPage p;
   render_page_init(&p, RENDER_PAPER_A0, FALSE);
   g_assert_cmpfloat_with_epsilon(p.title_size * p.k, 100, 1e-9);
-  g_assert_cmpfloat(cap_mm(p.title_size * p.k), >=, 10000 / 400.0);     /* title: 10 m */
-  g_assert_cmpfloat(cap_mm(p.subtitle_size * p.k), >=, 8000 / 400.0);   /* province: 8 m */
+  g_assert_cmpfloat(cap_mm(p.title_size * p.k), >=, 10000 / 400.0);   /* title: 10 m */
+  g_assert_cmpfloat(cap_mm(p.subtitle_size * p.k), >=, 8000 / 400.0); /* province: 8 m */
   g_assert_cmpfloat(cap_mm(RENDER_LEGEND_SIZE * p.block * p.k), >=, 6000 / 688.0); /* legend */
-  g_assert_cmpfloat(cap_mm(p.label_size * p.k), >=, 4800 / 688.0);      /* names: ~5 m */
+  g_assert_cmpfloat(cap_mm(p.label_size * p.k), >=, 4800 / 688.0);                 /* names: ~5 m */
   g_assert_cmpfloat_with_epsilon(p.district_line * p.k, 1.4, 1e-9);
   g_assert_cmpfloat(p.png_dpi, ==, 75);
 }
@@ -223,7 +223,8 @@ test_tile_names(void)
   struct {
     int row, col;
     const char *name;
-  } c[] = {{0, 0, "A1"}, {1, 1, "B2"}, {4, 6, "E7"}, {25, 0, "Z1"}, {26, 2, "AA3"}, {27, 9, "AB10"}};
+  } c[] = {{0, 0, "A1"},  {1, 1, "B2"},   {4, 6, "E7"},
+           {25, 0, "Z1"}, {26, 2, "AA3"}, {27, 9, "AB10"}};
   for (guint i = 0; i < G_N_ELEMENTS(c); i++) {
     g_autofree char *n = render_tile_name(c[i].row, c[i].col);
     g_assert_cmpstr(n, ==, c[i].name);

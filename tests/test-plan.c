@@ -69,8 +69,8 @@ fixture_new(void)
                      "11.03,20,100,0,0,100\n"
                      "11.04,5,100,0,0,100\n");
   GError *err = NULL;
-  GeoLayerSpec spec = {.source = gpath, .key_field = "KODE", .name_field = "NAMA",
-                       .group_field = "KODE_PROV"};
+  GeoLayerSpec spec = {
+      .source = gpath, .key_field = "KODE", .name_field = "NAMA", .group_field = "KODE_PROV"};
   fx->layer = geo_layer_read(&spec, &err);
   g_assert_no_error(err);
   GeoTableSpec tspec = {.source = tpath, .key_field = (char *)"kode"};
@@ -85,15 +85,24 @@ fixture_new(void)
     fx->classes[f] = geo_style_classify(fx->style, fx->values[f], NULL);
   fx->figures = geo_figures_new(fx->join, NULL, &err);
   g_assert_no_error(err);
-  fx->texts = (RenderTexts){.title = "Peta", .generated = "1 Januari 2026", .unit_name = "Kab/Kota",
+  fx->texts = (RenderTexts){.title = "Peta",
+                            .generated = "1 Januari 2026",
+                            .unit_name = "Kab/Kota",
                             .group_kind = "Provinsi"};
   static guint all[] = {0, 1, 2, 3};
-  fx->group = (RenderGroup){.code = "11", .name = "Aceh", .slug = "aceh", .features = all,
-                            .n_features = 4};
-  fx->m = (RenderModel){.layer = fx->layer, .style = fx->style, .join = fx->join,
-                        .values = fx->values, .classes = fx->classes, .value_field = "skor_ikp",
-                        .figures = fx->figures, .officers_per_tps = NAN, .texts = &fx->texts,
-                        .groups = &fx->group, .n_groups = 1};
+  fx->group =
+      (RenderGroup){.code = "11", .name = "Aceh", .slug = "aceh", .features = all, .n_features = 4};
+  fx->m = (RenderModel){.layer = fx->layer,
+                        .style = fx->style,
+                        .join = fx->join,
+                        .values = fx->values,
+                        .classes = fx->classes,
+                        .value_field = "skor_ikp",
+                        .figures = fx->figures,
+                        .officers_per_tps = NAN,
+                        .texts = &fx->texts,
+                        .groups = &fx->group,
+                        .n_groups = 1};
   return fx;
 }
 
@@ -159,7 +168,8 @@ test_poster_tiles_once(void)
   RenderPlanCounters c;
   render_plan_counters_get(&c);
   g_test_message("A0 poster in PDF+PNG and A4 tiles: %u projections, %u table orders, %u priority "
-                 "runs", c.projections, c.table_orders, c.priorities);
+                 "runs",
+                 c.projections, c.table_orders, c.priorities);
   g_assert_cmpuint(c.projections, ==, 1);
   g_assert_cmpuint(c.table_orders, ==, 1);
   g_assert_cmpuint(c.priorities, ==, 1);
@@ -175,9 +185,8 @@ test_overview_once(void)
   Fixture *fx = fixture_new();
   GError *err = NULL;
   render_plan_counters_reset();
-  g_assert_true(render_output_overview(&fx->m, fx->dir, RENDER_FORMAT_PDF | RENDER_FORMAT_PNG |
-                                                            RENDER_FORMAT_SVG,
-                                       30, &err));
+  g_assert_true(render_output_overview(
+      &fx->m, fx->dir, RENDER_FORMAT_PDF | RENDER_FORMAT_PNG | RENDER_FORMAT_SVG, 30, &err));
   g_assert_no_error(err);
   RenderPlanCounters c;
   render_plan_counters_get(&c);

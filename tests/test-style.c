@@ -13,10 +13,11 @@
 #include <string.h>
 
 static const char *const test_style_builtin[] = {
-  "equal", "ikp-kabkota", "ikp-provinsi", "ipkp", "jenks", "quantile",
+    "equal", "ikp-kabkota", "ikp-provinsi", "ipkp", "jenks", "quantile",
 };
 
-static const char *test_style_dir(void)
+static const char *
+test_style_dir(void)
 {
   const char *dir = g_getenv("PETARAWAN_STYLES");
   if (dir == NULL || !g_file_test(dir, G_FILE_TEST_IS_DIR))
@@ -24,14 +25,15 @@ static const char *test_style_dir(void)
   return dir;
 }
 
-#define TEST_STYLE_DIR_OR_SKIP(dir)                                                              \
-  const char *dir = test_style_dir();                                                            \
-  if (dir == NULL) {                                                                             \
-    g_test_skip("PETARAWAN_STYLES not set");                                                     \
-    return;                                                                                      \
+#define TEST_STYLE_DIR_OR_SKIP(dir)                                                                \
+  const char *dir = test_style_dir();                                                              \
+  if (dir == NULL) {                                                                               \
+    g_test_skip("PETARAWAN_STYLES not set");                                                       \
+    return;                                                                                        \
   }
 
-static GeoStyle *test_style_load(const char *name)
+static GeoStyle *
+test_style_load(const char *name)
 {
   GError *error = NULL;
   GeoStyle *st = geo_style_load(name, test_style_dir(), &error);
@@ -42,7 +44,8 @@ static GeoStyle *test_style_load(const char *name)
 
 /* Writes `text` to a new temporary directory as `file`; returns its path.
  * Caller frees with g_free and removes file and directory. */
-static char *test_style_write(const char *file, const char *text, char **dir_out)
+static char *
+test_style_write(const char *file, const char *text, char **dir_out)
 {
   GError *error = NULL;
   char *dir = g_dir_make_tmp("petarawan-style-XXXXXX", &error);
@@ -54,7 +57,8 @@ static char *test_style_write(const char *file, const char *text, char **dir_out
   return path;
 }
 
-static void test_style_unlink(char *path, char *dir)
+static void
+test_style_unlink(char *path, char *dir)
 {
   g_unlink(path);
   g_rmdir(dir);
@@ -64,7 +68,8 @@ static void test_style_unlink(char *path, char *dir)
 
 /* Loads a style from text, expecting failure; returns the message.
  * Caller frees with g_free. */
-static char *test_style_bad(const char *text)
+static char *
+test_style_bad(const char *text)
 {
   char *dir;
   char *path = test_style_write("bad.style", text, &dir);
@@ -80,13 +85,15 @@ static char *test_style_bad(const char *text)
   return msg;
 }
 
-static void test_style_assert_has(const char *msg, const char *part)
+static void
+test_style_assert_has(const char *msg, const char *part)
 {
   if (strstr(msg, part) == NULL)
     g_error("expected '%s' in:\n%s", part, msg);
 }
 
-static void test_list(void)
+static void
+test_list(void)
 {
   TEST_STYLE_DIR_OR_SKIP(dir);
   char **paths = geo_style_list(dir);
@@ -108,7 +115,8 @@ static void test_list(void)
   g_strfreev(paths);
 }
 
-static void test_load_builtin(void)
+static void
+test_load_builtin(void)
 {
   TEST_STYLE_DIR_OR_SKIP(dir);
   for (gsize i = 0; i < G_N_ELEMENTS(test_style_builtin); i++) {
@@ -161,7 +169,8 @@ static void test_load_builtin(void)
   geo_style_free(NULL);
 }
 
-static void test_ikp_kabkota(void)
+static void
+test_ikp_kabkota(void)
 {
   TEST_STYLE_DIR_OR_SKIP(dir);
   GeoStyle *st = test_style_load("ikp-kabkota");
@@ -197,7 +206,8 @@ static void test_ikp_kabkota(void)
   geo_style_free(st);
 }
 
-static void test_ikp_provinsi(void)
+static void
+test_ikp_provinsi(void)
 {
   TEST_STYLE_DIR_OR_SKIP(dir);
   GeoStyle *st = test_style_load("ikp-provinsi");
@@ -211,7 +221,8 @@ static void test_ikp_provinsi(void)
   geo_style_free(st);
 }
 
-static void test_ipkp(void)
+static void
+test_ipkp(void)
 {
   TEST_STYLE_DIR_OR_SKIP(dir);
   GeoStyle *st = test_style_load("ipkp");
@@ -244,7 +255,8 @@ static void test_ipkp(void)
 
 /* One bad file with an unknown key, a bad colour and descending breaks:
  * one error naming all three, each on its own line with its line number. */
-static void test_bad_file_all_errors(void)
+static void
+test_bad_file_all_errors(void)
 {
   char *msg = test_style_bad("# broken on purpose\n"
                              "[style]\n"
@@ -268,7 +280,8 @@ static void test_bad_file_all_errors(void)
   g_free(msg);
 }
 
-static void test_bad_file_other_errors(void)
+static void
+test_bad_file_other_errors(void)
 {
   /* Counts that do not match the classes. */
   char *msg = test_style_bad("[style]\n"
@@ -343,7 +356,8 @@ static void test_bad_file_other_errors(void)
 }
 
 /* A good hand-written style with a ramp for fixed classes. */
-static void test_custom_file(void)
+static void
+test_custom_file(void)
 {
   char *dir;
   char *path = test_style_write("tiga.style",
@@ -384,7 +398,8 @@ static void test_custom_file(void)
 
 /* The optional [coverage] group: the doctrine ratio of the coverage gap
  * rule (geo-figures.c), checked like the rest. */
-static void test_coverage(void)
+static void
+test_coverage(void)
 {
   /* Built-in styles set none. */
   GeoStyle *st = test_style_load("ikp-kabkota");
@@ -416,7 +431,8 @@ static void test_coverage(void)
                              "[coverage]\n"
                              "officers-per-tps=2,5\n"
                              "personel=polri\n");
-  test_style_assert_has(msg, ":6: [coverage] key 'officers-per-tps': '2,5' is not a positive number");
+  test_style_assert_has(msg,
+                        ":6: [coverage] key 'officers-per-tps': '2,5' is not a positive number");
   test_style_assert_has(msg, ":7: [coverage] key 'personel': unknown key");
   g_free(msg);
   msg = test_style_bad("[style]\nmethod=fixed\nbreaks=1\nramp=#fff;#000\n"
@@ -425,7 +441,8 @@ static void test_coverage(void)
   g_free(msg);
   msg = test_style_bad("[style]\nmethod=fixed\nbreaks=1\nramp=#fff;#000\n"
                        "[coverage]\nofficers-per-tps=2\nofficers-per-tps=3\n");
-  test_style_assert_has(msg, ":7: [coverage] key 'officers-per-tps': given twice (first on line 6)");
+  test_style_assert_has(msg,
+                        ":7: [coverage] key 'officers-per-tps': given twice (first on line 6)");
   g_free(msg);
   /* Other groups are still refused. */
   msg = test_style_bad("[style]\nmethod=fixed\nbreaks=1\nramp=#fff;#000\n[cakupan]\nx=1\n");
@@ -433,7 +450,8 @@ static void test_coverage(void)
   g_free(msg);
 }
 
-static void test_unknown_name(void)
+static void
+test_unknown_name(void)
 {
   TEST_STYLE_DIR_OR_SKIP(dir);
   GError *error = NULL;
@@ -451,7 +469,8 @@ static void test_unknown_name(void)
   g_clear_error(&error);
 }
 
-static void test_resolve_quantile(void)
+static void
+test_resolve_quantile(void)
 {
   TEST_STYLE_DIR_OR_SKIP(dir);
   double values[101];
@@ -490,7 +509,8 @@ static void test_resolve_quantile(void)
   geo_style_free(st);
 }
 
-static void test_resolve_jenks(void)
+static void
+test_resolve_jenks(void)
 {
   TEST_STYLE_DIR_OR_SKIP(dir);
   const double values[] = {41, 1, 20, 2, 3, NAN, 10, 11, 12, 21, 22, 40, INFINITY};
@@ -534,7 +554,8 @@ static void test_resolve_jenks(void)
   geo_style_free(st);
 }
 
-static void test_resolve_equal(void)
+static void
+test_resolve_equal(void)
 {
   TEST_STYLE_DIR_OR_SKIP(dir);
   double values[11];
@@ -550,7 +571,8 @@ static void test_resolve_equal(void)
   geo_style_free(st);
 }
 
-static void test_resolve_errors(void)
+static void
+test_resolve_errors(void)
 {
   TEST_STYLE_DIR_OR_SKIP(dir);
   GeoStyle *st = test_style_load("jenks");
@@ -580,7 +602,8 @@ static void test_resolve_errors(void)
   geo_style_free(st);
 }
 
-int main(int argc, char **argv)
+int
+main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/style/list", test_list);

@@ -191,8 +191,8 @@ test_indonesian_export(void)
   g_assert_cmpfloat(number_at(t, 1, "jumlah_dpt"), ==, 1234567);
   g_assert_true(has_note(t, "ikp-titik-koma.csv: header on row 4; rows 1-3 above it skipped",
                          "LAPORAN INDEKS", NULL));
-  g_assert_true(has_note(t, "missing values", "skor_ikp 2 (rows 7, 8)",
-                         "personel_polri 1 (row 8)", NULL));
+  g_assert_true(
+      has_note(t, "missing values", "skor_ikp 2 (rows 7, 8)", "personel_polri 1 (row 8)", NULL));
   g_assert_false(has_note(t, "could be", NULL));
   geo_table_free(t);
 
@@ -235,9 +235,11 @@ test_separators(void)
   g_assert_cmpuint(t->n_fields, ==, 4);
   /* "1,234" alone could be either; the table's plain "45.23" says plain. */
   g_assert_cmpfloat(number_at(t, 0, "personel_polri"), ==, 1234);
-  g_assert_true(has_note(t, "column personel_polri: '1,234' (row 2, and 2 more like it) could be "
-                            "1.234 (Indonesian) or 1234 (plain); read as 1234, like the table's "
-                            "other columns", NULL));
+  g_assert_true(has_note(t,
+                         "column personel_polri: '1,234' (row 2, and 2 more like it) could be "
+                         "1.234 (Indonesian) or 1234 (plain); read as 1234, like the table's "
+                         "other columns",
+                         NULL));
   geo_table_free(t);
 
   t = read_fixture("ikp-koma.csv", ":kode", &err);
@@ -298,10 +300,12 @@ test_csv_errors(void)
   struct {
     const char *file, *message;
   } cases[] = {
-      {"unclosed-quote.csv", "unclosed-quote.csv row 3: a quoted field opened on line 3 is never closed"},
+      {"unclosed-quote.csv",
+       "unclosed-quote.csv row 3: a quoted field opened on line 3 is never closed"},
       {"shifted-row.csv", "shifted-row.csv row 3: 4 cells, but the header (row 1) names 3 columns; "
                           "'12.5' has no column"},
-      {"not-cp1252.csv", "not-cp1252.csv: is neither UTF-8 nor Windows-1252 text: byte 0x81 on line 2"},
+      {"not-cp1252.csv",
+       "not-cp1252.csv: is neither UTF-8 nor Windows-1252 text: byte 0x81 on line 2"},
   };
   for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
     GError *err = NULL;
@@ -330,14 +334,16 @@ test_cp1252(void)
   g_assert_no_error(err);
   g_assert_cmpuint(t->n_rows, ==, 3);
   g_assert_cmpstr(geo_table_cell(t, 0, 1), ==, "Kab. Bolaang Mongondow Timur \u2013 Boltim");
-  g_assert_cmpstr(geo_table_cell(t, 1, 1), ==, "Kab. Kep. Siau Tagulandang Biaro \u2018Sitaro\u2019");
+  g_assert_cmpstr(geo_table_cell(t, 1, 1), ==,
+                  "Kab. Kep. Siau Tagulandang Biaro \u2018Sitaro\u2019");
   g_assert_cmpfloat_with_epsilon(number_at(t, 0, "skor_ikp"), 41.07, 1e-9);
-  g_assert_true(has_note(t, "cp1252.csv: not UTF-8 (byte 0x96 on line 2): read as Windows-1252", NULL));
+  g_assert_true(
+      has_note(t, "cp1252.csv: not UTF-8 (byte 0x96 on line 2): read as Windows-1252", NULL));
   geo_table_free(t);
 
   g_autofree char *dir = testutil_tmpdir();
-  g_autofree char *p = testutil_write(dir, "rusak.csv",
-                                      "kode;nama\n11.01;Kab. Simeulue \xe2\x80\x93 x\xff\n");
+  g_autofree char *p =
+      testutil_write(dir, "rusak.csv", "kode;nama\n11.01;Kab. Simeulue \xe2\x80\x93 x\xff\n");
   t = testutil_table_read(p, &err);
   g_assert_no_error(err);
   g_assert_cmpstr(geo_table_cell(t, 0, 1), ==, "Kab. Simeulue \u2013 x\ufffd");
@@ -365,11 +371,15 @@ test_numbers_per_column(void)
   g_assert_cmpfloat_with_epsilon(number_at(t, 0, "b_plain"), 1.234, 1e-12);
   g_assert_cmpfloat(number_at(t, 0, "c_amb"), ==, 1234);
   g_assert_cmpfloat(number_at(t, 0, "d_whole"), ==, 5);
-  g_assert_true(has_note(t, "kolom.csv, column c_amb: '1.234' (row 2, and 1 more like it) could be "
-                            "1234 (Indonesian) or 1.234 (plain); read as 1234, as nothing in the "
-                            "table says which; give numbers=plain if that is wrong", NULL));
-  g_assert_true(has_note(t, "kolom.csv: missing values (empty, '-', 'n/a'): a_id 1 (row 4), "
-                            "b_plain 1 (row 4), c_amb 1 (row 4)", NULL));
+  g_assert_true(has_note(t,
+                         "kolom.csv, column c_amb: '1.234' (row 2, and 1 more like it) could be "
+                         "1234 (Indonesian) or 1.234 (plain); read as 1234, as nothing in the "
+                         "table says which; give numbers=plain if that is wrong",
+                         NULL));
+  g_assert_true(has_note(t,
+                         "kolom.csv: missing values (empty, '-', 'n/a'): a_id 1 (row 4), "
+                         "b_plain 1 (row 4), c_amb 1 (row 4)",
+                         NULL));
   geo_table_free(t);
 
   g_autofree char *plain = g_strconcat(p, "#numbers=plain", NULL);
@@ -398,7 +408,8 @@ test_numbers_per_column(void)
   geo_table_free(t);
   g_assert_null(read_fixture("mixed-numbers.csv", ":kode#numbers=banyak", &err));
   g_assert_error(err, GEO_ERROR, GEO_ERROR_USAGE);
-  g_assert_nonnull(strstr(err->message, "mixed-numbers.csv: numbers: 'banyak' is not a number format"));
+  g_assert_nonnull(
+      strstr(err->message, "mixed-numbers.csv: numbers: 'banyak' is not a number format"));
   g_clear_error(&err);
 }
 
@@ -421,40 +432,74 @@ write_workbook(const char *dir)
 {
   GDALAllRegister();
   char *path = g_build_filename(dir, "rekap.xlsx", NULL);
-  zip_add(path, "[Content_Types].xml",
-          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-          "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-          "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-          "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-          "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-          "<Override PartName=\"/xl/worksheets/sheet2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-          "</Types>");
-  zip_add(path, "_rels/.rels",
-          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-          "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
-          "</Relationships>");
-  zip_add(path, "xl/workbook.xml",
-          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-          "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
-          "<sheet name=\"Catatan\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"Rekap\" sheetId=\"2\" r:id=\"rId2\"/>"
-          "</sheets></workbook>");
-  zip_add(path, "xl/_rels/workbook.xml.rels",
-          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-          "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-          "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet2.xml\"/>"
-          "</Relationships>");
+  zip_add(
+      path, "[Content_Types].xml",
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+      "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+      "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+      "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+      "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+      "<Override PartName=\"/xl/worksheets/sheet2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+      "</Types>");
+  zip_add(
+      path, "_rels/.rels",
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+      "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+      "</Relationships>");
+  zip_add(
+      path, "xl/workbook.xml",
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+      "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
+      "<sheet name=\"Catatan\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"Rekap\" sheetId=\"2\" r:id=\"rId2\"/>"
+      "</sheets></workbook>");
+  zip_add(
+      path, "xl/_rels/workbook.xml.rels",
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+      "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+      "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet2.xml\"/>"
+      "</Relationships>");
 #define S(ref, text) "<c r=\"" ref "\" t=\"inlineStr\"><is><t>" text "</t></is></c>"
 #define N(ref, num) "<c r=\"" ref "\"><v>" num "</v></c>"
-#define SHEET(rows) "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" rows "</sheetData></worksheet>"
+#define SHEET(rows)                                                                                                                           \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" rows \
+  "</sheetData></worksheet>"
   zip_add(path, "xl/worksheets/sheet1.xml",
           SHEET("<row r=\"1\">" S("A1", "Catatan: data contoh, bukan data resmi") "</row>"));
-  zip_add(path, "xl/worksheets/sheet2.xml",
-          SHEET("<row r=\"1\">" S("A1", "REKAP PERSONEL PENGAMANAN PILKADA 2024") "</row>"
-                "<row r=\"3\">" S("A3", "kode") S("B3", "nama") S("C3", "personel_polri") S("D3", "skor_ikp") "</row>"
-                "<row r=\"4\">" S("A4", "11.01") S("B4", "Kab. Simeulue") N("C4", "1234") S("D4", "45,23") "</row>"
-                "<row r=\"5\">" S("A5", "11.02") S("B5", "Kab. Aceh Singkil") N("C5", "950.5") S("D5", "1.234,5") "</row>"
-                "<row r=\"6\">" S("A6", "11.03") S("D6", "-") "</row>"
-                "<row r=\"8\">" S("A8", "12.01") S("B8", "Kab. Tapanuli Tengah") N("C8", "12") S("D8", "22,75") "</row>"));
+  zip_add(
+      path, "xl/worksheets/sheet2.xml",
+      SHEET("<row r=\"1\">" S(
+          "A1",
+          "REKAP PERSONEL PENGAMANAN PILKADA 2024") "</row>"
+                                                    "<row r=\"3\">" S("A3", "kode") S(
+                                                        "B3", "nama") S("C3", "personel_polri")
+                                                        S("D3",
+                                                          "skor_ikp") "</row>"
+                                                                      "<row r=\"4\">" S("A4", "11.01") S(
+                                                                          "B4",
+                                                                          "Kab. Simeulue") N("C4",
+                                                                                             "1234")
+                                                                          S("D4",
+                                                                            "45,23") "</row>"
+                                                                                     "<row r=\"5\">" S(
+                                                                                         "A5",
+                                                                                         "11.02") S("B5",
+                                                                                                    "Kab. Aceh Singkil")
+                                                                                         N("C5", "950.5") S(
+                                                                                             "D5",
+                                                                                             "1.234,5") "</row>"
+                                                                                                        "<row r=\"6\">" S(
+                                                                                                            "A6",
+                                                                                                            "11.03")
+                                                                                                            S("D6",
+                                                                                                              "-") "</row>"
+                                                                                                                   "<row r=\"8\">" S(
+                                                                                                                       "A8",
+                                                                                                                       "12.01") S("B8",
+                                                                                                                                  "Kab. Tapanuli Tengah")
+                                                                                                                       N("C8",
+                                                                                                                         "12")
+                                                                                                                           S("D8",
+                                                                                                                             "22,75") "</row>"));
 #undef S
 #undef N
 #undef SHEET
@@ -482,8 +527,10 @@ test_xlsx_sheets(void)
     g_assert_cmpfloat_with_epsilon(number_at(t, 1, "personel_polri"), 950.5, 1e-9);
     g_assert_cmpfloat_with_epsilon(number_at(t, 1, "skor_ikp"), 1234.5, 1e-9);
     g_assert_true(isnan(number_at(t, 2, "skor_ikp")));
-    g_assert_true(has_note(t, "rekap.xlsx (sheet Rekap): header on row 3; rows 1-2 above it "
-                              "skipped (from 'REKAP PERSONEL", NULL));
+    g_assert_true(has_note(t,
+                           "rekap.xlsx (sheet Rekap): header on row 3; rows 1-2 above it "
+                           "skipped (from 'REKAP PERSONEL",
+                           NULL));
     geo_table_free(t);
   }
   /* The first sheet by default; a global default, overridden per table. */
@@ -500,8 +547,9 @@ test_xlsx_sheets(void)
   geo_table_free(t);
   geo_table_options_clear(&defaults);
 
-  const char *bad[][2] = {{"#sheet=Personel", "rekap.xlsx: sheet Personel: there is no such sheet (2: Catatan, Rekap)"},
-                          {"#sheet=3", "rekap.xlsx: sheet 3: there is no such sheet (2: Catatan, Rekap)"}};
+  const char *bad[][2] = {
+      {"#sheet=Personel", "rekap.xlsx: sheet Personel: there is no such sheet (2: Catatan, Rekap)"},
+      {"#sheet=3", "rekap.xlsx: sheet 3: there is no such sheet (2: Catatan, Rekap)"}};
   for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
     g_autofree char *spec = g_strconcat(p, bad[i][0], NULL);
     g_assert_null(testutil_table_read(spec, &err));
@@ -520,30 +568,34 @@ test_ods_sheets(void)
   g_autofree char *p = g_build_filename(dir, "rekap.ods", NULL);
   GDALAllRegister();
   zip_add(p, "mimetype", "application/vnd.oasis.opendocument.spreadsheet");
-  zip_add(p, "META-INF/manifest.xml",
-          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\">"
-          "<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>"
-          "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>");
-#define S(text) "<table:table-cell office:value-type=\"string\"><text:p>" text "</text:p></table:table-cell>"
-#define F(num) "<table:table-cell office:value-type=\"float\" office:value=\"" num "\"><text:p>" num "</text:p></table:table-cell>"
+  zip_add(
+      p, "META-INF/manifest.xml",
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\">"
+      "<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>"
+      "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>");
+#define S(text)                                                                                    \
+  "<table:table-cell office:value-type=\"string\"><text:p>" text "</text:p></table:table-cell>"
+#define F(num)                                                                                     \
+  "<table:table-cell office:value-type=\"float\" office:value=\"" num "\"><text:p>" num            \
+  "</text:p></table:table-cell>"
 #define ROW(cells) "<table:table-row>" cells "</table:table-row>"
-  zip_add(p, "content.xml",
-          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content "
-          "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
-          "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
-          "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">"
-          "<office:body><office:spreadsheet>"
-          "<table:table table:name=\"Catatan\">" ROW(S("lihat lembar Rekap")) "</table:table>"
-          "<table:table table:name=\"Rekap\">"
-          ROW(S("DATA IKP KAB/KOTA"))
-          ROW(S("Sumber: contoh sintetis"))
-          "<table:table-row table:number-rows-repeated=\"2\"><table:table-cell/></table:table-row>"
-          ROW(S("kode") S("nama") S("skor_ikp"))
-          ROW(S("11.01") S("Kab. Simeulue") F("45.23"))
-          ROW(S("11.02") S("Kab. Aceh Singkil") S("12,5"))
-          "<table:table-row><table:table-cell/></table:table-row>"
-          ROW(S("12.01") S("Kab. Tapanuli Tengah") S("n/a"))
-          "</table:table></office:spreadsheet></office:body></office:document-content>");
+  zip_add(
+      p, "content.xml",
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content "
+      "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+      "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+      "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">"
+      "<office:body><office:spreadsheet>"
+      "<table:table table:name=\"Catatan\">" ROW(S(
+          "lihat lembar Rekap")) "</table:table>"
+                                 "<table:table table:name=\"Rekap\">" ROW(S("DATA IKP KAB/KOTA"))
+                                     ROW(S("Sumber: contoh sintetis")) "<table:table-row table:number-rows-repeated=\"2\"><table:table-cell/></table:table-row>" ROW(
+                                         S("kode") S("nama")
+                                             S("skor_ikp")) ROW(S("11.01") S("Kab. Simeulue")
+                                                                    F("45.23"))
+                                         ROW(S("11.02") S("Kab. Aceh Singkil") S("12,5")) "<table:table-row><table:table-cell/></table:table-row>" ROW(
+                                             S("12.01") S("Kab. Tapanuli Tengah") S(
+                                                 "n/a")) "</table:table></office:spreadsheet></office:body></office:document-content>");
 #undef S
 #undef F
 #undef ROW
@@ -560,8 +612,10 @@ test_ods_sheets(void)
   g_assert_cmpfloat_with_epsilon(number_at(t, 1, "skor_ikp"), 12.5, 1e-9);
   g_assert_true(isnan(number_at(t, 2, "skor_ikp")));
   g_assert_true(has_note(t, "rekap.ods (sheet Rekap): header on row 5", NULL));
-  g_assert_true(has_note(t, "mixes Indonesian numbers '12,5' (row 7) with plain ones '45.23' "
-                            "(row 6); each is read as written", NULL));
+  g_assert_true(has_note(t,
+                         "mixes Indonesian numbers '12,5' (row 7) with plain ones '45.23' "
+                         "(row 6); each is read as written",
+                         NULL));
   geo_table_free(t);
   g_autofree char *by_number = g_strconcat(p, ":kode#sheet=2,header-row=5", NULL);
   t = testutil_table_read(by_number, &err);
@@ -582,7 +636,8 @@ test_gpkg_dbf(void)
   const char *drivers[] = {"GPKG", "ESRI Shapefile"};
   const char *paths[] = {gpkg, dbf};
   for (guint d = 0; d < 2; d++) {
-    GDALDatasetH ds = GDALCreate(GDALGetDriverByName(drivers[d]), paths[d], 0, 0, 0, GDT_Unknown, NULL);
+    GDALDatasetH ds =
+        GDALCreate(GDALGetDriverByName(drivers[d]), paths[d], 0, 0, 0, GDT_Unknown, NULL);
     g_assert_nonnull(ds);
     for (guint l = 0; l < (d == 0 ? 2u : 1u); l++) {
       OGRLayerH lyr = GDALDatasetCreateLayer(ds, l == 0 ? "skor" : "personel", NULL, wkbNone, NULL);
@@ -630,7 +685,8 @@ test_gpkg_dbf(void)
   g_autofree char *nope = g_strconcat(gpkg, "#layer=tps", NULL);
   g_assert_null(testutil_table_read(nope, &err));
   g_assert_error(err, GEO_ERROR, GEO_ERROR_USAGE);
-  g_assert_nonnull(strstr(err->message, "data.gpkg: layer tps: there is no such layer (2: skor, personel)"));
+  g_assert_nonnull(
+      strstr(err->message, "data.gpkg: layer tps: there is no such layer (2: skor, personel)"));
   g_clear_error(&err);
 
   g_autofree char *dspec = g_strconcat(dbf, ":KODE", NULL);
@@ -639,7 +695,8 @@ test_gpkg_dbf(void)
   g_assert_cmpuint(t->n_rows, ==, 2);
   g_assert_cmpuint(t->line[0], ==, 1); /* record 1, not fid 0 */
   g_assert_cmpfloat_with_epsilon(number_at(t, 0, "skor_ikp"), 1.234, 1e-12);
-  g_assert_true(has_note(t, "skor.dbf: missing values (empty, '-', 'n/a'): catatan 1 (row 2)", NULL));
+  g_assert_true(
+      has_note(t, "skor.dbf: missing values (empty, '-', 'n/a'): catatan 1 (row 2)", NULL));
   geo_table_free(t);
 }
 
@@ -663,10 +720,13 @@ test_spec(void)
   }
   /* A PostgreSQL password never reaches a message. */
   GError *pg_err = NULL;
-  g_assert_null(testutil_table_read("PG:host=127.0.0.1 port=1 user=x password='ra ha\\'sia' dbname=x "
-                               "tables=skor:kode", &pg_err));
+  g_assert_null(
+      testutil_table_read("PG:host=127.0.0.1 port=1 user=x password='ra ha\\'sia' dbname=x "
+                          "tables=skor:kode",
+                          &pg_err));
   g_assert_error(pg_err, GEO_ERROR, GEO_ERROR_INPUT);
-  g_assert_nonnull(strstr(pg_err->message, "PG:host=127.0.0.1 port=1 user=x password=*** dbname=x"));
+  g_assert_nonnull(
+      strstr(pg_err->message, "PG:host=127.0.0.1 port=1 user=x password=*** dbname=x"));
   g_assert_null(strstr(pg_err->message, "ra ha"));
   g_assert_null(strstr(pg_err->message, "sia"));
   g_clear_error(&pg_err);
@@ -688,8 +748,8 @@ test_join_formats(void)
   const char *src = g_getenv("TESTS_SRC");
   g_autofree char *path = g_build_filename(src ? src : "tests", "bad", "good.geojson", NULL);
   GError *err = NULL;
-  GeoLayerSpec spec = {.source = path, .key_field = "KODE", .name_field = "NAMA",
-                       .group_field = "KODE_PROV"};
+  GeoLayerSpec spec = {
+      .source = path, .key_field = "KODE", .name_field = "NAMA", .group_field = "KODE_PROV"};
   GeoLayer *layer = geo_layer_read(&spec, &err);
   g_assert_no_error(err);
   GeoTable *t = read_fixture("ikp-titik-koma.csv", ":kode", &err);

@@ -78,7 +78,8 @@ check_shared(const GeoShapes *src, const float *imp, double tol)
   for (guint i = 0; i < src->n_features; i++)
     all[i] = i;
   GError *error = NULL;
-  GeoShapes *s = geo_shapes_project(src, all, src->n_features, NULL, tol, GEO_VANISHED_KEEP, &error);
+  GeoShapes *s =
+      geo_shapes_project(src, all, src->n_features, NULL, tol, GEO_VANISHED_KEEP, &error);
   g_assert_no_error(error);
   out.kept = s->n_points;
 
@@ -255,9 +256,9 @@ test_clip_zigzag(void)
   /* Up to the close (cairo starts a new point after it). */
   for (int i = 0; i < path->num_data && path->data[i].header.type != CAIRO_PATH_CLOSE_PATH;
        i += path->data[i].header.length) {
-      g_assert_cmpfloat(path->data[i + 1].point.x, >=, 0);
-      points++;
-    }
+    g_assert_cmpfloat(path->data[i + 1].point.x, >=, 0);
+    points++;
+  }
   /* 42 points inside and two crossings per excursion. */
   g_assert_cmpuint(points, ==, 2 * TEETH + 2 + TEETH);
   cairo_path_destroy(path);
@@ -313,8 +314,8 @@ render_group(GeoLayer *layer, const char *group, double tol_pt, gboolean naive, 
   GError *error = NULL;
   GeoProj *proj = geo_proj_new_utm((bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2, &error);
   g_assert_no_error(error);
-  GeoShapes *full =
-      geo_shapes_project(layer->shapes, (guint *)sel->data, sel->len, proj, 0, GEO_VANISHED_KEEP, &error);
+  GeoShapes *full = geo_shapes_project(layer->shapes, (guint *)sel->data, sel->len, proj, 0,
+                                       GEO_VANISHED_KEEP, &error);
   double ext[4];
   geo_shapes_extent(full, NULL, full->n_features, ext);
   double s = MIN(760 / (ext[2] - ext[0]), 480 / (ext[3] - ext[1])); /* pt per metre */

@@ -21,7 +21,8 @@
 static const guint fuzz_key_part_len[] = {2, 2, 2, 4};
 
 /* TRUE when `k` is a canonical dotted code. */
-static gboolean fuzz_key_is_code(const char *k)
+static gboolean
+fuzz_key_is_code(const char *k)
 {
   char **parts = g_strsplit(k, ".", -1);
   guint n = g_strv_length(parts);
@@ -35,7 +36,8 @@ static gboolean fuzz_key_is_code(const char *k)
   return ok;
 }
 
-static void fuzz_key_code(const char *raw)
+static void
+fuzz_key_code(const char *raw)
 {
   char *key = geo_key_normalise(raw);
   size_t len = strlen(key);
@@ -44,8 +46,7 @@ static void fuzz_key_code(const char *raw)
   char *again = geo_key_normalise(key);
   FUZZ_CHECK(strcmp(key, again) == 0, "not idempotent: '%s' -> '%s' -> '%s'", raw, key, again);
   gboolean code = fuzz_key_is_code(key);
-  FUZZ_CHECK((geo_key_level(key) > 0) == code, "geo_key_level('%s') = %u", key,
-             geo_key_level(key));
+  FUZZ_CHECK((geo_key_level(key) > 0) == code, "geo_key_level('%s') = %u", key, geo_key_level(key));
   if (code) {
     char **parts = g_strsplit(key, ".", -1);
     char *digits = g_strjoinv("", parts);
@@ -63,8 +64,9 @@ static void fuzz_key_code(const char *raw)
 /* geo_name_normalise of prefix + raw is (want_base, want_kind); with
  * `adm`, want_base may also have lost a leading "adm" or "administrasi"
  * (the word that goes with the prefix: "Kabupaten Adm. X"). */
-static void fuzz_name_prefixed(const char *raw, const char *prefix, const char *want_base,
-                               gboolean adm, GeoNameKind want_kind)
+static void
+fuzz_name_prefixed(const char *raw, const char *prefix, const char *want_base, gboolean adm,
+                   GeoNameKind want_kind)
 {
   char *text = g_strconcat(prefix, raw, NULL);
   GeoNameKind kind;
@@ -75,13 +77,14 @@ static void fuzz_name_prefixed(const char *raw, const char *prefix, const char *
     same = (cut == 3 && strncmp(want_base, "adm", 3) == 0) ||
            (cut == 12 && strncmp(want_base, "administrasi", 12) == 0);
   }
-  FUZZ_CHECK(kind == want_kind && same, "'%s' -> '%s' (kind %d), want '%s' (kind %d)", text,
-             base, kind, want_base, want_kind);
+  FUZZ_CHECK(kind == want_kind && same, "'%s' -> '%s' (kind %d), want '%s' (kind %d)", text, base,
+             kind, want_base, want_kind);
   g_free(base);
   g_free(text);
 }
 
-static void fuzz_key_name(const char *raw)
+static void
+fuzz_key_name(const char *raw)
 {
   GeoNameKind kind;
   char *base = geo_name_normalise(raw, &kind);
@@ -101,8 +104,8 @@ static void fuzz_key_name(const char *raw)
   if (ascii) {
     char *up = g_ascii_strup(raw, -1);
     char *ub = geo_name_normalise(up, &kind2);
-    FUZZ_CHECK(strcmp(ub, base) == 0 && kind2 == kind, "'%s' -> '%s' but '%s' -> '%s'", raw,
-               base, up, ub);
+    FUZZ_CHECK(strcmp(ub, base) == 0 && kind2 == kind, "'%s' -> '%s' but '%s' -> '%s'", raw, base,
+               up, ub);
     g_free(ub);
     g_free(up);
   }
@@ -126,7 +129,8 @@ static void fuzz_key_name(const char *raw)
   g_free(base);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
   char *raw = fuzz_string(data, size);
   fuzz_key_code(raw);

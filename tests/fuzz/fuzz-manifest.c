@@ -36,7 +36,8 @@ fuzz_manifest_depth(const uint8_t *d, size_t n)
   return deepest;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
   const char *path = fuzz_write_temp("manifest.json", data, size);
   g_autofree char *dir = g_path_get_dirname(path);

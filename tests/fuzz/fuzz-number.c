@@ -15,7 +15,8 @@
 #include <string.h>
 
 /* TRUE when `s` is [+-]digits[.digits] with at least one digit. */
-static gboolean fuzz_number_is_plain(const char *s)
+static gboolean
+fuzz_number_is_plain(const char *s)
 {
   if (*s == '+' || *s == '-')
     s++;
@@ -34,7 +35,8 @@ static gboolean fuzz_number_is_plain(const char *s)
 /* TRUE when s[0..len) is digit groups separated by dots: the first of 1 to
  * 3 digits, every other of exactly 3 ("1", "12.345", "1.234.567"); a first
  * group starting with 0 groups nothing ("0.268" is no thousands). */
-static gboolean fuzz_number_is_grouped(const char *s, size_t len)
+static gboolean
+fuzz_number_is_grouped(const char *s, size_t len)
 {
   size_t group = 0;
   gboolean first = TRUE;
@@ -53,7 +55,8 @@ static gboolean fuzz_number_is_grouped(const char *s, size_t len)
 }
 
 /* TRUE when `s` is [+-]d{1,3}(.ddd)*[,d+]. */
-static gboolean fuzz_number_is_indonesian(const char *s)
+static gboolean
+fuzz_number_is_indonesian(const char *s)
 {
   if (*s == '+' || *s == '-')
     s++;
@@ -71,7 +74,8 @@ static gboolean fuzz_number_is_indonesian(const char *s)
 }
 
 /* strtod of `s` after dropping `thousands` and turning `decimal` into '.'. */
-static double fuzz_number_reference(const char *s, char thousands, char decimal)
+static double
+fuzz_number_reference(const char *s, char thousands, char decimal)
 {
   GString *b = g_string_new(NULL);
   for (; *s; s++) {
@@ -86,7 +90,8 @@ static double fuzz_number_reference(const char *s, char thousands, char decimal)
 
 /* Checks the shape of geo_number_format_id(v, decimals) and returns the
  * magnitude it says; *negative tells whether it starts with a minus. */
-static double fuzz_number_read_formatted(const char *s, int decimals, gboolean *negative)
+static double
+fuzz_number_read_formatted(const char *s, int decimals, gboolean *negative)
 {
   FUZZ_CHECK(g_utf8_validate(s, -1, NULL), "format is not UTF-8: '%s'", s);
   const char *p = s;
@@ -96,8 +101,7 @@ static double fuzz_number_read_formatted(const char *s, int decimals, gboolean *
   const char *comma = strchr(p, ',');
   size_t int_len = comma ? (size_t)(comma - p) : strlen(p);
   FUZZ_CHECK(int_len > 0, "no integer digits in '%s'", s);
-  FUZZ_CHECK(fuzz_number_is_grouped(p, int_len), "integer part of '%s' not grouped by dots",
-             s);
+  FUZZ_CHECK(fuzz_number_is_grouped(p, int_len), "integer part of '%s' not grouped by dots", s);
   if (decimals > 0) {
     FUZZ_CHECK(comma != NULL, "no decimal comma in '%s' (%d decimals)", s, decimals);
     FUZZ_CHECK(strlen(comma + 1) == (size_t)decimals, "'%s' has not %d decimals", s, decimals);
@@ -109,7 +113,8 @@ static double fuzz_number_read_formatted(const char *s, int decimals, gboolean *
   return fuzz_number_reference(p, '.', ',');
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
   char *text = fuzz_string(data, size);
   gboolean missing = geo_number_is_missing(text);
@@ -139,8 +144,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
       gboolean negative;
       double back = fuzz_number_read_formatted(s, used, &negative);
       double tol = 0.5 * pow(10, -used) * (1 + 1e-9) + fabs(v) * 1e-15;
-      FUZZ_CHECK(fabs(back - fabs(v)) <= tol, "%.17g with %d decimals formatted as '%s'", v, d,
-                 s);
+      FUZZ_CHECK(fabs(back - fabs(v)) <= tol, "%.17g with %d decimals formatted as '%s'", v, d, s);
       FUZZ_CHECK(!negative || v < 0, "%.17g formatted with a minus: '%s'", v, s);
       FUZZ_CHECK(negative || v >= 0 || back == 0, "%.17g formatted without a minus: '%s'", v, s);
       g_free(s);

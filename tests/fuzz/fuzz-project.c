@@ -12,7 +12,8 @@
 
 #include <string.h>
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
   const char *path = fuzz_write_temp("fuzz.petarawan", data, size);
   char *argv[] = {(char *)"build", (char *)path, NULL};
@@ -25,12 +26,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(err == NULL, "accepted with a message");
     FUZZ_CHECK(c.project != NULL && strcmp(c.project, path) == 0, "project is '%s'", c.project);
     const BuilderConfig *b = &c.b;
-    const char *texts[] = {b->key,        b->name,       b->group,      b->group_name,
-                           b->value,      b->style,      b->format,     b->only,
-                           b->title,      b->index_name, b->index_date, b->sources,
-                           b->marking,    b->unit_name,  b->group_kind, b->where,
-                           b->layer,      b->context_layer, b->organisation, b->date,
-                           b->separator,  b->sheet,      b->header_row, b->numbers};
+    const char *texts[] = {b->key,       b->name,          b->group,        b->group_name,
+                           b->value,     b->style,         b->format,       b->only,
+                           b->title,     b->index_name,    b->index_date,   b->sources,
+                           b->marking,   b->unit_name,     b->group_kind,   b->where,
+                           b->layer,     b->context_layer, b->organisation, b->date,
+                           b->separator, b->sheet,         b->header_row,   b->numbers};
     for (guint i = 0; i < G_N_ELEMENTS(texts); i++)
       FUZZ_CHECK(texts[i] == NULL || g_utf8_validate(texts[i], -1, NULL),
                  "text option %u is not UTF-8", i);

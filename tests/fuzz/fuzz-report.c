@@ -37,7 +37,8 @@
 
 /* `s` as the readers keep it: valid UTF-8, in `chunk`; NULL for "" when
  * `empty_is_null`. */
-static const char *fuzz_report_keep(GStringChunk *chunk, const char *s, gboolean empty_is_null)
+static const char *
+fuzz_report_keep(GStringChunk *chunk, const char *s, gboolean empty_is_null)
 {
   if (empty_is_null && *s == '\0')
     return NULL;
@@ -47,7 +48,8 @@ static const char *fuzz_report_keep(GStringChunk *chunk, const char *s, gboolean
   return kept;
 }
 
-static GeoTable *fuzz_report_table_new(const char *source, char **fields, guint n_fields)
+static GeoTable *
+fuzz_report_table_new(const char *source, char **fields, guint n_fields)
 {
   GeoTable *t = g_new0(GeoTable, 1);
   t->source = g_strdup(source);
@@ -64,8 +66,8 @@ static GeoTable *fuzz_report_table_new(const char *source, char **fields, guint 
 }
 
 /* Adds a row; `cells` beyond the header are ignored, missing ones empty. */
-static void fuzz_report_table_add(GeoTable *t, GPtrArray *cells, GArray *lines, char **row,
-                                  guint n)
+static void
+fuzz_report_table_add(GeoTable *t, GPtrArray *cells, GArray *lines, char **row, guint n)
 {
   if (t->n_rows >= FUZZ_REPORT_MAX_ROWS)
     return;
@@ -77,13 +79,15 @@ static void fuzz_report_table_add(GeoTable *t, GPtrArray *cells, GArray *lines, 
 }
 
 /* The string member `name` of `o`, or NULL. */
-static const char *fuzz_report_member(JsonObject *o, const char *name)
+static const char *
+fuzz_report_member(JsonObject *o, const char *name)
 {
   JsonNode *n = json_object_get_member(o, name);
   return n && JSON_NODE_HOLDS_VALUE(n) ? json_node_get_string(n) : NULL;
 }
 
-static void fuzz_report_check_string(JsonObject *o, const char *member, const char *want)
+static void
+fuzz_report_check_string(JsonObject *o, const char *member, const char *want)
 {
   g_autofree char *valid = g_utf8_make_valid(want ? want : "", -1);
   const char *got = fuzz_report_member(o, member);
@@ -91,7 +95,8 @@ static void fuzz_report_check_string(JsonObject *o, const char *member, const ch
              got ? got : "(none)", valid);
 }
 
-static void fuzz_report_check_text(const char *text, const GeoJoinReport *r)
+static void
+fuzz_report_check_text(const char *text, const GeoJoinReport *r)
 {
   FUZZ_CHECK(g_utf8_validate(text, -1, NULL), "text report not UTF-8");
   guint want = 1 + r->dup_features->len + r->bad_values->len;
@@ -123,13 +128,13 @@ static void fuzz_report_check_text(const char *text, const GeoJoinReport *r)
   FUZZ_CHECK(lines == want, "text report has %u lines, want %u:\n%s", lines, want, text);
 }
 
-static void fuzz_report_check_json(const char *json, const GeoJoinReport *r,
-                                   const GeoLayer *layer)
+static void
+fuzz_report_check_json(const char *json, const GeoJoinReport *r, const GeoLayer *layer)
 {
   g_autoptr(JsonParser) parser = json_parser_new();
   g_autoptr(GError) err = NULL;
-  FUZZ_CHECK(json_parser_load_from_data(parser, json, -1, &err), "JSON report does not parse: %s\n%s",
-             err->message, json);
+  FUZZ_CHECK(json_parser_load_from_data(parser, json, -1, &err),
+             "JSON report does not parse: %s\n%s", err->message, json);
   JsonObject *root = json_node_get_object(json_parser_get_root(parser));
   FUZZ_CHECK(root != NULL, "JSON report is not an object");
   fuzz_report_check_string(root, "boundaries", r->boundaries);
@@ -186,7 +191,8 @@ static void fuzz_report_check_json(const char *json, const GeoJoinReport *r,
   }
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
   char *text = g_malloc(size + 1);
   memcpy(text, data, size);
@@ -239,8 +245,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else if (n >= 3 && strcmp(f[0], "A") == 0) {
       geo_gazetteer_add_name(gz, f[1], f[2], NULL);
     } else if (n >= 5 && strcmp(f[0], "P") == 0) {
-      geo_gazetteer_add_formation(gz, f[1], f[2], (int)g_ascii_strtoll(f[3], NULL, 10), f[4],
-                                  NULL);
+      geo_gazetteer_add_formation(gz, f[1], f[2], (int)g_ascii_strtoll(f[3], NULL, 10), f[4], NULL);
     } else if (n >= 2 && strcmp(f[0], "T") == 0) {
       if (n_tables < FUZZ_REPORT_MAX_TABLES) {
         tables[n_tables] = fuzz_report_table_new(f[1], f + 2, n - 2);
@@ -305,8 +310,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   geo_join_quality_count(r, &layer, NULL, 0, &q);
   FUZZ_CHECK(q.features == layer.n_features && q.without <= q.features && q.formed <= q.without &&
                  q.year_lo <= q.year_hi,
-             "quality counts: %u features, %u without data, %u formed %d-%d", q.features,
-             q.without, q.formed, q.year_lo, q.year_hi);
+             "quality counts: %u features, %u without data, %u formed %d-%d", q.features, q.without,
+             q.formed, q.year_lo, q.year_hi);
   for (guint f = 0; f < layer.n_features; f++) {
     const char *kept = geo_join_get(join, f, geo_join_find_field(join, value_field));
     FUZZ_CHECK(kept == NULL || g_utf8_validate(kept, -1, NULL), "joined cell not UTF-8");

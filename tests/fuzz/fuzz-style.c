@@ -16,7 +16,8 @@
 
 #define FUZZ_STYLE_PATH "fuzz.style"
 
-static gboolean fuzz_style_is_data_driven(const GeoStyle *st)
+static gboolean
+fuzz_style_is_data_driven(const GeoStyle *st)
 {
   return st->method == GEO_METHOD_QUANTILE || st->method == GEO_METHOD_EQUAL ||
          st->method == GEO_METHOD_JENKS;
@@ -24,7 +25,8 @@ static gboolean fuzz_style_is_data_driven(const GeoStyle *st)
 
 /* Checks the class structure and that classify is monotonic.  Data-driven
  * styles have no breaks until resolved, and no class for any value. */
-static void fuzz_style_check(const GeoStyle *st, gboolean resolved)
+static void
+fuzz_style_check(const GeoStyle *st, gboolean resolved)
 {
   FUZZ_CHECK(st->name != NULL && st->title != NULL && st->description != NULL, "missing texts");
   FUZZ_CHECK(g_utf8_validate(st->title, -1, NULL), "title not UTF-8");
@@ -67,13 +69,14 @@ static void fuzz_style_check(const GeoStyle *st, gboolean resolved)
   int last = 0;
   for (guint i = 0; i < G_N_ELEMENTS(probes); i++) {
     int c = geo_style_classify(st, probes[i], NULL);
-    FUZZ_CHECK(c >= last && c < (int)n, "%g classified as %d (%u classes, previous %d)",
-               probes[i], c, n, last);
+    FUZZ_CHECK(c >= last && c < (int)n, "%g classified as %d (%u classes, previous %d)", probes[i],
+               c, n, last);
     last = c;
   }
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
   GError *err = NULL;
   GeoStyle *st = geo_style_load_data(FUZZ_STYLE_PATH, (const char *)data, size, &err);

@@ -18,7 +18,8 @@
 #include <cpl_error.h>
 #include <string.h>
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
   static gboolean quiet;
   if (!quiet) {

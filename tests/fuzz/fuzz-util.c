@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-void fuzz_fail(const char *file, int line, const char *cond, const char *fmt, ...)
+void
+fuzz_fail(const char *file, int line, const char *cond, const char *fmt, ...)
 {
   va_list ap;
   va_start(ap, fmt);
@@ -19,7 +20,8 @@ void fuzz_fail(const char *file, int line, const char *cond, const char *fmt, ..
   abort();
 }
 
-char *fuzz_string(const uint8_t *data, size_t size)
+char *
+fuzz_string(const uint8_t *data, size_t size)
 {
   if (size == 0)
     return g_strdup("");
@@ -30,7 +32,8 @@ char *fuzz_string(const uint8_t *data, size_t size)
 static char *fuzz_util_dir;
 static char *fuzz_util_path;
 
-static void fuzz_util_cleanup(void)
+static void
+fuzz_util_cleanup(void)
 {
   if (fuzz_util_path != NULL)
     g_unlink(fuzz_util_path);
@@ -40,7 +43,8 @@ static void fuzz_util_cleanup(void)
   g_clear_pointer(&fuzz_util_dir, g_free);
 }
 
-const char *fuzz_write_temp(const char *name, const uint8_t *data, size_t size)
+const char *
+fuzz_write_temp(const char *name, const uint8_t *data, size_t size)
 {
   if (fuzz_util_dir == NULL) {
     GError *err = NULL;

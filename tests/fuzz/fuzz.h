@@ -13,10 +13,10 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Aborts with a message when an invariant of the code under test fails. */
-#define FUZZ_CHECK(cond, ...)                                                                    \
-  do {                                                                                           \
-    if (!(cond))                                                                                 \
-      fuzz_fail(__FILE__, __LINE__, #cond, __VA_ARGS__);                                         \
+#define FUZZ_CHECK(cond, ...)                                                                      \
+  do {                                                                                             \
+    if (!(cond))                                                                                   \
+      fuzz_fail(__FILE__, __LINE__, #cond, __VA_ARGS__);                                           \
   } while (0)
 
 G_GNUC_NORETURN G_GNUC_PRINTF(4, 5) void fuzz_fail(const char *file, int line, const char *cond,

@@ -10,13 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int standalone_compare(const void *a, const void *b)
+static int
+standalone_compare(const void *a, const void *b)
 {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* Adds `path`, or the regular files in it when it is a folder. */
-static void standalone_collect(GPtrArray *files, const char *path)
+static void
+standalone_collect(GPtrArray *files, const char *path)
 {
   if (!g_file_test(path, G_FILE_TEST_IS_DIR)) {
     g_ptr_array_add(files, g_strdup(path));
@@ -41,7 +43,8 @@ static void standalone_collect(GPtrArray *files, const char *path)
   qsort(files->pdata + first, files->len - first, sizeof(char *), standalone_compare);
 }
 
-int main(int argc, char **argv)
+int
+main(int argc, char **argv)
 {
   if (argc < 2) {
     fprintf(stderr, "usage: %s CORPUS-DIR|FILE...\n", argv[0]);
