@@ -176,10 +176,13 @@ if [ -f "$SHARED_DATA/batas/kabkota.shp" ]; then
   for c in "TERM build 143" "INT build 130" "TERM watch 143"; do
     set -- $c; sig=$1; cmd=$2; want=$3; out="$T/out-15-$sig-$cmd"
     # shellcheck disable=SC2086
-    env --default-signal=INT timeout -k 5 120 "$PETARAWAN" $cmd $KAB -o "$out" -q > /dev/null 2>&1 &
+    # PNGs at 300 dpi too: a build of several seconds even on an idle
+    # machine, so the signal comes while sheets are being drawn.
+    env --default-signal=INT timeout -k 5 120 "$PETARAWAN" $cmd $KAB --format pdf,png --dpi 300 \
+      -o "$out" -q > /dev/null 2>&1 &
     pid=$!
     n=0; while [ $n -lt 300 ] && ! ls -A "$out" 2>/dev/null | grep -q '^\.petarawan-'; do sleep 0.1; n=$((n + 1)); done
-    sleep 1 # sheets being drawn
+    sleep 0.3 # sheets being drawn
     # timeout is the parent: signal the program itself
     kid=$(pgrep -P $pid | head -1)
     kill -"$sig" "${kid:-$pid}"
