@@ -171,11 +171,11 @@ render_atlas_link(qpdf_data q, const RenderPage *P, const RenderAtlasRow *row, q
   double k = P->k;
   double r[4] = {row->x * k, P->height - (row->y + row->h) * k, (row->x + row->w) * k,
                  P->height - row->y * k};
-  for (int k = 0; k < 4; k++)
-    qpdf_oh_append_item(q, rect, qpdf_oh_new_real_from_double(q, r[k], 2));
+  for (int c = 0; c < 4; c++)
+    qpdf_oh_append_item(q, rect, qpdf_oh_new_real_from_double(q, r[c], 2));
   qpdf_oh_replace_key(q, a, "/Rect", rect);
   qpdf_oh border = qpdf_oh_new_array(q);
-  for (int k = 0; k < 3; k++)
+  for (int c = 0; c < 3; c++)
     qpdf_oh_append_item(q, border, qpdf_oh_new_integer(q, 0));
   qpdf_oh_replace_key(q, a, "/Border", border);
   qpdf_oh d = qpdf_oh_new_array(q);
@@ -352,10 +352,10 @@ render_output_atlas(const RenderModel *m, const RenderAtlasEntry *entries, guint
     qpdf_oh_append_item(out, annots[rows[i].page],
                         render_atlas_link(out, render_page_of(m), &rows[i], dest));
     qpdf_oh item = qpdf_make_indirect_object(out, qpdf_oh_new_dictionary(out));
-    g_autofree char *title = entries[i].code
-                                 ? g_strdup_printf("%s %s", entries[i].code, entries[i].name)
-                                 : g_strdup(entries[i].name);
-    qpdf_oh_replace_key(out, item, "/Title", qpdf_oh_new_unicode_string(out, title));
+    g_autofree char *mark = entries[i].code
+                                ? g_strdup_printf("%s %s", entries[i].code, entries[i].name)
+                                : g_strdup(entries[i].name);
+    qpdf_oh_replace_key(out, item, "/Title", qpdf_oh_new_unicode_string(out, mark));
     qpdf_oh_replace_key(out, item, "/Parent", outlines);
     qpdf_oh d = qpdf_oh_new_array(out);
     qpdf_oh_append_item(out, d, dest);

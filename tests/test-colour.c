@@ -416,10 +416,10 @@ test_colour_check_greys(const GeoStyle *st, gboolean mono, double min, double cl
   /* District lines differ from every fill they are drawn on by 50 levels
    * (a constant dark grey, 71, was 27 from the darkest ramp class). */
   for (int c = -1; c < (int)n; c++) {
-    double line = geo_rgb_grey(render_fill_line(st, mono, c));
-    if (fabs(line - grey[3 + c]) < 50.0) {
+    double line_grey = geo_rgb_grey(render_fill_line(st, mono, c));
+    if (fabs(line_grey - grey[3 + c]) < 50.0) {
       g_printerr("%s%s, %u classes: district line grey %.1f on %s (grey %.1f)\n", st->name,
-                 mono ? " --mono" : "", n, line, what[3 + c], grey[3 + c]);
+                 mono ? " --mono" : "", n, line_grey, what[3 + c], grey[3 + c]);
       bad++;
     }
   }
