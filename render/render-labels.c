@@ -49,28 +49,24 @@
 static char *
 render_labels_text(const char *name, gboolean keep_kab)
 {
-  static const char *drop[] = {"Kabupaten Administrasi ", "Kabupaten ", "Kab. ",
-                               "Kota Administrasi ", "Kota Adm. "};
-  for (guint i = 0; i < G_N_ELEMENTS(drop); i++)
-    if (g_str_has_prefix(name, drop[i])) {
-      if (keep_kab && i < 3)
-        return g_strconcat("Kab. ", name + strlen(drop[i]), NULL);
-      return g_strdup(name + strlen(drop[i]));
-    }
-  return g_strdup(name);
+  const char *rest;
+  const GeoNamePrefix *p = geo_name_prefix(name, &rest);
+  if (p == NULL || !p->label_drops)
+    return g_strdup(name);
+  if (keep_kab && p->kind == GEO_NAME_KABUPATEN)
+    return g_strconcat("Kab. ", rest, NULL);
+  return g_strdup(rest);
 }
 
-/* The name without Kabupaten/Kota prefixes, for comparing a Kota with a
- * Kabupaten.  Caller frees. */
+/* The name without its Kabupaten/Kota prefix (the one prefix table,
+ * geo-name.c), case folded, for comparing a Kota with a Kabupaten.
+ * Caller frees. */
 static char *
 render_labels_base(const char *name)
 {
-  static const char *drop[] = {"Kabupaten Administrasi ", "Kabupaten ", "Kab. ",
-                               "Kota Administrasi ",      "Kota Adm. ", "Kota "};
-  for (guint i = 0; i < G_N_ELEMENTS(drop); i++)
-    if (g_str_has_prefix(name, drop[i]))
-      return g_utf8_casefold(name + strlen(drop[i]), -1);
-  return g_utf8_casefold(name, -1);
+  const char *rest;
+  const GeoNamePrefix *p = geo_name_prefix(name, &rest);
+  return g_utf8_casefold(p && p->kind != GEO_NAME_ANY ? rest : name, -1);
 }
 
 typedef struct {
