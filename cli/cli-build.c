@@ -36,6 +36,37 @@ cli_build_find_dir(const char *env, const char *sub)
   return g_build_filename(PETARAWAN_SOURCE_DIR, sub, NULL);
 }
 
+/* The countries drawn around every map: without --context, the Natural
+ * Earth extract shipped as data/negara.gpkg (layer negara); `--context
+ * none` draws none.  `check` draws nothing and reads none. */
+static gboolean
+cli_build_default_context(CliConfig *c, gboolean check, GError **error)
+{
+  /* A project file's `context=none` arrives made relative to its folder. */
+  if (c->context && (strcmp(c->context, "none") == 0 ||
+                     (g_str_has_suffix(c->context, G_DIR_SEPARATOR_S "none") &&
+                      !g_file_test(c->context, G_FILE_TEST_EXISTS)))) {
+    g_clear_pointer(&c->context, g_free);
+    g_clear_pointer(&c->context_layer, g_free);
+    return TRUE;
+  }
+  if (c->context || check)
+    return TRUE;
+  g_autofree char *dir = cli_build_find_dir("PETARAWAN_DATA", "data");
+  g_autofree char *path = g_build_filename(dir, "negara.gpkg", NULL);
+  if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
+                "%s: the neighbouring countries drawn by default are missing (set "
+                "PETARAWAN_DATA to the data folder, give --context SRC, or --context none)",
+                path);
+    return FALSE;
+  }
+  c->context = g_steal_pointer(&path);
+  g_free(c->context_layer);
+  c->context_layer = g_strdup("negara");
+  return TRUE;
+}
+
 /* --log-json: one JSON object per line on standard output.  After the
  * event come name/value pairs of strings, ending with NULL; "#name" marks
  * an integer given as text, "?name" a boolean ("true" or anything else). */
@@ -810,6 +841,9 @@ cli_build_run(CliConfig *c)
   styles_dir = cli_build_find_dir("PETARAWAN_STYLES", "styles");
   style = geo_style_load(c->style ? c->style : "quantile", styles_dir, &error);
   if (style == NULL)
+    goto fail;
+
+  if (!cli_build_default_context(c, check, &error))
     goto fail;
 
   GeoLayerSpec spec = {.source = c->boundaries, .layer = c->layer, .key_field = c->key,

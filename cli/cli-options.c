@@ -78,7 +78,10 @@ static const CliOption cli_options[] = {
     {"value", 'v', CLI_STR, O(value), "Field to classify and map", "FIELD"},
     {"style", 's', CLI_STR, O(style), "Built-in style name or style file", "NAME|FILE"},
     {"classes", 'c', CLI_INT, O(classes), "Number of classes for quantile/equal/jenks", "N"},
-    {"context", 0, CLI_PATH, O(context), "Countries or areas drawn in grey around the map", "SRC"},
+    {"context", 0, CLI_PATH, O(context),
+     "Countries or areas drawn as grey land around the map (default: data/negara.gpkg, "
+     "Natural Earth; none: no countries)",
+     "SRC|none"},
     {"context-layer", 0, CLI_STR, O(context_layer), "Layer of the context source", "L"},
     {"context-name", 0, CLI_STR, O(context_name),
      "Field naming the context areas on the map (default NAMA, NAME in English, when present)",

@@ -225,7 +225,7 @@ render_edge_equal(gconstpointer x, gconstpointer y)
  * `min_pt` on the page are left out. */
 static void
 render_map_path_outline(cairo_t *cr, const GeoShapes *s, const guint *idx, guint n,
-                        const RenderMapXf *t, double min_pt)
+                        const RenderMapXf *t, double min_pt, const RenderLandMask *land)
 {
   GHashTable *count = g_hash_table_new_full(render_edge_hash, render_edge_equal, g_free, NULL);
   gboolean *keep = g_new0(gboolean, MAX(s->n_rings, 1));
@@ -276,6 +276,14 @@ render_map_path_outline(cairo_t *cr, const GeoShapes *s, const guint *idx, guint
       RenderEdge e = render_edge_make(&s->xy[2 * i], &s->xy[2 * j]);
       gboolean outer = GPOINTER_TO_UINT(g_hash_table_lookup(count, &e)) == 1;
       double x, y;
+      if (outer && land) {
+        /* Only where the outline runs along land, not the coast. */
+        double x1, y1;
+        render_map_xf(t, s->xy[2 * i], s->xy[2 * i + 1], &x, &y);
+        render_map_xf(t, s->xy[2 * j], s->xy[2 * j + 1], &x1, &y1);
+        render_land_mask_segment(cr, land, x, y, x1, y1, &open);
+        continue;
+      }
       if (outer && !open) {
         render_map_xf(t, s->xy[2 * i], s->xy[2 * i + 1], &x, &y);
         cairo_move_to(cr, x, y);
@@ -288,7 +296,7 @@ render_map_path_outline(cairo_t *cr, const GeoShapes *s, const guint *idx, guint
         open = FALSE;
       }
     }
-    if (!any_shared)
+    if (!any_shared && !land)
       cairo_close_path(cr);
   }
   g_free(keep);
@@ -697,10 +705,14 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     render_map_grey(cr, ns, &t, 0.4);
 
     /* The group's border: a heavy stroke whose inner half the fills cover,
-     * along the edges no two of its districts share (the outline).
-     * Islets narrower than the page's border_min keep only their district line:
-     * a heavy ring round them would print as a dark blot. */
-    render_map_path_outline(cr, gs, NULL, 0, &t, render_page_of(m)->border_min);
+     * along the edges no two of its districts share (the outline) where
+     * they run along a neighbouring district's land (render-borders.c):
+     * the coast, and islands, keep only their district line; a heavy ring
+     * round an islet would print as a dark blot. */
+    const GeoShapes *near[1] = {ns};
+    RenderLandMask *land = render_land_mask_new(frame, near, 1, &t, render_page_of(m)->group_line);
+    render_map_path_outline(cr, gs, NULL, 0, &t, render_page_of(m)->border_min, land);
+    render_land_mask_free(land);
     render_set_rgb(cr, render_map_line);
     cairo_set_line_width(cr, render_page_of(m)->group_line);
     cairo_stroke(cr);
@@ -745,6 +757,14 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
   }
 
 
+  /* International borders over the fills: between countries, and where
+   * a country meets the districts drawn. */
+  if (cs) {
+    const GeoShapes *ours[2] = {gs, ns};
+    render_borders_international(cr, cs, ours, 2, frame, &t, render_page_of(m)->group_line,
+                                 render_page_of(m)->group_line * 0.45);
+  }
+
   /* Reinforcement priorities outlined, then proportional circles, under
    * the labels. */
   if (g) {
@@ -773,7 +793,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     info->unlabelled = render_map_labels(cr, m, g, gs, &t, &sp);
   if (labels || g == NULL)
     render_neighbours_draw(cr, m, ns, nsel ? (const guint *)nsel->data : NULL, cs,
-                           csel ? (const guint *)csel->data : NULL, &t, &sp);
+                           csel ? (const guint *)csel->data : NULL, gs, &t, &sp);
   render_label_space_clear(&sp);
   ok = TRUE;
 

@@ -61,6 +61,30 @@ typedef struct {
  * out or made a dot as t->speck and t->dot say). */
 void render_map_path_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMapXf *t);
 
+/* ---- render-borders.c: land borders, decided on the page ---- */
+typedef struct RenderLandMask RenderLandMask;
+/* The land of every feature of sets[0..n) (NULL entries skipped),
+ * rasterised over `frame` and grown by `reach` points.
+ * Caller frees with render_land_mask_free. */
+RenderLandMask *render_land_mask_new(RenderRect frame, const GeoShapes *const *sets, guint n_sets,
+                                     const RenderMapXf *t, double reach);
+void render_land_mask_free(RenderLandMask *mk);
+/* Whether page point (x, y) lies on the mask's land (FALSE off the frame). */
+gboolean render_land_mask_covers(const RenderLandMask *mk, double x, double y);
+/* Adds the pieces of the page segment (x0,y0)-(x1,y1) that lie on the
+ * mask's land to the path; *open says whether the current point ends a
+ * run that the next piece continues (updated). */
+void render_land_mask_segment(cairo_t *cr, const RenderLandMask *mk, double x0, double y0,
+                              double x1, double y1, gboolean *open);
+/* Strokes the international borders with their symbol: edges two of the
+ * countries `cs` share, and the outer edges of the districts ours[0..n)
+ * (the group and its neighbours; NULL entries skipped) that run within
+ * `reach` points of a country's land.  `width`: the dashes are 1.4 width
+ * wide on a 2.2 width white casing. */
+void render_borders_international(cairo_t *cr, const GeoShapes *cs, const GeoShapes *const *ours,
+                                  guint n_ours, RenderRect frame, const RenderMapXf *t,
+                                  double reach, double width);
+
 /* The grey of land around the group (countries, neighbouring districts). */
 extern const GeoRgb render_map_land_colour;
 
@@ -116,11 +140,12 @@ gboolean render_graticule_draw(cairo_t *cr, const RenderModel *m, GeoProj *proj,
 /* Names of what lies around the sheet's group (render-neighbours.c):
  * neighbouring groups (from the layer's features `nsel` projected as `ns`)
  * and countries (the context layer's `csel`, projected as `cs`), each in
- * the largest free spot of its visible part, in grey italic.  Any of the
- * shape sets may be NULL. */
+ * the largest free spot of its visible part, in grey italic; a country
+ * whose visible part is too small for its name is named in the sea beside
+ * it, off the group's districts `gs`.  Any of the shape sets may be NULL. */
 void render_neighbours_draw(cairo_t *cr, const RenderModel *m, const GeoShapes *ns,
                             const guint *nsel, const GeoShapes *cs, const guint *csel,
-                            const RenderMapXf *t, RenderLabelSpace *sp);
+                            const GeoShapes *gs, const RenderMapXf *t, RenderLabelSpace *sp);
 
 /* Draws the logo with its top-left at (x, y), `height` high (less when
  * `max_w` is reached), aspect kept.  Returns the width drawn (0 without
