@@ -26,13 +26,6 @@ struct RenderLandMask {
   RenderRect frame;
 };
 
-static inline void
-render_borders_xf(const RenderMapXf *t, double x, double y, double *px, double *py)
-{
-  *px = t->ox + (x - t->cx) * t->s;
-  *py = t->oy - (y - t->cy) * t->s;
-}
-
 RenderLandMask *
 render_land_mask_new(RenderRect frame, const GeoShapes *const *sets, guint n_sets,
                      const RenderMapXf *t, double reach)
@@ -193,8 +186,8 @@ render_borders_international(cairo_t *cr, const GeoShapes *cs, const GeoShapes *
       }
       g_hash_table_add(drawn, g_memdup2(&e, sizeof e));
       double x0, y0, x1, y1;
-      render_borders_xf(t, p[0], p[1], &x0, &y0);
-      render_borders_xf(t, q[0], q[1], &x1, &y1);
+      render_map_xf(t, p[0], p[1], &x0, &y0);
+      render_map_xf(t, q[0], q[1], &x1, &y1);
       if (!open)
         cairo_move_to(cr, x0, y0);
       cairo_line_to(cr, x1, y1);
@@ -223,8 +216,8 @@ render_borders_international(cairo_t *cr, const GeoShapes *cs, const GeoShapes *
           continue;
         }
         double x0, y0, x1, y1;
-        render_borders_xf(t, p[0], p[1], &x0, &y0);
-        render_borders_xf(t, q[0], q[1], &x1, &y1);
+        render_map_xf(t, p[0], p[1], &x0, &y0);
+        render_map_xf(t, q[0], q[1], &x1, &y1);
         render_land_mask_segment(cr, land, x0, y0, x1, y1, &open);
       }
     }

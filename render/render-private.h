@@ -56,13 +56,39 @@ typedef struct {
   double speck, dot;
 } RenderMapXf;
 
+/* Map coordinates (metres) to page points. */
+static inline void
+render_map_xf(const RenderMapXf *t, double x, double y, double *px, double *py)
+{
+  *px = t->ox + (x - t->cx) * t->s;
+  *py = t->oy - (y - t->cy) * t->s;
+}
+
+/* Typical district sizes (layout points) below which district lines thin
+ * to a hairline, and below which they are left out. */
+#define RENDER_MAP_THIN_LINES_PT 8.0
+#define RENDER_MAP_NO_LINES_PT 3.0
+
+/* Width and height of ring r on the page, in points, and its box's centre. */
+void render_map_ring_size(const GeoShapes *s, guint r, const RenderMapXf *t, double *w, double *h,
+                          double *cx, double *cy);
+typedef struct RenderLandMask RenderLandMask; /* render-borders.c */
+/* Adds the outline of features idx[0..n) of `s` (NULL: all) to the path as
+ * open lines along the edges no two of its rings share; islets narrower
+ * than `min_pt` on the page are left out (render-map-path.c).  With
+ * `land`, only the pieces lying on its land (a land border, not the
+ * coast). */
+void render_map_path_outline(cairo_t *cr, const GeoShapes *s, const guint *idx, guint n,
+                             const RenderMapXf *t, double min_pt, const RenderLandMask *land);
+/* The median size of the features of `s` on the page, in points. */
+double render_map_typical_size(const GeoShapes *s, const RenderMapXf *t);
+
 /* Adds feature f of s to the current path with shells turned one way and
  * holes the other, for filling with CAIRO_FILL_RULE_WINDING (specks left
  * out or made a dot as t->speck and t->dot say). */
 void render_map_path_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMapXf *t);
 
 /* ---- render-borders.c: land borders, decided on the page ---- */
-typedef struct RenderLandMask RenderLandMask;
 /* The land of every feature of sets[0..n) (NULL entries skipped),
  * rasterised over `frame` and grown by `reach` points.
  * Caller frees with render_land_mask_free. */
@@ -158,6 +184,11 @@ double render_logo_draw(cairo_t *cr, const RenderLogo *logo, double x, double y,
  * NULL. */
 const char *render_style_title(const RenderModel *m);
 const char *render_style_label(const RenderModel *m, guint i);
+
+/* Labels every district of group g drawn as `gs` with `t` (render-labels.c),
+ * taking their room in `sp`.  Returns the number that could not be placed. */
+guint render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const GeoShapes *gs,
+                        const RenderMapXf *t, RenderLabelSpace *sp);
 
 gboolean render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderRect frame,
                          gboolean labels, RenderMapInfo *info, GError **error);
