@@ -4,6 +4,7 @@
  * main: 0 fine, 1 data problems under --strict, 2 bad usage or input
  * (nothing written), 3 rendering or writing failed. */
 #include "cli.h"
+#include "cli-overview.h"
 #include "cli-manifest.h"
 #include "cli-figures.h"
 
@@ -421,6 +422,7 @@ cli_build_stage_commit(const char *stage, const char *out, GError **error)
 
 typedef struct {
   const RenderModel *model;
+  const RenderModel *overview; /* the overview's, when not model (cli-overview.c) */
   const char *dir;   /* the output folder, where earlier outputs are */
   const char *stage; /* where this build writes (see cli_build_stage_create) */
   RenderFormat formats;
@@ -498,7 +500,8 @@ cli_build_task_run(gpointer data, gpointer user)
     ok = render_output_sheet(jobs->model, task->group, jobs->stage, jobs->formats, jobs->dpi, &err);
     what = g_strdup_printf("%s-%s", task->group->code, task->group->slug);
   } else if (task->kind == 1) {
-    ok = render_output_overview(jobs->model, jobs->stage, jobs->formats, jobs->dpi, &err);
+    ok = render_output_overview(jobs->overview ? jobs->overview : jobs->model, jobs->stage,
+                                jobs->formats, jobs->dpi, &err);
     what = g_strdup("00-nasional");
   } else {
     ok = cli_build_atlas(jobs, &err);
@@ -790,7 +793,8 @@ cli_build_run(CliConfig *c)
   RenderLogo *logo = NULL;
   GHashTable *group_names = NULL;
   CliManifest *manifest = NULL;
-  char *common = NULL, *all_hash = NULL;
+  CliOverview *overview = NULL;
+  char *common = NULL, *all_hash = NULL, *overview_hash = NULL;
   int lock_fd = -1;
   char *stage = NULL; /* the staging folder while files are written */
   gboolean created_output = FALSE;
@@ -1062,6 +1066,13 @@ cli_build_run(CliConfig *c)
   model.graticule = c->graticule;
   model.logo = logo;
   model.group_names = group_names;
+  if (c->overview_boundaries) {
+    overview = cli_overview_new(c, &model, gazetteer, styles_dir, &error);
+    if (overview == NULL)
+      goto fail;
+    if (!c->quiet && !c->log_json)
+      g_printerr("Overview (%s):\n%s", c->overview_boundaries, cli_overview_report(overview));
+  }
   if (!c->overview_only) {
     inset = render_inset_new(layer, page.inset_pt, &error);
     if (inset == NULL)
@@ -1080,8 +1091,20 @@ cli_build_run(CliConfig *c)
   manifest = cli_manifest_load(c->output, &had_manifest);
   common = cli_manifest_hash_common(&model, formats, dpi);
   all_hash = cli_manifest_hash_all(common, &model);
+  if (overview) {
+    /* The overview and the atlas depend on the overview's inputs too. */
+    const RenderModel *om = cli_overview_model(overview);
+    g_autofree char *oc = cli_manifest_hash_common(om, formats, dpi);
+    g_autofree char *oa = cli_manifest_hash_all(oc, om);
+    overview_hash = g_strdup(oa);
+    char *both = g_strconcat(all_hash, "+", oa, NULL);
+    g_free(all_hash);
+    all_hash = both;
+  }
 
-  CliBuildJobs jobs = {.model = &model, .dir = c->output, .stage = stage, .formats = formats, .dpi = dpi,
+  CliBuildJobs jobs = {.model = &model,
+                       .overview = overview ? cli_overview_model(overview) : NULL,
+                       .dir = c->output, .stage = stage, .formats = formats, .dpi = dpi,
                        .quiet = c->quiet, .manifest = manifest, .config = c,
                        .tty = isatty(STDERR_FILENO)};
   g_mutex_init(&jobs.lock);
@@ -1103,7 +1126,7 @@ cli_build_run(CliConfig *c)
   CliBuildTask *ov = g_new0(CliBuildTask, 1);
   ov->kind = 1;
   ov->files = cli_build_files("00-nasional", formats, &model);
-  ov->hash = g_strdup(all_hash);
+  ov->hash = g_strdup(overview_hash ? overview_hash : all_hash);
   cli_build_queue(pool, &jobs, ov, c->force, why);
   for (guint i = 0; !c->overview_only && i < groups->len; i++) {
     CliBuildTask *t = g_new0(CliBuildTask, 1);
@@ -1166,6 +1189,8 @@ out:
     g_rmdir(c->output);
   g_free(common);
   g_free(all_hash);
+  g_free(overview_hash);
+  cli_overview_free(overview);
   cli_manifest_free(manifest);
   cli_manifest_unlock(lock_fd);
   render_inset_free(inset);

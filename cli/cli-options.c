@@ -18,11 +18,15 @@ cli_config_free(CliConfig *c)
                    &c->index_name, &c->index_date, &c->sources, &c->marking, &c->unit_name,
                    &c->group_kind, &c->organisation, &c->date, &c->separator, &c->sheet,
                    &c->header_row, &c->numbers, &c->officers, &c->personnel, &c->tps, &c->dpt,
-                   &c->symbols, &c->context_name, &c->lang, &c->logo, &c->match, &c->table_group};
+                   &c->symbols, &c->context_name, &c->lang, &c->logo, &c->match, &c->table_group,
+                   &c->overview_boundaries, &c->overview_layer, &c->overview_value,
+                   &c->overview_style, &c->overview_index_name, &c->overview_unit_name,
+                   &c->overview_index_date};
   for (guint i = 0; i < G_N_ELEMENTS(strs); i++)
     g_clear_pointer(strs[i], g_free);
   g_clear_pointer(&c->tables, g_strfreev);
   g_clear_pointer(&c->aliases, g_strfreev);
+  g_clear_pointer(&c->overview_tables, g_strfreev);
 }
 
 /* The option table, shared by the parser and the project-file reader. */
@@ -86,6 +90,23 @@ static const CliOption cli_options[] = {
     {"context-name", 0, CLI_STR, O(context_name),
      "Field naming the context areas on the map (default NAMA, NAME in English, when present)",
      "FIELD"},
+    {"overview-boundaries", 0, CLI_PATH, O(overview_boundaries),
+     "Boundaries of the national overview when they are not the sheets' (e.g. provinces; "
+     "--key and --name as for the sheets)",
+     "SRC"},
+    {"overview-layer", 0, CLI_STR, O(overview_layer), "Layer of the overview's boundaries", "L"},
+    {"overview-table", 0, CLI_PATHS, O(overview_tables),
+     "Table joined to the overview's boundaries (repeatable)", "SRC[:KEY]"},
+    {"overview-value", 0, CLI_STR, O(overview_value),
+     "Field the overview maps (default: --value)", "FIELD"},
+    {"overview-style", 0, CLI_STR, O(overview_style),
+     "Style of the overview (default: --style)", "NAME|FILE"},
+    {"overview-index-name", 0, CLI_STR, O(overview_index_name),
+     "Index name on the overview (default: its style's title)", "TEXT"},
+    {"overview-index-date", 0, CLI_STR, O(overview_index_date),
+     "Index date on the overview (default: --index-date)", "TEXT"},
+    {"overview-unit-name", 0, CLI_STR, O(overview_unit_name),
+     "What an overview feature is called (default Provinsi)", "TEXT"},
     {"output", 'o', CLI_PATH, O(output), "Output folder", "DIR"},
     {"format", 'f', CLI_STR, O(format), "Formats to write: pdf,png,svg (default pdf)", "LIST"},
     {"dpi", 0, CLI_DOUBLE, O(dpi), "PNG resolution (default 300 on A4, 75 on A0: 300/enlargement)",

@@ -17,6 +17,10 @@ typedef struct {
   char *output, *format;
   char *paper, *orientation, *tile; /* page: A0..A4, landscape|portrait, A4|A3 tiles */
   char *context, *context_layer, *context_name;
+  /* The overview from other inputs (cli-overview.c), or NULL: the sheets'. */
+  char *overview_boundaries, *overview_layer, *overview_value, *overview_style;
+  char *overview_index_name, *overview_index_date, *overview_unit_name;
+  char **overview_tables;
   char *only;
   int jobs;
   gboolean force, strict, json, quiet, overview_only, log_json, mono;

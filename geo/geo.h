@@ -442,6 +442,11 @@ typedef struct {
   const char *duplicates;   /* "%u baris ganda" */
   const char *unmatched;    /* "%u baris tabel tidak cocok" */
   const char *complete;     /* "lengkap, %u %s berdata": count, unit */
+  /* When the only districts without data were formed after the table
+   * was made: an explanation, not a problem.  "lengkap untuk %u %s; %u %s
+   * dibentuk %d, sesudah data ini: belum dinilai": count with data, unit,
+   * count formed, unit, year.  NULL: counted as without data. */
+  const char *formed_only;
 } GeoQualityWords;
 /* geo_join_quality_text in `words` (NULL: Indonesian).
  * Returns: (transfer full). */
