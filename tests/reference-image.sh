@@ -42,6 +42,12 @@ expect_status 0 "demo built in English with --graticule --logo --marking" "$PETA
   --index-name "IKP 2024 (Bawaslu)" --index-date "Published December 2022" \
   --unit-name Provinces --group-kind Region --sources "Bawaslu; Natural Earth; SAMPLE personnel"
 compare natural-earth-5-en-graticule "$T/en/5-bali-dan-nusa-tenggara.pdf"
+# The embedded demo on the shipped boundaries: its overview (province
+# scores, the four provinces of 2022) and Nusa Tenggara Timur (Timor-Leste).
+expect_status 0 "embedded demo built (overview and 53)" "$PETARAWAN" build data/demo.petarawan \
+  -o "$T/real" --format pdf -q --only 53
+compare demo-00-nasional "$T/real/00-nasional.pdf"
+compare demo-53 "$T/real/53-nusa-tenggara-timur.pdf"
 
 if [ -f "$SHARED_DATA/batas/kabkota.shp" ]; then
   S=$SHARED_DATA
