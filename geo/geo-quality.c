@@ -14,7 +14,8 @@ static const GeoQualityWords geo_quality_id = {
     "Kualitas data: ",   "%u %s tanpa data", " (%u dibentuk %d)",           " (%u dibentuk %d–%d)",
     "%u nilai tidak valid", "%u nama ambigu", "%u baris ganda", "%u baris tabel tidak cocok",
     "lengkap, %u %s berdata",
-    "lengkap untuk %u %s; %u %s dibentuk %d, sesudah data ini: belum dinilai"};
+    "lengkap untuk %u %s",
+    "%u %s dibentuk %d, sesudah data ini: belum dinilai"};
 
 char *
 geo_join_quality_text(const GeoJoinReport *r, const GeoLayer *layer, const guint *idx, guint n,
@@ -80,11 +81,15 @@ geo_join_quality_text_in(const GeoJoinReport *r, const GeoLayer *layer, const gu
 
   g_autofree char *u = g_utf8_strdown(unit && *unit ? unit : "wilayah", -1);
   GString *o = g_string_new(w->title);
-  if (w->formed_only && without > 0 && formed == without && year_lo == year_hi && bad == 0 &&
+  if (w->formed_only && w->complete_for && without > 0 && formed == without && year_lo == year_hi && bad == 0 &&
       ambiguous == 0 && duplicates == 0 && unmatched == 0) {
     /* Districts newer than the table (IKP 2024's 34 provinces on the 38
      * of today): said as what they are, not as missing data. */
-    g_string_append_printf(o, w->formed_only, count - without, u, formed, u, year_lo);
+    if (count > without) {
+      g_string_append_printf(o, w->complete_for, count - without, u);
+      g_string_append(o, "; ");
+    }
+    g_string_append_printf(o, w->formed_only, formed, u, year_lo);
     if (complete)
       *complete = TRUE;
     return g_string_free(o, FALSE);

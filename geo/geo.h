@@ -443,9 +443,11 @@ typedef struct {
   const char *unmatched;    /* "%u baris tabel tidak cocok" */
   const char *complete;     /* "lengkap, %u %s berdata": count, unit */
   /* When the only districts without data were formed after the table
-   * was made: an explanation, not a problem.  "lengkap untuk %u %s; %u %s
-   * dibentuk %d, sesudah data ini: belum dinilai": count with data, unit,
-   * count formed, unit, year.  NULL: counted as without data. */
+   * was made: an explanation, not a problem.  "lengkap untuk %u %s":
+   * count with data, unit (left out when none has data); "%u %s dibentuk
+   * %d, sesudah data ini: belum dinilai": count formed, unit, year.
+   * NULL: counted as without data. */
+  const char *complete_for;
   const char *formed_only;
 } GeoQualityWords;
 /* geo_join_quality_text in `words` (NULL: Indonesian).

@@ -101,7 +101,8 @@ render_sheet_quality(cairo_t *cr, const RenderModel *m, const guint *idx, guint 
       render_tr(lang, "%u baris ganda"),
       render_tr(lang, "%u baris tabel tidak cocok"),
       render_tr(lang, "lengkap, %u %s berdata"),
-      render_tr(lang, "lengkap untuk %u %s; %u %s dibentuk %d, sesudah data ini: belum dinilai"),
+      render_tr(lang, "lengkap untuk %u %s"),
+      render_tr(lang, "%u %s dibentuk %d, sesudah data ini: belum dinilai"),
   };
   gboolean complete;
   g_autofree char *q =

@@ -167,7 +167,7 @@ test_ikp2024_by_name(void)
                                 "\"92\", \"parent_name\": \"Papua Barat\"}"));
   guint papua_selatan = (guint)geo_layer_find(layer, "93");
   g_autofree char *q = geo_join_quality_text(r, layer, &papua_selatan, 1, "provinsi", NULL);
-  g_assert_cmpstr(q, ==, "Kualitas data: 1 provinsi tanpa data (1 dibentuk 2022)");
+  g_assert_cmpstr(q, ==, "Kualitas data: 1 provinsi dibentuk 2022, sesudah data ini: belum dinilai");
   g_free(v);
   geo_join_free(j);
   geo_gazetteer_unref(gz);
