@@ -68,6 +68,20 @@ cli_build_default_context(CliConfig *c, gboolean check, GError **error)
   return TRUE;
 }
 
+/* Whether table t's file says it holds sample figures: a name with
+ * "contoh", "sample", "sintetis" or "synthetic" (ikp_kabkota_contoh.csv). */
+static gboolean
+cli_build_table_is_sample(const GeoTable *t)
+{
+  g_autofree char *base = g_path_get_basename(t->source);
+  g_autofree char *low = g_utf8_strdown(base, -1);
+  const char *words[] = {"contoh", "sample", "sintetis", "synthetic"};
+  for (guint i = 0; i < G_N_ELEMENTS(words); i++)
+    if (strstr(low, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* --log-json: one JSON object per line on standard output.  After the
  * event come name/value pairs of strings, ending with NULL; "#name" marks
  * an integer given as text, "?name" a boolean ("true" or anything else). */
@@ -788,7 +802,7 @@ cli_build_run(CliConfig *c)
   double *symbols = NULL;
   char *symbols_label = NULL;
   GArray *groups = NULL;
-  char *styles_dir = NULL, *generated = NULL;
+  char *styles_dir = NULL, *generated = NULL, *sample_index = NULL;
   RenderInset *inset = NULL;
   RenderLogo *logo = NULL;
   GHashTable *group_names = NULL;
@@ -1033,11 +1047,26 @@ cli_build_run(CliConfig *c)
     }
     c->sources = g_string_free(src, FALSE);
   }
+  /* Sample tables mark what they feed as CONTOH in every build, not only
+   * the demo's: the mapped value (in the index name) and the personnel
+   * figures (a table of sample figures with a TPS column). */
+  gboolean sample_value = FALSE, sample_personnel = c->sample_personnel;
+  for (guint i = 0; i < tables->len; i++) {
+    const GeoTable *t = g_ptr_array_index(tables, i);
+    if (!cli_build_table_is_sample(t))
+      continue;
+    sample_value |= join->report->value_table == (int)i;
+    sample_personnel |= geo_table_find_field(t, c->tps ? c->tps : "jumlah_tps") >= 0;
+  }
+  const char *index_name = c->index_name ? c->index_name
+                                         : (lang == RENDER_LANG_EN && style->title_en
+                                                ? style->title_en
+                                                : style->title);
+  if (sample_value && !strstr(index_name, "CONTOH"))
+    index_name = sample_index = g_strdup_printf("%s — CONTOH", index_name);
   RenderTexts texts = {
       .title = c->title ? c->title : render_tr(lang, "Peta Kerawanan Pemilu"),
-      .index_name = c->index_name ? c->index_name
-                                  : (lang == RENDER_LANG_EN && style->title_en ? style->title_en
-                                                                               : style->title),
+      .index_name = index_name,
       .index_date = c->index_date,
       .sources = c->sources,
       .generated = generated,
@@ -1045,7 +1074,7 @@ cli_build_run(CliConfig *c)
       .organisation = c->organisation,
       .unit_name = c->unit_name ? c->unit_name : render_tr(lang, "Kab/Kota"),
       .group_kind = c->group_kind ? c->group_kind : (c->group ? render_tr(lang, "Provinsi") : ""),
-      .sample_personnel = c->sample_personnel,
+      .sample_personnel = sample_personnel,
   };
   model.layer = layer;
   model.context = context;
@@ -1199,6 +1228,7 @@ out:
     g_hash_table_destroy(group_names);
   g_free(styles_dir);
   g_free(generated);
+  g_free(sample_index);
   cli_build_free_groups(groups);
   g_free(values);
   g_free(classes);
