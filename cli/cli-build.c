@@ -954,6 +954,15 @@ cli_build_run(CliConfig *c)
     g_autofree char *report = c->json ? geo_join_report_json(join->report, layer)
                                       : geo_join_report_text(join->report, layer);
     g_print("%s", report);
+    if (c->overview_boundaries && !c->json) {
+      /* The overview's own inputs are checked too (text report only). */
+      model.lang = lang;
+      overview = cli_overview_new(c, &model, gazetteer, styles_dir, &error);
+      if (overview == NULL)
+        goto fail;
+      g_print("Overview (%s):\n%s", c->overview_boundaries, cli_overview_report(overview));
+      problems |= geo_join_report_has_problems(cli_overview_model(overview)->join->report);
+    }
     status = (c->strict && problems) ? EXIT_DATA : 0;
     goto out;
   }

@@ -125,7 +125,8 @@ cli_overview_new(const CliConfig *c, const RenderModel *sheets, GeoGazetteer *ga
   }
   o->report = geo_join_report_text(o->join->report, o->layer);
 
-  o->texts = *sheets->texts;
+  if (sheets->texts) /* NULL for `check`, which draws nothing */
+    o->texts = *sheets->texts;
   o->texts.index_name = c->overview_index_name
                             ? c->overview_index_name
                             : (sheets->lang == RENDER_LANG_EN && o->style->title_en

@@ -60,6 +60,17 @@ OUT=$(pdftotext "$T/demo/31-dki-jakarta.pdf" - 2>&1)
 contains "sheet 31 has its six kab/kota" "Kab. Adm. Kepulauan Seribu"
 contains "sample scores labelled on the sheet" "CONTOH"
 contains "boundaries credited" "wilayah_boundaries"
+# check reports the overview's inputs too; bad overview inputs stop the
+# build before anything is written, naming the option and the input.
+expect_status 0 "check on the demo" "$PETARAWAN" check data/demo.petarawan
+contains "check reports the overview's join" "Overview (data/wilayah.gpkg):"
+expect_status 2 "an overview value that is no field" "$PETARAWAN" build data/demo.petarawan \
+  -o "$T/e1" --overview-value nope
+contains "the option and field named" "--overview-value: no field 'nope' in the overview tables"
+expect_status 2 "an overview table that cannot be read" "$PETARAWAN" build data/demo.petarawan \
+  -o "$T/e2" --overview-table "$T/none.csv"
+contains "the option and file named" "--overview-table: $T/none.csv: cannot open as a table"
+check "nothing written after bad overview inputs" test ! -e "$T/e1" -a ! -e "$T/e2"
 # Reproducible bytes in every format (SOURCE_DATE_EPOCH is set by the
 # test environment): two clean builds, compared file by file.
 for i in 1 2; do
