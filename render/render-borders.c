@@ -160,13 +160,12 @@ render_borders_table(void)
   return g_hash_table_new_full(render_borders_edge_hash, render_borders_edge_equal, g_free, NULL);
 }
 
-void
-render_borders_international(cairo_t *cr, const GeoShapes *cs, const GeoShapes *const *ours,
-                             guint n_ours, RenderRect frame, const RenderMapXf *t, double reach,
-                             double width)
+cairo_path_t *
+render_borders_underlay(cairo_t *cr, const GeoShapes *cs, const GeoShapes *const *ours,
+                        guint n_ours, RenderRect frame, const RenderMapXf *t, double reach)
 {
   if (cs == NULL || cs->n_rings == 0)
-    return;
+    return NULL;
   cairo_new_path(cr);
   /* Between two countries: the edges both have (Natural Earth's countries
    * share their border points), once each. */
@@ -225,6 +224,27 @@ render_borders_international(cairo_t *cr, const GeoShapes *cs, const GeoShapes *
   g_hash_table_destroy(count);
   render_land_mask_free(land);
 
+  /* Under the districts: the land's grey along the border, as wide as the
+   * reach, closes the sea a coarser country outline leaves between it and
+   * the districts (their fills cover the inner half). */
+  cairo_path_t *path = cairo_copy_path(cr);
+  cairo_save(cr);
+  render_set_rgb(cr, render_map_land_colour);
+  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width(cr, 2 * reach);
+  cairo_stroke(cr);
+  cairo_restore(cr);
+  return path;
+}
+
+void
+render_borders_symbol(cairo_t *cr, cairo_path_t *path, double width)
+{
+  if (path == NULL)
+    return;
+  cairo_new_path(cr);
+  cairo_append_path(cr, path);
   /* The symbol: dash-dot in dark grey over a white casing, so it reads on
    * grey land and on every class colour, and differs from the coast (a
    * plain grey or district line) and the group's heavy border. */
@@ -240,4 +260,5 @@ render_borders_international(cairo_t *cr, const GeoShapes *cs, const GeoShapes *
   cairo_set_line_width(cr, width * 1.4);
   cairo_stroke(cr);
   cairo_restore(cr);
+  cairo_path_destroy(path);
 }

@@ -104,6 +104,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
   GeoShapes *gs = geo_shapes_project(src, sel, n_sel, proj, tol,
                                      g ? GEO_VANISHED_KEEP : GEO_VANISHED_KEEP_ISLANDS, error);
   GeoShapes *ns = NULL, *cs = NULL;
+  cairo_path_t *borders = NULL; /* international borders (render-borders.c) */
   GArray *nsel = NULL, *csel = NULL;
   gboolean *in_group = NULL;
   if (gs == NULL)
@@ -163,6 +164,8 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
                             error);
     if (ns == NULL)
       goto unclip;
+    const GeoShapes *ours[2] = {gs, ns};
+    borders = render_borders_underlay(cr, cs, ours, 2, frame, &t, 2 * render_page_of(m)->group_line);
     render_map_grey(cr, ns, &t, 0.4);
 
     /* The group's border: a heavy stroke whose inner half the fills cover,
@@ -177,6 +180,9 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     render_set_rgb(cr, render_map_line);
     cairo_set_line_width(cr, render_page_of(m)->group_line);
     cairo_stroke(cr);
+  } else {
+    const GeoShapes *ours[1] = {gs};
+    borders = render_borders_underlay(cr, cs, ours, 1, frame, &t, 2 * render_page_of(m)->group_line);
   }
 
   /* District lines as wide as the districts allow: where the typical
@@ -220,11 +226,7 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
 
   /* International borders over the fills: between countries, and where
    * a country meets the districts drawn. */
-  if (cs) {
-    const GeoShapes *ours[2] = {gs, ns};
-    render_borders_international(cr, cs, ours, 2, frame, &t, render_page_of(m)->group_line,
-                                 render_page_of(m)->group_line * 0.45);
-  }
+  render_borders_symbol(cr, g_steal_pointer(&borders), render_page_of(m)->group_line * 0.45);
 
   /* Reinforcement priorities outlined, then proportional circles, under
    * the labels. */
@@ -273,6 +275,8 @@ out:
   geo_shapes_free(gs);
   geo_shapes_free(ns);
   geo_shapes_free(cs);
+  if (borders)
+    cairo_path_destroy(borders);
   geo_proj_free(proj);
   return ok;
 }

@@ -102,14 +102,19 @@ gboolean render_land_mask_covers(const RenderLandMask *mk, double x, double y);
  * run that the next piece continues (updated). */
 void render_land_mask_segment(cairo_t *cr, const RenderLandMask *mk, double x0, double y0,
                               double x1, double y1, gboolean *open);
-/* Strokes the international borders with their symbol: edges two of the
- * countries `cs` share, and the outer edges of the districts ours[0..n)
- * (the group and its neighbours; NULL entries skipped) that run within
- * `reach` points of a country's land.  `width`: the dashes are 1.4 width
- * wide on a 2.2 width white casing. */
-void render_borders_international(cairo_t *cr, const GeoShapes *cs, const GeoShapes *const *ours,
-                                  guint n_ours, RenderRect frame, const RenderMapXf *t,
-                                  double reach, double width);
+/* The international borders: edges two of the countries `cs` share, and
+ * the outer edges of the districts ours[0..n) (the group and its
+ * neighbours; NULL entries skipped) that run within `reach` points of a
+ * country's land.  Strokes them 2 reach wide in the land's grey (drawn
+ * before the districts: it closes the sea between a coarse country and
+ * the districts) and returns them for render_borders_symbol; NULL without
+ * countries.  The current path is cleared. */
+cairo_path_t *render_borders_underlay(cairo_t *cr, const GeoShapes *cs, const GeoShapes *const *ours,
+                                      guint n_ours, RenderRect frame, const RenderMapXf *t,
+                                      double reach);
+/* Strokes `path` (taken: destroyed here; NULL: nothing) with the border
+ * symbol: dashes 1.4 width wide on a 2.2 width white casing. */
+void render_borders_symbol(cairo_t *cr, cairo_path_t *path, double width);
 
 /* The grey of land around the group (countries, neighbouring districts). */
 extern const GeoRgb render_map_land_colour;
