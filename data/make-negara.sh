@@ -5,10 +5,11 @@
 # that petarawan draws neighbouring countries without qgis-common at run
 # time; regenerate it only when the extraction changes.
 #
-#   make-negara.sh WORLD_MAP_GPKG OUT_GPKG
+#   make-negara.sh WORLD_MAP_GPKG WILAYAH_GPKG OUT_GPKG
 #
 #   WORLD_MAP_GPKG  /usr/share/qgis/resources/data/world_map.gpkg
 #                   (layer countries; Natural Earth, public domain)
+#   WILAYAH_GPKG    data/wilayah.gpkg (layer kabkota): Indonesia's land
 #   OUT_GPKG        written as OUT_GPKG.tmp/out.gpkg, then moved into place
 #
 # Environment: OGR2OGR (default: ogr2ogr).
@@ -16,8 +17,14 @@
 # OUT_GPKG gets one layer, negara (EPSG:4326 MultiPolygon): every country
 # but Indonesia whose geometry meets lon 90..145, lat -15..12, clipped to
 # lon 85..150, lat -20..15, with NAMA (the Indonesian name of the
-# neighbours, else the Natural Earth name), NAME and ISO_A3.  Same inputs
-# give the same bytes (features ordered, GeoPackage timestamp pinned).
+# neighbours, else the Natural Earth name), NAME and ISO_A3.  Natural
+# Earth's outline is coarser than the kab/kota boundaries: along a land
+# border it leaves strips of "sea" up to ~5 km wide between a country and
+# Indonesia, and overlaps Indonesia elsewhere.  So each country within
+# 0.05 degrees (~5.5 km) of Indonesia is snapped to the kab/kota land of
+# data/wilayah.gpkg: it gains the area within 0.05 degrees of both, then
+# loses whatever lies in Indonesia (the border becomes the districts' own).
+# Same inputs give the same bytes (features ordered, timestamp pinned).
 set -eu
 
 prog=make-negara.sh
@@ -25,11 +32,13 @@ die() {
     echo "$prog: $*" >&2
     exit 1
 }
-[ $# -eq 2 ] || { echo "usage: $prog WORLD_MAP_GPKG OUT_GPKG" >&2; exit 2; }
+[ $# -eq 3 ] || { echo "usage: $prog WORLD_MAP_GPKG WILAYAH_GPKG OUT_GPKG" >&2; exit 2; }
 world=$1
-out=$2
+wilayah=$2
+out=$3
 ogr2ogr=${OGR2OGR:-ogr2ogr}
 [ -r "$world" ] || die "cannot read $world (install the Debian package qgis-common)"
+[ -r "$wilayah" ] || die "cannot read $wilayah"
 command -v "$ogr2ogr" >/dev/null 2>&1 || die "ogr2ogr not found ($ogr2ogr); install gdal-bin"
 
 LC_ALL=C
@@ -75,11 +84,30 @@ WHERE (ISO_A3 IS NULL OR ISO_A3 <> 'IDN')
 ORDER BY NAME IS NULL, NAME, fid
 SQL
 
-"$ogr2ogr" -f GPKG "$work/out.gpkg" "$world" -dialect SQLITE -sql "@$work/negara.sql" \
+"$ogr2ogr" -f GPKG "$work/raw.gpkg" "$world" -dialect SQLITE -sql "@$work/negara.sql" \
     -nln negara -nlt MULTIPOLYGON -a_srs EPSG:4326 \
     -clipsrc 85 -20 150 15 \
     -lco FID=fid -lco GEOMETRY_NAME=geom -lco SPATIAL_INDEX=NO ||
     die "ogr2ogr failed reading layer countries of $world"
+
+# Indonesia's land, one MultiPolygon, beside the countries.
+"$ogr2ogr" -f GPKG -update "$work/raw.gpkg" "$wilayah" -dialect SQLITE \
+    -sql "SELECT ST_Union(ST_Buffer(geom, 0)) AS geom FROM kabkota" \
+    -nln idn -nlt MULTIPOLYGON -a_srs EPSG:4326 -lco SPATIAL_INDEX=NO ||
+    die "ogr2ogr failed reading layer kabkota of $wilayah"
+
+"$ogr2ogr" -f GPKG "$work/out.gpkg" "$work/raw.gpkg" -dialect SQLITE -sql "
+SELECT n.NAMA, n.NAME, n.ISO_A3,
+  CASE WHEN ST_Distance(n.geom, i.geom) < 0.05
+    THEN CastToMultiPolygon(ST_Difference(
+           ST_Union(n.geom, ST_Intersection(ST_Buffer(n.geom, 0.05), ST_Buffer(i.geom, 0.05))),
+           i.geom))
+    ELSE n.geom END AS geom
+FROM negara n, idn i
+ORDER BY n.fid" \
+    -nln negara -nlt MULTIPOLYGON -a_srs EPSG:4326 \
+    -lco FID=fid -lco GEOMETRY_NAME=geom -lco SPATIAL_INDEX=NO ||
+    die "ogr2ogr failed snapping the countries to $wilayah"
 
 "$ogr2ogr" -f CSV "$work/check.csv" "$work/out.gpkg" -dialect SQLITE \
     -sql "SELECT count(*) AS n, sum(ISO_A3 = 'TLS') + sum(ISO_A3 = 'PNG') + sum(ISO_A3 = 'MYS') AS land FROM negara" ||

@@ -2,7 +2,8 @@
 # wilayah.sh — the demo's boundaries (data/wilayah.gpkg) are what
 # data/make-wilayah.sh makes from ../shared/data/batas (byte for byte), hold
 # the 38 provinces and 514 kab/kota with their codes and names, and stay
-# under 3 MB.  Without ../shared/data the comparison is skipped.
+# under 3 MB; data/negara.gpkg is what data/make-negara.sh makes.  Without
+# ../shared/data (or qgis-common) the comparison is skipped.
 . "$TESTS_SRC/tap.sh"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
@@ -28,5 +29,18 @@ if [ -f "$SHARED_DATA/batas/kabkota.shp" ]; then
   fi
 else
   skip "data/wilayah.gpkg against make-wilayah.sh: shared data not found at $SHARED_DATA"
+fi
+# The countries drawn by default: what make-negara.sh makes from the world
+# map and the shipped kab/kota (needs qgis-common).
+WORLD=/usr/share/qgis/resources/data/world_map.gpkg
+if [ -f "$WORLD" ]; then
+  if sh "$PETARAWAN_DATA/make-negara.sh" "$WORLD" "$W" "$T/negara.gpkg" > "$T/log" 2>&1; then
+    check "the shipped data/negara.gpkg is what make-negara.sh gives" cmp "$PETARAWAN_DATA/negara.gpkg" "$T/negara.gpkg"
+  else
+    not_ok "make-negara.sh failed"
+    sed 's/^/# /' "$T/log"
+  fi
+else
+  skip "data/negara.gpkg against make-negara.sh: $WORLD not found (qgis-common)"
 fi
 done_testing
