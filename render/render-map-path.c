@@ -159,12 +159,7 @@ render_map_cmp_double(const void *a, const void *b)
   return (x > y) - (x < y);
 }
 
-/* An edge between two points, the same whichever way it is walked. */
-typedef struct {
-  double a[2], b[2];
-} RenderEdge;
-
-static RenderEdge
+RenderEdge
 render_edge_make(const double *p, const double *q)
 {
   RenderEdge e;
@@ -174,7 +169,7 @@ render_edge_make(const double *p, const double *q)
   return e;
 }
 
-static guint
+guint
 render_edge_hash(gconstpointer k)
 {
   const RenderEdge *e = k;
@@ -185,10 +180,20 @@ render_edge_hash(gconstpointer k)
   return (guint)(h ^ (h >> 32));
 }
 
-static gboolean
+gboolean
 render_edge_equal(gconstpointer x, gconstpointer y)
 {
   return memcmp(x, y, sizeof(RenderEdge)) == 0;
+}
+
+int
+render_edge_cmp(gconstpointer x, gconstpointer y)
+{
+  const double *a = x, *b = y;
+  for (int i = 0; i < 4; i++)
+    if (a[i] != b[i])
+      return a[i] < b[i] ? -1 : 1;
+  return 0;
 }
 
 /* Adds the outline of features idx[0..n) of `s` (NULL: all) to the path as

@@ -235,6 +235,10 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
     render_figures_outline(cr, gs, flags, &t);
     g_free(flags);
   }
+  /* The overview by group: borders between groups over the district
+   * lines. */
+  if (g == NULL)
+    render_overview_borders_draw(cr, m, gs, &t);
   if (m->symbols)
     render_symbols_draw(cr, m, gs, sel, &t, render_symbols_radius_max(g != NULL, n_sel),
                         render_symbols_max(m, sel, n_sel));
@@ -254,9 +258,13 @@ render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderR
   }
   if (labels && g)
     info->unlabelled = render_map_labels(cr, m, g, gs, &t, &sp);
+  GArray *marks = g == NULL ? render_overview_marks_place(cr, m, gs, &t, &sp) : NULL;
   if (labels || g == NULL)
     render_neighbours_draw(cr, m, ns, nsel ? (const guint *)nsel->data : NULL, cs,
                            csel ? (const guint *)csel->data : NULL, gs, &t, &sp);
+  if (marks)
+    render_overview_marks_draw(cr, m, marks);
+  render_overview_marks_free(marks);
   render_label_space_clear(&sp);
   ok = TRUE;
 

@@ -25,15 +25,13 @@ render_overview_cmp(gconstpointer a, gconstpointer b)
   return g_strcmp0(ra->g->code, rb->g->code);
 }
 
-/* The groups ranked by mean value, from y down to at most y_max. */
-static double
-render_overview_groups(cairo_t *cr, const RenderModel *m, double x, double y, double w,
-                       double y_max)
+/* The groups with their figures, ranked by mean value (the overview's
+ * table order).  Caller frees with g_free. */
+static RenderOverviewRow *
+render_overview_rows(const RenderModel *m)
 {
-  if (m->n_groups == 0)
-    return y;
   const GeoStyle *st = m->style;
-  RenderOverviewRow *rows = g_new0(RenderOverviewRow, m->n_groups);
+  RenderOverviewRow *rows = g_new0(RenderOverviewRow, MAX(m->n_groups, 1));
   for (guint i = 0; i < m->n_groups; i++) {
     const RenderGroup *g = &m->groups[i];
     double sum = 0;
@@ -53,10 +51,33 @@ render_overview_groups(cairo_t *cr, const RenderModel *m, double x, double y, do
     rows[i].priorities = pr ? pr->items->len : 0;
     geo_priorities_free(pr);
   }
+  qsort(rows, m->n_groups, sizeof *rows, render_overview_cmp);
+  return rows;
+}
+
+guint *
+render_overview_ranks(const RenderModel *m)
+{
+  RenderOverviewRow *rows = render_overview_rows(m);
+  guint *rank = g_new0(guint, MAX(m->n_groups, 1));
+  for (guint i = 0; i < m->n_groups; i++)
+    rank[rows[i].g - m->groups] = i + 1;
+  g_free(rows);
+  return rank;
+}
+
+/* The groups ranked by mean value, from y down to at most y_max. */
+static double
+render_overview_groups(cairo_t *cr, const RenderModel *m, double x, double y, double w,
+                       double y_max)
+{
+  if (m->n_groups == 0)
+    return y;
+  const GeoStyle *st = m->style;
+  RenderOverviewRow *rows = render_overview_rows(m);
   gboolean coverage = geo_figures_has_coverage(m->figures);
   /* With priorities a third column; the others move left. */
   double c_top = coverage ? x + w - 40 : x + w, c_mean = c_top - (coverage ? 34 : 40);
-  qsort(rows, m->n_groups, sizeof *rows, render_overview_cmp);
   double row = MIN(10.5, (y_max - y - 14) / (m->n_groups + 1));
   double fs = CLAMP(row * 0.68, 4.0, 7.0);
   gboolean categorical = st->method == GEO_METHOD_CATEGORICAL;

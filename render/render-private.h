@@ -83,6 +83,17 @@ void render_map_path_outline(cairo_t *cr, const GeoShapes *s, const guint *idx, 
 /* The median size of the features of `s` on the page, in points. */
 double render_map_typical_size(const GeoShapes *s, const RenderMapXf *t);
 
+/* An edge between two points (map units), the same whichever way it is
+ * walked: keys of the hash tables that find shared borders. */
+typedef struct {
+  double a[2], b[2];
+} RenderEdge;
+RenderEdge render_edge_make(const double *p, const double *q);
+guint render_edge_hash(gconstpointer k);
+gboolean render_edge_equal(gconstpointer x, gconstpointer y);
+/* Orders edges by their coordinates (for output that repeats). */
+int render_edge_cmp(gconstpointer x, gconstpointer y);
+
 /* Adds feature f of s to the current path with shells turned one way and
  * holes the other, for filling with CAIRO_FILL_RULE_WINDING (specks left
  * out or made a dot as t->speck and t->dot say). */
@@ -194,6 +205,34 @@ const char *render_style_label(const RenderModel *m, guint i);
  * taking their room in `sp`.  Returns the number that could not be placed. */
 guint render_map_labels(cairo_t *cr, const RenderModel *m, const RenderGroup *g, const GeoShapes *gs,
                         const RenderMapXf *t, RenderLabelSpace *sp);
+
+/* The overview's map by group (render-overview-map.c).  A mark is a
+ * group's number disc (page points) with its anchor on the group, and its
+ * name when --only left other groups out. */
+typedef struct {
+  guint group, rank;       /* index in m->groups; row in the overview's table */
+  double ax, ay, clearance; /* anchor: pole of the group's largest part */
+  RenderBox box;           /* the group's box on the page */
+  gboolean small;          /* too small to hold its disc: disc beside it */
+  double x, y, r;          /* the disc */
+  gboolean placed, leader;
+  char *name; /* NULL: not named */
+  double name_x, name_y;
+  gboolean name_placed;
+} RenderOverviewMark;
+/* Borders between groups, heavier than district lines; with --only the
+ * chosen groups cased. */
+void render_overview_borders_draw(cairo_t *cr, const RenderModel *m, const GeoShapes *gs,
+                                  const RenderMapXf *t);
+/* Places every group's mark in `sp`.  gs: the whole layer projected, in
+ * layer order.  Returns: (transfer full) free with render_overview_marks_free. */
+GArray *render_overview_marks_place(cairo_t *cr, const RenderModel *m, const GeoShapes *gs,
+                                    const RenderMapXf *t, RenderLabelSpace *sp);
+void render_overview_marks_draw(cairo_t *cr, const RenderModel *m, const GArray *marks);
+void render_overview_marks_free(GArray *marks);
+/* The row of each group (index in m->groups) in the overview's ranked
+ * table, from 1.  Returns: (transfer full) g_free. */
+guint *render_overview_ranks(const RenderModel *m);
 
 gboolean render_map_draw(cairo_t *cr, const RenderModel *m, const RenderGroup *g, RenderRect frame,
                          gboolean labels, RenderMapInfo *info, GError **error);
