@@ -332,6 +332,14 @@ render_neighbours_draw(cairo_t *cr, const RenderModel *m, const GeoShapes *ns, c
       double x = b.x0 + 1 - (double)ink.x / PANGO_SCALE, y = b.y0 + 1 - (double)ink.y / PANGO_SCALE;
       if (render_label_space_fits(sp, b)) {
         render_label_space_take(sp, b);
+        /* The whole line's box too (ascent to descent, as a reader of
+         * the text sees it): a country is named before the districts,
+         * whose names must keep off all of it. */
+        PangoRectangle logical;
+        pango_layout_get_extents(layout, NULL, &logical);
+        double lx = x + (double)logical.x / PANGO_SCALE, ly = y + (double)logical.y / PANGO_SCALE;
+        render_label_space_take(sp, (RenderBox){lx, ly, lx + (double)logical.width / PANGO_SCALE,
+                                                ly + (double)logical.height / PANGO_SCALE});
         cairo_save(cr);
         /* A halo in the land's own grey keeps the name clear of the
          * neighbour's inner borders. */
