@@ -70,7 +70,13 @@ contains "the option and field named" "--overview-value: no field 'nope' in the 
 expect_status 2 "an overview table that cannot be read" "$PETARAWAN" build data/demo.petarawan \
   -o "$T/e2" --overview-table "$T/none.csv"
 contains "the option and file named" "--overview-table: $T/none.csv: cannot open as a table"
-check "nothing written after bad overview inputs" test ! -e "$T/e1" -a ! -e "$T/e2"
+# Overview options without the overview's boundaries are a usage error,
+# found before any input is read (builder-config.c), each one named.
+expect_status 2 "overview options without --overview-boundaries" "$PETARAWAN" build \
+  tests/natural-earth.petarawan -o "$T/e3" --overview-value skor_ikp --overview-style ikp-provinsi
+contains "--overview-value named" "--overview-value needs --overview-boundaries SRC"
+contains "--overview-style named" "--overview-style needs --overview-boundaries SRC"
+check "nothing written after bad overview inputs" test ! -e "$T/e1" -a ! -e "$T/e2" -a ! -e "$T/e3"
 # Reproducible bytes in every format (SOURCE_DATE_EPOCH is set by the
 # test environment): two clean builds, compared file by file.
 for i in 1 2; do
