@@ -11,19 +11,58 @@
 void
 builder_config_clear(BuilderConfig *c)
 {
-  char **strs[] = {
-      &c->boundaries,    &c->layer,     &c->key,         &c->name,       &c->group,
-      &c->group_name,    &c->where,     &c->value,       &c->style,      &c->output,
-      &c->format,        &c->paper,     &c->orientation, &c->tile,       &c->context,
-      &c->context_layer, &c->only,      &c->title,       &c->index_name, &c->index_date,
-      &c->sources,       &c->marking,   &c->unit_name,   &c->group_kind, &c->organisation,
-      &c->date,          &c->separator, &c->sheet,       &c->header_row, &c->numbers,
-      &c->officers,      &c->personnel, &c->tps,         &c->dpt,        &c->symbols,
-      &c->context_name,  &c->lang,      &c->logo,        &c->match,      &c->table_group};
+  char **strs[] = {&c->boundaries,
+                   &c->layer,
+                   &c->key,
+                   &c->name,
+                   &c->group,
+                   &c->group_name,
+                   &c->where,
+                   &c->value,
+                   &c->style,
+                   &c->output,
+                   &c->format,
+                   &c->paper,
+                   &c->orientation,
+                   &c->tile,
+                   &c->context,
+                   &c->context_layer,
+                   &c->only,
+                   &c->title,
+                   &c->index_name,
+                   &c->index_date,
+                   &c->sources,
+                   &c->marking,
+                   &c->unit_name,
+                   &c->group_kind,
+                   &c->organisation,
+                   &c->date,
+                   &c->separator,
+                   &c->sheet,
+                   &c->header_row,
+                   &c->numbers,
+                   &c->officers,
+                   &c->personnel,
+                   &c->tps,
+                   &c->dpt,
+                   &c->symbols,
+                   &c->context_name,
+                   &c->lang,
+                   &c->logo,
+                   &c->match,
+                   &c->table_group,
+                   &c->overview_boundaries,
+                   &c->overview_layer,
+                   &c->overview_value,
+                   &c->overview_style,
+                   &c->overview_index_name,
+                   &c->overview_index_date,
+                   &c->overview_unit_name};
   for (guint i = 0; i < G_N_ELEMENTS(strs); i++)
     g_clear_pointer(strs[i], g_free);
   g_clear_pointer(&c->tables, g_strfreev);
   g_clear_pointer(&c->aliases, g_strfreev);
+  g_clear_pointer(&c->overview_tables, g_strfreev);
 }
 
 void
@@ -193,6 +232,31 @@ builder_config_resolve(const BuilderConfig *c, BuilderMode mode, BuilderSettings
       g_error_free(e);
     }
   }
+  /* The overview's own inputs: its options need its boundaries. */
+  s->n_overview_tables = c->overview_tables ? g_strv_length(c->overview_tables) : 0;
+  s->overview_tables = g_new0(GeoTableSpec, MAX(s->n_overview_tables, 1));
+  for (guint i = 0; i < s->n_overview_tables; i++) {
+    GError *e = NULL;
+    if (!builder_table_spec_parse(c->overview_tables[i], &defaults, &s->overview_tables[i], &e)) {
+      builder_config_problem(problems, "--overview-table: %s", e->message);
+      g_error_free(e);
+    }
+  }
+  if (c->overview_boundaries == NULL) {
+    const struct {
+      const char *name;
+      gboolean given;
+    } needs[] = {{"--overview-layer", c->overview_layer != NULL},
+                 {"--overview-table", s->n_overview_tables > 0},
+                 {"--overview-value", c->overview_value != NULL},
+                 {"--overview-style", c->overview_style != NULL},
+                 {"--overview-index-name", c->overview_index_name != NULL},
+                 {"--overview-index-date", c->overview_index_date != NULL},
+                 {"--overview-unit-name", c->overview_unit_name != NULL}};
+    for (guint i = 0; i < G_N_ELEMENTS(needs); i++)
+      if (needs[i].given)
+        builder_config_problem(problems, "%s needs --overview-boundaries SRC", needs[i].name);
+  }
   geo_table_options_clear(&defaults);
   if (problems->len) {
     g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE, "%s", problems->str);
@@ -210,6 +274,10 @@ builder_settings_clear(BuilderSettings *s)
     geo_table_spec_clear(&s->tables[i]);
   g_clear_pointer(&s->tables, g_free);
   s->n_tables = 0;
+  for (guint i = 0; s->overview_tables && i < s->n_overview_tables; i++)
+    geo_table_spec_clear(&s->overview_tables[i]);
+  g_clear_pointer(&s->overview_tables, g_free);
+  s->n_overview_tables = 0;
 }
 
 gboolean

@@ -111,3 +111,44 @@ builder_inputs_read_tables(const BuilderSettings *s, GPtrArray *tables, BuilderE
   }
   return TRUE;
 }
+
+gboolean
+builder_inputs_context(const char *context, const char *context_layer, char **source, char **layer,
+                       GError **error)
+{
+  *source = *layer = NULL;
+  /* A project file's `context=none` arrives made relative to its folder. */
+  if (context &&
+      (strcmp(context, "none") == 0 || (g_str_has_suffix(context, G_DIR_SEPARATOR_S "none") &&
+                                        !g_file_test(context, G_FILE_TEST_EXISTS))))
+    return TRUE;
+  if (context) {
+    *source = g_strdup(context);
+    *layer = g_strdup(context_layer);
+    return TRUE;
+  }
+  g_autofree char *dir = builder_inputs_find_dir("PETARAWAN_DATA", "data");
+  g_autofree char *path = g_build_filename(dir, "negara.gpkg", NULL);
+  if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+    g_set_error(error, GEO_ERROR, GEO_ERROR_USAGE,
+                "%s: the neighbouring countries drawn by default are missing (set "
+                "PETARAWAN_DATA to the data folder, give --context SRC, or --context none)",
+                path);
+    return FALSE;
+  }
+  *source = g_steal_pointer(&path);
+  *layer = g_strdup("negara");
+  return TRUE;
+}
+
+gboolean
+builder_inputs_table_is_sample(const GeoTable *t)
+{
+  g_autofree char *base = g_path_get_basename(t->source);
+  g_autofree char *low = g_utf8_strdown(base, -1);
+  const char *words[] = {"contoh", "sample", "sintetis", "synthetic"};
+  for (guint i = 0; i < G_N_ELEMENTS(words); i++)
+    if (strstr(low, words[i]))
+      return TRUE;
+  return FALSE;
+}

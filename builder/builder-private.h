@@ -25,6 +25,8 @@ typedef struct {
   gint64 date;          /* seconds since 1970, UTC */
   GeoTableSpec *tables; /* c->tables parsed, with c's table options as defaults */
   guint n_tables;
+  GeoTableSpec *overview_tables; /* c->overview_tables parsed the same way */
+  guint n_overview_tables;
 } BuilderSettings;
 /* Checks `c` and turns it into *s; every problem at once.  Free *s with
  * builder_settings_clear (also after a failure). */
@@ -55,6 +57,37 @@ gboolean builder_inputs_read_tables(const BuilderSettings *s, GPtrArray *tables,
                                     BuilderEventFunc events, gpointer user_data, GError **error);
 /* A source as a sheet's footer names it.  Caller frees. */
 char *builder_inputs_source_label(const char *source, const char *layer);
+
+/* The countries drawn around the maps: `context` itself, NULL for
+ * "none" (also a project file's "none" made relative to its folder), or
+ * for NULL the shipped data/negara.gpkg (*layer "negara").  A build
+ * without the shipped file fails naming it.  Caller frees with g_free. */
+gboolean builder_inputs_context(const char *context, const char *context_layer, char **source,
+                                char **layer, GError **error);
+/* Whether table `t`'s file says it holds sample figures: a name with
+ * "contoh", "sample", "sintetis" or "synthetic". */
+gboolean builder_inputs_table_is_sample(const GeoTable *t);
+
+/* ---- builder-overview.c ---- */
+/* A national overview drawn from other inputs than the sheets
+ * (--overview-boundaries and friends). */
+typedef struct BuilderOverview BuilderOverview;
+/* Reads, joins and classifies the overview's boundaries and tables
+ * (specs from s->overview_tables) into a model made from `sheets`'
+ * (borrowed: keep `sheets` and its texts alive; sheets->texts may be NULL
+ * for a check).  NULL with an error naming the input.  Caller frees with
+ * builder_overview_free. */
+BuilderOverview *builder_overview_new(const BuilderConfig *c, const BuilderSettings *s,
+                                      GeoGazetteer *gazetteer, GError **error);
+/* Makes the model from the sheets' one (texts copied, then the
+ * overview's index name, date and unit). */
+void builder_overview_model_set(BuilderOverview *o, const BuilderConfig *c,
+                                const RenderModel *sheets);
+void builder_overview_free(BuilderOverview *o);
+/* Borrowed from o. */
+const RenderModel *builder_overview_model(const BuilderOverview *o);
+const GeoJoinReport *builder_overview_report(const BuilderOverview *o);
+const GeoLayer *builder_overview_layer(const BuilderOverview *o);
 
 /* ---- builder-figures.c ---- */
 /* The file's name in the output folder. */
@@ -87,6 +120,10 @@ typedef struct {
   int jobs; /* threads; 0: one per core */
   BuilderManifest *manifest;
   const char *common; /* render_model_hash_common of the model */
+  /* The overview's own model (builder-overview.c), or NULL: `model`'s;
+   * then also the hash the overview and atlas are drawn from. */
+  const RenderModel *overview;
+  const char *overview_hash;
   BuilderEventFunc events;
   gpointer user_data;
 } BuilderTasks;

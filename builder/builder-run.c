@@ -34,6 +34,9 @@ typedef struct {
   GHashTable *group_names;
   RenderInset *inset;
   char *generated, *sources;
+  char *index_name;                     /* the index name marked CONTOH, or NULL */
+  char *context_source, *context_layer; /* the countries drawn (builder_inputs_context) */
+  BuilderOverview *overview;            /* the overview's own inputs, or NULL */
   RenderTexts texts;
   RenderModel model;
 } BuilderRun;
@@ -41,6 +44,10 @@ typedef struct {
 static void
 builder_run_clear(BuilderRun *r)
 {
+  builder_overview_free(r->overview);
+  g_free(r->index_name);
+  g_free(r->context_source);
+  g_free(r->context_layer);
   render_inset_free(r->inset);
   render_logo_free(r->logo);
   if (r->group_names)
@@ -95,12 +102,18 @@ builder_run_read(BuilderRun *r, GError **error)
         .kind = BUILDER_EVENT_NOTE, .source = c->boundaries, .message = r->layer->notes[k]};
     builder_emit(r->events, r->user_data, &ev);
   }
-  if (c->context) {
+  /* The countries around the maps: data/negara.gpkg unless --context
+   * says otherwise; a check draws nothing and reads none by default. */
+  if ((c->context || r->mode == BUILDER_BUILD) &&
+      !builder_inputs_context(c->context, c->context_layer, &r->context_source, &r->context_layer,
+                              error))
+    return FALSE;
+  if (r->context_source) {
     /* Names of the context areas, for the map: the field given, else
      * NAMA (NAME in English) when the layer has it. */
     GeoLayerSpec cspec = {
-        .source = c->context,
-        .layer = c->context_layer,
+        .source = r->context_source,
+        .layer = r->context_layer,
         .name_field = c->context_name ? c->context_name
                                       : (r->s.lang == RENDER_LANG_EN ? "NAME" : "NAMA"),
         .name_optional = c->context_name == NULL,
@@ -119,7 +132,12 @@ builder_run_read(BuilderRun *r, GError **error)
   GeoJoinOptions jopt = {r->s.match, c->name, c->table_group, r->gazetteer, "--table-group"};
   r->join =
       geo_join_run_full(r->layer, (GeoTable **)r->tables->pdata, r->tables->len, &jopt, error);
-  return r->join != NULL;
+  if (r->join == NULL)
+    return FALSE;
+  if (c->overview_boundaries &&
+      (r->overview = builder_overview_new(c, &r->s, r->gazetteer, error)) == NULL)
+    return FALSE;
+  return TRUE;
 }
 
 /* Classifies the value field of every district (geo_join_classify);
@@ -209,11 +227,25 @@ builder_run_model(BuilderRun *r, GError **error)
     r->sources = g_strdup(c->sources);
   }
   const GeoStyle *style = r->style;
+  /* Sample tables mark what they feed as CONTOH in every build, not only
+   * the demo's: the mapped value (in the index name) and the personnel
+   * figures (a table of sample figures with a TPS column). */
+  gboolean sample_value = FALSE, sample_personnel = c->sample_personnel;
+  for (guint i = 0; i < r->tables->len; i++) {
+    const GeoTable *t = g_ptr_array_index(r->tables, i);
+    if (!builder_inputs_table_is_sample(t))
+      continue;
+    sample_value |= r->join->report->value_table == (int)i;
+    sample_personnel |= geo_table_find_field(t, c->tps ? c->tps : "jumlah_tps") >= 0;
+  }
+  const char *index_name =
+      c->index_name ? c->index_name
+                    : (lang == RENDER_LANG_EN && style->title_en ? style->title_en : style->title);
+  if (sample_value && !strstr(index_name, "CONTOH"))
+    index_name = r->index_name = g_strdup_printf("%s — CONTOH", index_name);
   r->texts = (RenderTexts){
       .title = c->title ? c->title : render_tr(lang, "Peta Kerawanan Pemilu"),
-      .index_name = c->index_name ? c->index_name
-                                  : (lang == RENDER_LANG_EN && style->title_en ? style->title_en
-                                                                               : style->title),
+      .index_name = index_name,
       .index_date = c->index_date,
       .sources = r->sources,
       .generated = r->generated,
@@ -221,7 +253,7 @@ builder_run_model(BuilderRun *r, GError **error)
       .organisation = c->organisation,
       .unit_name = c->unit_name ? c->unit_name : render_tr(lang, "Kab/Kota"),
       .group_kind = c->group_kind ? c->group_kind : (c->group ? render_tr(lang, "Provinsi") : ""),
-      .sample_personnel = c->sample_personnel,
+      .sample_personnel = sample_personnel,
   };
   RenderModel *m = &r->model;
   m->page = &r->s.page;
@@ -253,6 +285,8 @@ builder_run_model(BuilderRun *r, GError **error)
       return FALSE;
     m->inset = r->inset;
   }
+  if (r->overview)
+    builder_overview_model_set(r->overview, c, m);
   return TRUE;
 }
 
@@ -279,6 +313,12 @@ builder_run_write(BuilderRun *r, BuilderResult *result, GError **error)
   char *common = ok ? render_model_hash_common(&r->model, r->s.formats, r->s.dpi) : NULL;
   GString *why = g_string_new(NULL);
   guint redrawn = 0, kept = 0;
+  char *overview_hash = NULL;
+  const RenderModel *om = r->overview ? builder_overview_model(r->overview) : NULL;
+  if (ok && om) {
+    g_autofree char *oc = render_model_hash_common(om, r->s.formats, r->s.dpi);
+    overview_hash = render_model_hash_all(oc, om);
+  }
   if (ok) {
     BuilderTasks tasks = {.model = &r->model,
                           .dir = c->output,
@@ -290,6 +330,8 @@ builder_run_write(BuilderRun *r, BuilderResult *result, GError **error)
                           .jobs = c->jobs,
                           .manifest = manifest,
                           .common = common,
+                          .overview = om,
+                          .overview_hash = overview_hash,
                           .events = r->events,
                           .user_data = r->user_data};
     ok = builder_tasks_run(&tasks, &redrawn, &kept, why, error) &&
@@ -315,6 +357,7 @@ builder_run_write(BuilderRun *r, BuilderResult *result, GError **error)
     g_free(stage);
   }
   g_free(common);
+  g_free(overview_hash);
   builder_manifest_free(manifest);
   builder_manifest_unlock(lock_fd);
   return ok;
@@ -359,11 +402,20 @@ builder_run(const BuilderConfig *c, BuilderMode mode, BuilderEventFunc events, g
       builder_figures_read(c, r.s.lang, r.join, &r.figures, &r.symbols, &r.symbols_label, error);
   if (ok) {
     gboolean problems = geo_join_report_has_problems(r.join->report);
+    if (r.overview)
+      problems |= geo_join_report_has_problems(builder_overview_report(r.overview));
     if (result)
       result->problems = problems;
     BuilderEvent ev = {.kind = BUILDER_EVENT_REPORT, .report = r.join->report, .layer = r.layer};
+    /* The overview's own inputs are reported after the sheets'. */
+    BuilderEvent oev = {.kind = BUILDER_EVENT_REPORT,
+                        .report = r.overview ? builder_overview_report(r.overview) : NULL,
+                        .layer = r.overview ? builder_overview_layer(r.overview) : NULL,
+                        .overview = c->overview_boundaries};
     if (mode == BUILDER_CHECK) {
       builder_emit(events, user_data, &ev);
+      if (r.overview)
+        builder_emit(events, user_data, &oev);
       builder_run_clear(&r);
       g_ptr_array_unref(created);
       return TRUE;
@@ -374,7 +426,11 @@ builder_run(const BuilderConfig *c, BuilderMode mode, BuilderEventFunc events, g
     geo_shapes_topology(r.layer->shapes);
     if (r.context)
       geo_shapes_topology(r.context->shapes);
+    if (r.overview)
+      geo_shapes_topology(builder_overview_layer(r.overview)->shapes);
     builder_emit(events, user_data, &ev);
+    if (r.overview)
+      builder_emit(events, user_data, &oev);
   }
   ok = ok && builder_run_group(&r, error);
   if (ok) {

@@ -83,7 +83,8 @@ builder_tasks_run_one(gpointer data, gpointer user)
     ok = render_output_sheet(in->model, task->group, in->stage, in->formats, in->dpi, &err);
     what = render_output_file_name(in->model, task->group, NULL);
   } else if (task->kind == BUILDER_TASK_OVERVIEW) {
-    ok = render_output_overview(in->model, in->stage, in->formats, in->dpi, &err);
+    ok = render_output_overview(in->overview ? in->overview : in->model, in->stage, in->formats,
+                                in->dpi, &err);
     what = render_output_file_name(in->model, NULL, NULL);
   } else {
     ok = builder_tasks_atlas(in, &err);
@@ -193,6 +194,12 @@ builder_tasks_run(const BuilderTasks *in, guint *redrawn, guint *kept, GString *
   BuilderTaskRun run = {.in = in};
   g_mutex_init(&run.lock);
   g_autofree char *all_hash = render_model_hash_all(in->common, m);
+  if (in->overview_hash) {
+    /* The overview and the atlas depend on the overview's inputs too. */
+    char *both = g_strconcat(all_hash, "+", in->overview_hash, NULL);
+    g_free(all_hash);
+    all_hash = both;
+  }
   int n_jobs = in->jobs > 0 ? in->jobs : (int)g_get_num_processors();
   if (!builder_tasks_raster_jobs(in, &n_jobs, error))
     return FALSE;
@@ -212,7 +219,7 @@ builder_tasks_run(const BuilderTasks *in, guint *redrawn, guint *kept, GString *
   BuilderTask *ov = g_new0(BuilderTask, 1);
   ov->kind = BUILDER_TASK_OVERVIEW;
   ov->files = render_output_file_names(m, NULL, in->formats);
-  ov->hash = g_strdup(all_hash);
+  ov->hash = g_strdup(in->overview_hash ? in->overview_hash : all_hash);
   builder_tasks_queue(pool, &run, ov, why);
   for (guint i = 0; !in->overview_only && i < m->n_groups; i++) {
     BuilderTask *t = g_new0(BuilderTask, 1);

@@ -37,7 +37,13 @@ typedef struct {
   int classes;
   char *output, *format;
   char *paper, *orientation, *tile; /* page: A0..A4, landscape|portrait, A4|A3 tiles */
+  /* NULL: data/negara.gpkg (layer negara) for a build; "none": no countries. */
   char *context, *context_layer, *context_name;
+  /* The national overview from other inputs (builder-overview.c), or NULL:
+   * the sheets'.  --key and --name name the fields of its boundaries too. */
+  char *overview_boundaries, *overview_layer, *overview_value, *overview_style;
+  char *overview_index_name, *overview_index_date, *overview_unit_name;
+  char **overview_tables; /* SRC[:KEYFIELD][#OPTION=VALUE,...] */
   char *only;
   int jobs; /* sheets drawn at once; 0: one per core; at most BUILDER_MAX_JOBS */
   gboolean force, overview_only, mono;
@@ -82,6 +88,8 @@ typedef struct {
   guint done, total;           /* DRAWN */
   const GeoJoinReport *report; /* REPORT */
   const GeoLayer *layer;       /* REPORT: the boundaries the report counts */
+  const char *overview;        /* REPORT: the overview's boundaries when the report is
+                                * about the overview's own inputs, else NULL */
   gboolean nothing_to_map;     /* REPORT: no district has a value; the run fails next */
 } BuilderEvent;
 

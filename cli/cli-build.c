@@ -77,6 +77,18 @@ static void
 cli_build_report(const CliBuildView *v, const BuilderEvent *ev)
 {
   const CliConfig *c = v->c;
+  if (ev->overview) {
+    /* The overview's own inputs (--overview-boundaries): text only, after
+     * the sheets' report. */
+    if (c->json || c->log_json || (!v->check && c->quiet))
+      return;
+    g_autofree char *report = geo_join_report_text(ev->report, ev->layer);
+    if (v->check)
+      g_print("Overview (%s):\n%s", ev->overview, report);
+    else
+      g_printerr("Overview (%s):\n%s", ev->overview, report);
+    return;
+  }
   if (ev->nothing_to_map) {
     /* check --json prints JSON whatever happened: scripts parse it. */
     g_autofree char *report = v->check && c->json ? geo_join_report_json(ev->report, ev->layer)

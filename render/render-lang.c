@@ -55,6 +55,9 @@ static const RenderTrEntry render_lang_catalogue[] = {
     {"%u baris ganda", "%u duplicate rows"},
     {"%u baris tabel tidak cocok", "%u table rows unmatched"},
     {"lengkap, %u %s berdata", "complete, %u %s with data"},
+    {"lengkap untuk %u %s", "complete for %u %s"},
+    {"%u %s dibentuk %d, sesudah data ini: belum dinilai",
+     "%u %s formed in %d, after this data: not assessed"},
     /* Key figures and reinforcement priorities (render-figures.c). */
     {"Jumlah personel", "Total personnel"},
     {"DPT (pemilih)", "DPT (voters)"},

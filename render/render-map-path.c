@@ -207,7 +207,7 @@ render_edge_cmp(gconstpointer x, gconstpointer y)
  * `min_pt` on the page are left out. */
 void
 render_map_path_outline(cairo_t *cr, const GeoShapes *s, const guint *idx, guint n,
-                        const RenderMapXf *t, double min_pt)
+                        const RenderMapXf *t, double min_pt, const RenderLandMask *land)
 {
   GHashTable *count = g_hash_table_new_full(render_edge_hash, render_edge_equal, g_free, NULL);
   gboolean *keep = g_new0(gboolean, MAX(s->n_rings, 1));
@@ -259,6 +259,14 @@ render_map_path_outline(cairo_t *cr, const GeoShapes *s, const guint *idx, guint
       RenderEdge e = render_edge_make(&s->xy[2 * i], &s->xy[2 * j]);
       gboolean outer = GPOINTER_TO_UINT(g_hash_table_lookup(count, &e)) == 1;
       double x, y;
+      if (outer && land) {
+        /* Only where the outline runs along land, not the coast. */
+        double x1, y1;
+        render_map_xf(t, s->xy[2 * i], s->xy[2 * i + 1], &x, &y);
+        render_map_xf(t, s->xy[2 * j], s->xy[2 * j + 1], &x1, &y1);
+        render_land_mask_segment(cr, land, x, y, x1, y1, &open);
+        continue;
+      }
       if (outer && !open) {
         render_map_xf(t, s->xy[2 * i], s->xy[2 * i + 1], &x, &y);
         cairo_move_to(cr, x, y);
@@ -271,7 +279,7 @@ render_map_path_outline(cairo_t *cr, const GeoShapes *s, const guint *idx, guint
         open = FALSE;
       }
     }
-    if (!any_shared)
+    if (!any_shared && !land)
       cairo_close_path(cr);
   }
   g_free(keep);

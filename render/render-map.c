@@ -54,6 +54,7 @@ render_map_draw(cairo_t *cr, const RenderPlan *plan, gboolean labels, guint *unl
   const RenderMapXf *tp = &plan->xf;
   const GeoShapes *gs = plan->gs, *ns = plan->ns, *cs = plan->cs;
   const guint *sel = plan->sel;
+  cairo_path_t *borders = NULL; /* international borders (render-borders.c) */
 
   cairo_save(cr);
   cairo_rectangle(cr, frame.x, frame.y, frame.w, frame.h);
@@ -67,16 +68,27 @@ render_map_draw(cairo_t *cr, const RenderPlan *plan, gboolean labels, guint *unl
   if (cs)
     render_map_grey(cr, cs, tp, 0.5);
   if (g) {
+    const GeoShapes *ours[2] = {gs, ns};
+    borders =
+        render_borders_underlay(cr, cs, ours, 2, frame, tp, 2 * render_page_of(m)->group_line);
     render_map_grey(cr, ns, tp, 0.4);
 
     /* The group's border: a heavy stroke whose inner half the fills cover,
-     * along the edges no two of its districts share (the outline).
-     * Islets narrower than the page's border_min keep only their district line:
-     * a heavy ring round them would print as a dark blot. */
-    render_map_path_outline(cr, gs, NULL, 0, tp, render_page_of(m)->border_min);
+     * along the edges no two of its districts share (the outline) where
+     * they run along a neighbouring district's land (render-borders.c):
+     * the coast, and islands, keep only their district line; a heavy ring
+     * round an islet would print as a dark blot. */
+    const GeoShapes *near[1] = {ns};
+    RenderLandMask *land = render_land_mask_new(frame, near, 1, tp, render_page_of(m)->group_line);
+    render_map_path_outline(cr, gs, NULL, 0, tp, render_page_of(m)->border_min, land);
+    render_land_mask_free(land);
     render_set_rgb(cr, render_map_line);
     cairo_set_line_width(cr, render_page_of(m)->group_line);
     cairo_stroke(cr);
+  } else {
+    const GeoShapes *ours[1] = {gs};
+    borders =
+        render_borders_underlay(cr, cs, ours, 1, frame, tp, 2 * render_page_of(m)->group_line);
   }
 
   /* District lines as wide as the plan says (render-plan.c). */
@@ -122,6 +134,10 @@ render_map_draw(cairo_t *cr, const RenderPlan *plan, gboolean labels, guint *unl
     render_fill_stroke_line(cr, m->style, m->mono, c, line);
   }
 
+  /* International borders over the fills: between countries, and where
+   * a country meets the districts drawn. */
+  render_borders_symbol(cr, g_steal_pointer(&borders), render_page_of(m)->group_line * 0.45);
+
   /* Reinforcement priorities outlined, then proportional circles, under
    * the labels. */
   if (g)
@@ -135,7 +151,8 @@ render_map_draw(cairo_t *cr, const RenderPlan *plan, gboolean labels, guint *unl
                         render_symbols_max(m, sel, plan->n_sel));
 
   /* What sits on the map, each kind avoiding the ones before: the
-   * reserved corners, degree ticks, district labels, neighbours' names. */
+   * reserved corners, degree ticks, countries' names (sheets), district
+   * labels, neighbours' names. */
   RenderLabelSpace sp;
   render_label_space_init(&sp, frame);
   RenderRect res[3];
@@ -144,6 +161,13 @@ render_map_draw(cairo_t *cr, const RenderPlan *plan, gboolean labels, guint *unl
     render_label_space_take(
         &sp, (RenderBox){res[k].x, res[k].y, res[k].x + res[k].w, res[k].y + res[k].h});
   render_graticule_draw(cr, m, plan->ticks, plan->tick_step, frame, &sp);
+  const guint *nsel = plan->nsel ? (const guint *)plan->nsel->data : NULL;
+  const guint *csel = plan->csel ? (const guint *)plan->csel->data : NULL;
+  /* On a sheet the countries are named before the districts: a district
+   * name may go into the sea (with a leader), a country's only beside its
+   * land (Singapore, a speck off Batam, has no other place). */
+  if (labels && g)
+    render_neighbours_draw(cr, m, ns, nsel, cs, csel, gs, tp, &sp, TRUE);
   if (labels && g) {
     guint lost = render_map_labels(cr, m, g, gs, plan->rank, plan->priority_flags, tp, &sp);
     if (unlabelled)
@@ -151,8 +175,9 @@ render_map_draw(cairo_t *cr, const RenderPlan *plan, gboolean labels, guint *unl
   }
   GArray *marks = g == NULL ? render_overview_marks_place(cr, plan, &sp) : NULL;
   if (labels || g == NULL)
-    render_neighbours_draw(cr, m, ns, plan->nsel ? (const guint *)plan->nsel->data : NULL, cs,
-                           plan->csel ? (const guint *)plan->csel->data : NULL, tp, &sp);
+    render_neighbours_draw(cr, m, ns, nsel, cs, csel, gs, tp, &sp, FALSE);
+  if (g == NULL)
+    render_neighbours_draw(cr, m, ns, nsel, cs, csel, gs, tp, &sp, TRUE);
   if (marks)
     render_overview_marks_draw(cr, m, marks);
   render_overview_marks_free(marks);

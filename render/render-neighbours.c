@@ -191,19 +191,57 @@ render_neighbour_cmp(gconstpointer pa, gconstpointer pb)
   return strcmp(a->name, b->name);
 }
 
+/* The sea beside country n, for its name when its land has no room: within
+ * `reach` points of its land (which counts too), off every other shape of
+ * `others` (the other countries, neighbouring districts, the group). */
+static void
+render_neighbour_rasterise_near(RenderMask *mk, const RenderNeighbour *n, const RenderMapXf *t,
+                                double reach, const GeoShapes *const *others, guint n_others)
+{
+  cairo_t *cr = cairo_create(mk->surface);
+  cairo_set_operator(cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint(cr);
+  cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+  cairo_scale(cr, 1 / mk->px, 1 / mk->px);
+  cairo_translate(cr, -mk->frame.x, -mk->frame.y);
+  cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+  cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+  cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < n->features->len; i++)
+    render_map_path_feature(cr, n->s, g_array_index(n->features, guint, i), t);
+  cairo_set_source_rgba(cr, 0, 0, 0, 1);
+  cairo_fill_preserve(cr);
+  cairo_set_line_width(cr, 2 * reach);
+  cairo_stroke(cr);
+  cairo_set_operator(cr, CAIRO_OPERATOR_CLEAR);
+  for (guint k = 0; k < n_others; k++) {
+    const GeoShapes *s = others[k];
+    for (guint f = 0; s && f < s->n_features; f++) {
+      gboolean own = FALSE;
+      for (guint i = 0; s == n->s && i < n->features->len && !own; i++)
+        own = g_array_index(n->features, guint, i) == f;
+      if (!own)
+        render_map_path_feature(cr, s, f, t);
+    }
+    cairo_fill(cr);
+  }
+  cairo_destroy(cr);
+  cairo_surface_flush(mk->surface);
+}
+
 void
 render_neighbours_draw(cairo_t *cr, const RenderModel *m, const GeoShapes *ns, const guint *nsel,
-                       const GeoShapes *cs, const guint *csel, const RenderMapXf *t,
-                       RenderLabelSpace *sp)
+                       const GeoShapes *cs, const guint *csel, const GeoShapes *gs,
+                       const RenderMapXf *t, RenderLabelSpace *sp, gboolean countries)
 {
   GArray *list = g_array_new(FALSE, FALSE, sizeof(RenderNeighbour));
   g_array_set_clear_func(list, render_neighbour_clear);
   GHashTable *index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; ns && nsel && m->group_names && i < ns->n_features; i++) {
+  for (guint i = 0; !countries && ns && nsel && m->group_names && i < ns->n_features; i++) {
     const char *group = m->layer->features[nsel[i]].group;
     render_neighbour_add(list, index, g_hash_table_lookup(m->group_names, group), FALSE, ns, i);
   }
-  for (guint i = 0; cs && csel && m->context && i < cs->n_features; i++)
+  for (guint i = 0; countries && cs && csel && m->context && i < cs->n_features; i++)
     render_neighbour_add(list, index, m->context->features[csel[i]].name, TRUE, cs, i);
   g_hash_table_destroy(index);
   if (list->len == 0) {
@@ -251,10 +289,27 @@ render_neighbours_draw(cairo_t *cr, const RenderModel *m, const GeoShapes *ns, c
     PangoLayout *layout = NULL;
     PangoRectangle ink = {0};
     double ox = 0, oy = 0, iw = 0, ih = 0;
-    gboolean found = FALSE;
-    for (int lines = 1; lines <= 2 && !found; lines++) {
+    gboolean found = FALSE, at_sea = FALSE;
+    /* A country that shows too little land for its name is named in the
+     * sea beside it (third and fourth tries), else beside it off the
+     * group's own districts (a strip of country at the frame's edge
+     * beyond a neighbouring province): never left unnamed. */
+    for (int attempt = 1; attempt <= (n->country ? 6 : 2) && !found; attempt++) {
+      int lines = attempt % 2 ? 1 : 2;
       if (lines == 2 && two == NULL)
-        break;
+        continue;
+      if (attempt == 3 || attempt == 5) {
+        const GeoShapes *others[3] = {cs, gs, attempt == 3 ? ns : NULL};
+        render_neighbour_rasterise_near(&mk, n, t, 4 * fs, others, 3);
+        render_neighbour_cut(&mk, sp);
+        render_neighbour_sat(&mk, sat);
+        n->visible = render_neighbour_measure(&mk, &n->cx, &n->cy) + 1;
+        if (n->visible <= 1) {
+          attempt++; /* nothing free here: the next kind of place */
+          continue;
+        }
+        at_sea = attempt == 3;
+      }
       g_clear_object(&layout);
       layout = render_text_layout_new(cr, lines == 1 ? text : two, fs, FALSE, TRUE);
       pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
@@ -277,12 +332,23 @@ render_neighbours_draw(cairo_t *cr, const RenderModel *m, const GeoShapes *ns, c
       double x = b.x0 + 1 - (double)ink.x / PANGO_SCALE, y = b.y0 + 1 - (double)ink.y / PANGO_SCALE;
       if (render_label_space_fits(sp, b)) {
         render_label_space_take(sp, b);
+        /* The whole line's box too (ascent to descent, as a reader of
+         * the text sees it): a country is named before the districts,
+         * whose names must keep off all of it. */
+        PangoRectangle logical;
+        pango_layout_get_extents(layout, NULL, &logical);
+        double lx = x + (double)logical.x / PANGO_SCALE, ly = y + (double)logical.y / PANGO_SCALE;
+        render_label_space_take(sp, (RenderBox){lx, ly, lx + (double)logical.width / PANGO_SCALE,
+                                                ly + (double)logical.height / PANGO_SCALE});
         cairo_save(cr);
         /* A halo in the land's own grey keeps the name clear of the
          * neighbour's inner borders. */
         cairo_move_to(cr, x, y);
         pango_cairo_layout_path(cr, layout);
-        render_set_rgb(cr, render_land_colour);
+        if (at_sea)
+          render_set_rgb(cr, render_sea_colour);
+        else
+          render_set_rgb(cr, render_land_colour);
         cairo_set_line_width(cr, 1.6);
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
         cairo_stroke(cr);

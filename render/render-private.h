@@ -56,11 +56,14 @@ render_map_xf(const RenderMapXf *t, double x, double y, double *px, double *py)
 /* Width and height of ring r on the page, in points, and its box's centre. */
 void render_map_ring_size(const GeoShapes *s, guint r, const RenderMapXf *t, double *w, double *h,
                           double *cx, double *cy);
+typedef struct RenderLandMask RenderLandMask; /* render-borders.c */
 /* Adds the outline of features idx[0..n) of `s` (NULL: all) to the path as
  * open lines along the edges no two of its rings share; islets narrower
- * than `min_pt` on the page are left out (render-map-path.c). */
+ * than `min_pt` on the page are left out (render-map-path.c).  With
+ * `land`, only the pieces lying on its land (a land border, not the
+ * coast). */
 void render_map_path_outline(cairo_t *cr, const GeoShapes *s, const guint *idx, guint n,
-                             const RenderMapXf *t, double min_pt);
+                             const RenderMapXf *t, double min_pt, const RenderLandMask *land);
 /* The median size of the features of `s` on the page, in points. */
 double render_map_typical_size(const GeoShapes *s, const RenderMapXf *t);
 
@@ -79,6 +82,34 @@ int render_edge_cmp(gconstpointer x, gconstpointer y);
  * holes the other, for filling with CAIRO_FILL_RULE_WINDING (specks left
  * out or made a dot as t->speck and t->dot say). */
 void render_map_path_feature(cairo_t *cr, const GeoShapes *s, guint f, const RenderMapXf *t);
+
+/* ---- render-borders.c: land borders, decided on the page ---- */
+/* The land of every feature of sets[0..n) (NULL entries skipped),
+ * rasterised over `frame` and grown by `reach` points.
+ * Caller frees with render_land_mask_free. */
+RenderLandMask *render_land_mask_new(RenderRect frame, const GeoShapes *const *sets, guint n_sets,
+                                     const RenderMapXf *t, double reach);
+void render_land_mask_free(RenderLandMask *mk);
+/* Whether page point (x, y) lies on the mask's land (FALSE off the frame). */
+gboolean render_land_mask_covers(const RenderLandMask *mk, double x, double y);
+/* Adds the pieces of the page segment (x0,y0)-(x1,y1) that lie on the
+ * mask's land to the path; *open says whether the current point ends a
+ * run that the next piece continues (updated). */
+void render_land_mask_segment(cairo_t *cr, const RenderLandMask *mk, double x0, double y0,
+                              double x1, double y1, gboolean *open);
+/* The international borders: edges two of the countries `cs` share, and
+ * the outer edges of the districts ours[0..n) (the group and its
+ * neighbours; NULL entries skipped) that run within `reach` points of a
+ * country's land.  Strokes them 2 reach wide in the land's grey (drawn
+ * before the districts: it closes the sea between a coarse country and
+ * the districts) and returns them for render_borders_symbol; NULL without
+ * countries.  The current path is cleared. */
+cairo_path_t *render_borders_underlay(cairo_t *cr, const GeoShapes *cs,
+                                      const GeoShapes *const *ours, guint n_ours, RenderRect frame,
+                                      const RenderMapXf *t, double reach);
+/* Strokes `path` (taken: destroyed here; NULL: nothing) with the border
+ * symbol: dashes 1.4 width wide on a 2.2 width white casing. */
+void render_borders_symbol(cairo_t *cr, cairo_path_t *path, double width);
 
 /* Boxes inside the map frame kept free of labels for the scale bar, the
  * north arrow and the projection note (render-sheet.c draws them there). */
@@ -170,11 +201,13 @@ void render_graticule_draw(cairo_t *cr, const RenderModel *m, const GArray *tick
 /* Names of what lies around the sheet's group (render-neighbours.c):
  * neighbouring groups (from the layer's features `nsel` projected as `ns`)
  * and countries (the context layer's `csel`, projected as `cs`), each in
- * the largest free spot of its visible part, in grey italic.  Any of the
- * shape sets may be NULL. */
+ * the largest free spot of its visible part, in grey italic; a country
+ * whose visible part is too small for its name is named in the sea beside
+ * it, off the group's districts `gs`.  Any of the shape sets may be NULL. */
 void render_neighbours_draw(cairo_t *cr, const RenderModel *m, const GeoShapes *ns,
                             const guint *nsel, const GeoShapes *cs, const guint *csel,
-                            const RenderMapXf *t, RenderLabelSpace *sp);
+                            const GeoShapes *gs, const RenderMapXf *t, RenderLabelSpace *sp,
+                            gboolean countries);
 
 /* Draws the logo with its top-left at (x, y), `height` high (less when
  * `max_w` is reached), aspect kept.  Returns the width drawn (0 without

@@ -24,6 +24,11 @@ check "53-nusa-tenggara-timur.pdf is named by code and slug" test -s "$OUTD/a/53
 check "31-dki-jakarta.pdf is there" test -s "$OUTD/a/31-dki-jakarta.pdf"
 check "overview written" test -s "$OUTD/a/00-nasional.pdf"
 check "manifest written" test -s "$OUTD/a/manifest.json"
+# The tables are the SYNTHETIC *_contoh.csv: the sheets say so without
+# --sample-personnel (issue 12: CONTOH not only in the demo).
+OUT=$(pdftotext -f 1 -l 1 "$OUTD/a/53-nusa-tenggara-timur.pdf" - 2>&1)
+contains "sample scores marked CONTOH in the index name" "(IKP) Kabupaten/Kota — CONTOH"
+contains "sample personnel marked CONTOH" "data personel CONTOH"
 
 bad=0
 for f in "$OUTD/a"/*.pdf; do pdfinfo "$f" >/dev/null 2>&1 || { bad=$((bad + 1)); echo "# pdfinfo rejects $f"; }; done

@@ -24,7 +24,7 @@ py() {
 cd "$PETARAWAN_DATA/.." || exit 1
 # --- Indonesian (default), with graticule, marking and a PNG logo -------
 expect_status 0 "demo built in Indonesian with --graticule --marking --logo PNG" \
-  "$PETARAWAN" build data/demo.petarawan -o "$T/id" --format pdf --graticule \
+  "$PETARAWAN" build tests/natural-earth.petarawan -o "$T/id" --format pdf --graticule \
   --marking TERBATAS --logo "$LOGO/logo.png" -q
 py names "$T/id/3-jawa.pdf" Sumatera Kalimantan
 py names "$T/id/00-nasional.pdf" AUSTRALIA MALAYSIA KAMBOJA
@@ -45,7 +45,7 @@ check "the title starts right of the logo (x $title_x)" \
 
 # --- English, with an SVG logo --------------------------------------------
 expect_status 0 "demo built in English with an SVG logo" \
-  "$PETARAWAN" build data/demo.petarawan -o "$T/en" --format pdf --graticule --lang en \
+  "$PETARAWAN" build tests/natural-earth.petarawan -o "$T/en" --format pdf --graticule --lang en \
   --marking TERBATAS --logo "$LOGO/logo.svg" -q \
   --title "Election Vulnerability Map" --index-name "IKP 2024 (Bawaslu)" \
   --index-date "Published December 2022" --unit-name Provinces --group-kind Region \
@@ -70,7 +70,7 @@ check "the SVG logo is drawn in the title band ($svg_dark dark pixels)" test "$s
 
 # --- the same without a logo: nothing dark there ---------------------------
 expect_status 0 "demo built without a logo" \
-  "$PETARAWAN" build data/demo.petarawan -o "$T/plain" --format pdf -q --only 3
+  "$PETARAWAN" build tests/natural-earth.petarawan -o "$T/plain" --format pdf -q --only 3
 pdftoppm -r 72 -gray -x 28 -y 21 -W 28 -H 35 -f 1 -l 1 "$T/plain/3-jawa.pdf" "$T/plain-band"
 plain_dark=$(dark "$T"/plain-band*.pgm)
 check "without a logo the band holds only the title's first letter ($plain_dark dark pixels)" \
@@ -78,7 +78,7 @@ check "without a logo the band holds only the title's first letter ($plain_dark 
 
 # --- rebuilds: language, graticule and the logo's bytes redraw ------------
 cp "$LOGO/logo.svg" "$T/mine.svg"
-set -- data/demo.petarawan -o "$T/inc" --format pdf --logo "$T/mine.svg"
+set -- tests/natural-earth.petarawan -o "$T/inc" --format pdf --logo "$T/mine.svg"
 expect_status 0 "first build into a folder" "$PETARAWAN" build "$@"
 expect_status 0 "the same build again" "$PETARAWAN" build "$@"
 contains "nothing redrawn" "0 sheets redrawn, 7 unchanged"
@@ -94,19 +94,19 @@ contains "a changed logo file redraws every sheet" "7 sheets redrawn, 0 unchange
 printf 'not an image\n' > "$T/logo.txt"
 head -c 60 "$LOGO/logo.png" > "$T/cut.png"
 printf '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>\n' > "$T/nosize.svg"
-expect_status 2 "a missing logo" "$PETARAWAN" build data/demo.petarawan -o "$T/e1" --logo "$T/none.png"
+expect_status 2 "a missing logo" "$PETARAWAN" build tests/natural-earth.petarawan -o "$T/e1" --logo "$T/none.png"
 contains "the missing logo named" "$T/none.png: cannot read the logo"
-expect_status 2 "a logo that is no image" "$PETARAWAN" build data/demo.petarawan -o "$T/e2" --logo "$T/logo.txt"
+expect_status 2 "a logo that is no image" "$PETARAWAN" build tests/natural-earth.petarawan -o "$T/e2" --logo "$T/logo.txt"
 contains "the bad logo named" "$T/logo.txt: the logo is neither a PNG nor a readable SVG image"
-expect_status 2 "a truncated PNG logo" "$PETARAWAN" build data/demo.petarawan -o "$T/e3" --logo "$T/cut.png"
+expect_status 2 "a truncated PNG logo" "$PETARAWAN" build tests/natural-earth.petarawan -o "$T/e3" --logo "$T/cut.png"
 contains "the truncated PNG named" "$T/cut.png: the logo is not a readable PNG image"
-expect_status 2 "an SVG logo without a size" "$PETARAWAN" build data/demo.petarawan -o "$T/e4" --logo "$T/nosize.svg"
+expect_status 2 "an SVG logo without a size" "$PETARAWAN" build tests/natural-earth.petarawan -o "$T/e4" --logo "$T/nosize.svg"
 contains "the sizeless SVG named" "$T/nosize.svg: the SVG logo has no size"
 check "nothing written after a bad logo" test ! -e "$T/e1" -a ! -e "$T/e2" -a ! -e "$T/e3" -a ! -e "$T/e4"
-expect_status 2 "an unknown language" "$PETARAWAN" build data/demo.petarawan -o "$T/e5" --lang fr
+expect_status 2 "an unknown language" "$PETARAWAN" build tests/natural-earth.petarawan -o "$T/e5" --lang fr
 contains "the language named" "--lang: 'fr' is not a language of the map text (id or en)"
 expect_status 2 "a context name field that does not exist" \
-  "$PETARAWAN" build data/demo.petarawan -o "$T/e6" --context-name NOPE
+  "$PETARAWAN" build tests/natural-earth.petarawan -o "$T/e6" --context-name NOPE
 contains "the field and option named" "no field 'NOPE' for the name (--context-name)"
 
 # --- the real kab/kota boundaries: NTT, Kepulauan Riau, DKI, Jawa Timur ----

@@ -41,7 +41,7 @@ grey() {
 cd "$PETARAWAN_DATA/.." || exit 1
 expect_status 0 "demo built" "$PETARAWAN" build data/demo.petarawan -o "$T/demo" --format pdf -q
 grey "demo overview: swatches and map greys" "$T/demo/00-nasional.pdf" 3 --frame "$overview" --map --reserved "$reserved_overview"
-grey "demo Jawa sheet: swatches and map greys" "$T/demo/3-jawa.pdf" 3 --frame "$frame" --map --reserved "$reserved"
+grey "demo Jawa Tengah sheet: swatches and map greys" "$T/demo/33-jawa-tengah.pdf" 3 --frame "$frame" --map --reserved "$reserved"
 
 if [ -f "$SHARED_DATA/batas/kabkota.shp" ]; then
   S=$SHARED_DATA

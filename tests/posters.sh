@@ -10,7 +10,7 @@
 . "$TESTS_SRC/tap.sh"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-PROJECT=$PETARAWAN_DATA/demo.petarawan
+PROJECT=$TESTS_SRC/natural-earth.petarawan
 IMGDIFF=$(dirname "$PETARAWAN")/../tests/imgdiff
 
 # page_size PDF [PAGE]: "W x H" in points, from pdfinfo.

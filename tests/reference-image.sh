@@ -32,16 +32,22 @@ compare() {
 }
 
 cd "$PETARAWAN_DATA/.." || exit 1
-expect_status 0 "demo built" "$PETARAWAN" build data/demo.petarawan -o "$T/demo" --format pdf -q
-compare demo-3-jawa "$T/demo/3-jawa.pdf"
-compare demo-00-nasional "$T/demo/00-nasional.pdf"
+expect_status 0 "demo built" "$PETARAWAN" build tests/natural-earth.petarawan -o "$T/demo" --format pdf -q
+compare natural-earth-3-jawa "$T/demo/3-jawa.pdf"
+compare natural-earth-00-nasional "$T/demo/00-nasional.pdf"
 # English map text, degree ticks, a logo and a marking (issue 3 and 6).
 expect_status 0 "demo built in English with --graticule --logo --marking" "$PETARAWAN" build \
-  data/demo.petarawan -o "$T/en" --format pdf -q --only 5 --lang en --graticule \
+  tests/natural-earth.petarawan -o "$T/en" --format pdf -q --only 5 --lang en --graticule \
   --logo tests/logo/logo.svg --marking TERBATAS --title "Election Vulnerability Map" \
   --index-name "IKP 2024 (Bawaslu)" --index-date "Published December 2022" \
   --unit-name Provinces --group-kind Region --sources "Bawaslu; Natural Earth; SAMPLE personnel"
-compare demo-5-en-graticule "$T/en/5-bali-dan-nusa-tenggara.pdf"
+compare natural-earth-5-en-graticule "$T/en/5-bali-dan-nusa-tenggara.pdf"
+# The embedded demo on the shipped boundaries: its overview (province
+# scores, the four provinces of 2022) and Nusa Tenggara Timur (Timor-Leste).
+expect_status 0 "embedded demo built (overview and 53)" "$PETARAWAN" build data/demo.petarawan \
+  -o "$T/real" --format pdf -q --only 53
+compare demo-00-nasional "$T/real/00-nasional.pdf"
+compare demo-53 "$T/real/53-nusa-tenggara-timur.pdf"
 
 if [ -f "$SHARED_DATA/batas/kabkota.shp" ]; then
   S=$SHARED_DATA

@@ -173,7 +173,8 @@ test_ikp2024_by_name(void)
       "[{\"code\":\"96\",\"year\":2022,\"parent\":\"92\",\"parent_name\":\"Papua Barat\"}]");
   guint papua_selatan = (guint)geo_layer_find(layer, "93");
   g_autofree char *q = render_quality_text_for(r, layer, &papua_selatan, 1, "provinsi", NULL);
-  g_assert_cmpstr(q, ==, "Kualitas data: 1 provinsi tanpa data (1 dibentuk 2022)");
+  g_assert_cmpstr(q, ==,
+                  "Kualitas data: 1 provinsi dibentuk 2022, sesudah data ini: belum dinilai");
   g_free(v);
   geo_join_free(j);
   geo_gazetteer_unref(gz);
