@@ -226,8 +226,8 @@ render_map_path_outline(cairo_t *cr, const GeoShapes *s, const guint *idx, guint
         }
         keep[r] = TRUE;
         guint a = s->ring_point[r], z = s->ring_point[r + 1];
-        for (guint i = a; i < z; i++) {
-          RenderEdge e = render_edge_make(&s->xy[2 * i], &s->xy[2 * (i + 1 == z ? a : i + 1)]);
+        for (guint v = a; v < z; v++) {
+          RenderEdge e = render_edge_make(&s->xy[2 * v], &s->xy[2 * (v + 1 == z ? a : v + 1)]);
           gpointer old = NULL;
           if (g_hash_table_lookup_extended(count, &e, NULL, &old))
             g_hash_table_insert(count, g_memdup2(&e, sizeof e),
@@ -240,22 +240,22 @@ render_map_path_outline(cairo_t *cr, const GeoShapes *s, const guint *idx, guint
   for (guint r = 0; r < s->n_rings; r++) {
     if (!keep[r])
       continue;
-    guint a = s->ring_point[r], z = s->ring_point[r + 1], n = z - a;
+    guint a = s->ring_point[r], z = s->ring_point[r + 1], len = z - a;
     /* Start right after a shared edge so no run is split at the ring's
      * first point; a ring with no shared edge is drawn closed. */
     guint start = 0;
     gboolean any_shared = FALSE;
-    for (guint k = 0; k < n; k++) {
-      RenderEdge e = render_edge_make(&s->xy[2 * (a + k)], &s->xy[2 * (a + (k + 1) % n)]);
+    for (guint k = 0; k < len; k++) {
+      RenderEdge e = render_edge_make(&s->xy[2 * (a + k)], &s->xy[2 * (a + (k + 1) % len)]);
       if (GPOINTER_TO_UINT(g_hash_table_lookup(count, &e)) > 1) {
-        start = (k + 1) % n;
+        start = (k + 1) % len;
         any_shared = TRUE;
         break;
       }
     }
     gboolean open = FALSE;
-    for (guint k = 0; k < n; k++) {
-      guint i = a + (start + k) % n, j = a + (start + k + 1) % n;
+    for (guint k = 0; k < len; k++) {
+      guint i = a + (start + k) % len, j = a + (start + k + 1) % len;
       RenderEdge e = render_edge_make(&s->xy[2 * i], &s->xy[2 * j]);
       gboolean outer = GPOINTER_TO_UINT(g_hash_table_lookup(count, &e)) == 1;
       double x, y;
