@@ -70,8 +70,10 @@ render_label_mask_owner(const RenderLabelMask *mask, double x, double y)
   return mask->owner[(gsize)cy * mask->w + cx];
 }
 
-double
-render_label_mask_land(const RenderLabelMask *mask, RenderBox b)
+/* The share of box b's cells that show a district other than `skip` (an
+ * owner value; 0 skips none), 1 for a box outside the mask. */
+static double
+render_label_mask_share(const RenderLabelMask *mask, RenderBox b, guint32 skip)
 {
   int x0 = (int)(b.x0 - mask->frame.x), x1 = (int)(b.x1 - mask->frame.x);
   int y0 = (int)(b.y0 - mask->frame.y), y1 = (int)(b.y1 - mask->frame.y);
@@ -79,13 +81,20 @@ render_label_mask_land(const RenderLabelMask *mask, RenderBox b)
   x1 = CLAMP(x1, 0, mask->w - 1);
   y0 = CLAMP(y0, 0, mask->h - 1);
   y1 = CLAMP(y1, 0, mask->h - 1);
-  guint land = 0, all = 0;
+  guint hit = 0, all = 0;
   for (int y = y0; y <= y1; y++)
     for (int x = x0; x <= x1; x++) {
+      guint32 o = mask->owner[(gsize)y * mask->w + x];
       all++;
-      land += mask->owner[(gsize)y * mask->w + x] != 0;
+      hit += o != 0 && o != skip;
     }
-  return all ? (double)land / all : 1;
+  return all ? (double)hit / all : 1;
+}
+
+double
+render_label_mask_land(const RenderLabelMask *mask, RenderBox b)
+{
+  return render_label_mask_share(mask, b, 0);
 }
 
 gboolean
@@ -141,18 +150,5 @@ render_label_mask_pole(const RenderLabelMask *mask, guint feature, double *x, do
 double
 render_label_mask_other(const RenderLabelMask *mask, RenderBox b, guint feature)
 {
-  int x0 = (int)(b.x0 - mask->frame.x), x1 = (int)(b.x1 - mask->frame.x);
-  int y0 = (int)(b.y0 - mask->frame.y), y1 = (int)(b.y1 - mask->frame.y);
-  x0 = CLAMP(x0, 0, mask->w - 1);
-  x1 = CLAMP(x1, 0, mask->w - 1);
-  y0 = CLAMP(y0, 0, mask->h - 1);
-  y1 = CLAMP(y1, 0, mask->h - 1);
-  guint other = 0, all = 0;
-  for (int y = y0; y <= y1; y++)
-    for (int x = x0; x <= x1; x++) {
-      guint32 o = mask->owner[(gsize)y * mask->w + x];
-      all++;
-      other += o != 0 && o != feature + 1;
-    }
-  return all ? (double)other / all : 1;
+  return render_label_mask_share(mask, b, feature + 1);
 }

@@ -59,9 +59,10 @@ typedef struct {
   RenderRect frame;
 } RenderMask;
 
-/* Clears the mask and fills the land of neighbour n. */
-static void
-render_neighbour_rasterise(RenderMask *mk, const RenderNeighbour *n, const RenderMapXf *t)
+/* Clears the mask and returns a context on it in page points, filling
+ * without antialiasing.  Caller destroys. */
+static cairo_t *
+render_neighbour_mask_begin(RenderMask *mk)
 {
   cairo_t *cr = cairo_create(mk->surface);
   cairo_set_operator(cr, CAIRO_OPERATOR_CLEAR);
@@ -71,6 +72,14 @@ render_neighbour_rasterise(RenderMask *mk, const RenderNeighbour *n, const Rende
   cairo_translate(cr, -mk->frame.x, -mk->frame.y);
   cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
   cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+  return cr;
+}
+
+/* Clears the mask and fills the land of neighbour n. */
+static void
+render_neighbour_rasterise(RenderMask *mk, const RenderNeighbour *n, const RenderMapXf *t)
+{
+  cairo_t *cr = render_neighbour_mask_begin(mk);
   for (guint i = 0; i < n->features->len; i++)
     render_map_path_feature(cr, n->s, g_array_index(n->features, guint, i), t);
   cairo_set_source_rgba(cr, 0, 0, 0, 1);
@@ -198,14 +207,7 @@ static void
 render_neighbour_rasterise_near(RenderMask *mk, const RenderNeighbour *n, const RenderMapXf *t,
                                 double reach, const GeoShapes *const *others, guint n_others)
 {
-  cairo_t *cr = cairo_create(mk->surface);
-  cairo_set_operator(cr, CAIRO_OPERATOR_CLEAR);
-  cairo_paint(cr);
-  cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
-  cairo_scale(cr, 1 / mk->px, 1 / mk->px);
-  cairo_translate(cr, -mk->frame.x, -mk->frame.y);
-  cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
-  cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+  cairo_t *cr = render_neighbour_mask_begin(mk);
   cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
   for (guint i = 0; i < n->features->len; i++)
     render_map_path_feature(cr, n->s, g_array_index(n->features, guint, i), t);
